@@ -6,5 +6,6 @@ export default defineConfig({
     exclude: ['test/bench/**', 'node_modules/**'],
     testTimeout: 30_000,
     pool: 'forks',
+    reporters: ['default', './test/support/closingLineReporter.ts'],
   },
 });
