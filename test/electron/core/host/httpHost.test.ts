@@ -41,6 +41,9 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
+type ErrorBody = { error: { code: string; message: string } };
+const errorOf = async (res: Response) => ((await res.json()) as ErrorBody).error;
+
 const post = (op: string, body: string, headers: Record<string, string> = {}) =>
   fetch(`${host.url}/api/${op}`, {
     method: 'POST',
@@ -64,7 +67,7 @@ describe('browser host', () => {
   it('passes the dispatcher refusal through with its status', async () => {
     const res = await post('fail', '{}');
     expect(res.status).toBe(422);
-    expect((await res.json()).error.message).toContain('name');
+    expect((await errorOf(res)).message).toContain('name');
   });
 
   it.each([
@@ -78,7 +81,7 @@ describe('browser host', () => {
       body: '{}',
     });
     expect(res.status).toBe(status);
-    expect((await res.json()).error.code).toBe('UNAUTHORIZED');
+    expect((await errorOf(res)).code).toBe('UNAUTHORIZED');
   });
 
   it('refuses malformed JSON, unknown operations, other methods and foreign Host headers', async () => {

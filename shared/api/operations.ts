@@ -1,0 +1,334 @@
+/**
+ * The application API: every operation the renderer calls on the core, by name, with the
+ * zod schema its input must pass and the type it returns. The core binds this one map to
+ * Electron IPC and to HTTP (`POST /api/<operation>`), so the two cannot drift apart.
+ */
+import { z } from 'zod';
+import type { BatchEvent, BatchState } from '../domain/batch';
+import type { PriceQuote } from '../domain/pricing';
+import type { Scheme } from '../domain/scheme';
+import {
+  DOCUMENT_KINDS,
+  type AuthStatus,
+  type BatchDetail,
+  type BatchSummary,
+  type FileDownload,
+  type GeneratedDocument,
+  type ImportProgress,
+  type OutboxReceipt,
+  type PrintLogPage,
+  type RosterCheckSummary,
+  type RosterPage,
+  type RosterRowView,
+  type SchemeSummary,
+  type SyncStatus,
+  type UnitProfile,
+} from './dto';
+import {
+  batchState,
+  code,
+  email,
+  enrollmentType,
+  fileUpload,
+  id,
+  isoDate,
+  medicalInsuranceCode,
+  mobile,
+  page,
+  phone,
+  planChoice,
+  positiveFen,
+  positiveInt,
+  rawRosterRow,
+  residentIdFormat,
+  severity,
+  text,
+  typeError,
+  uscc,
+  count,
+} from './primitives';
+
+/** A type-only marker for an operation's result: outputs are produced by our own core, not parsed. */
+export interface Returns<T> {
+  readonly __returns?: T;
+}
+export function returns<T>(): Returns<T> {
+  return {};
+}
+
+export interface OperationSpec<I extends z.ZodType = z.ZodType, O = unknown> {
+  /** One line: what the operation does. */
+  doc: string;
+  input: I;
+  output: Returns<O>;
+}
+
+/** Keeps each operation's literal types while checking its shape. */
+export function defineOperations<const T extends Record<string, OperationSpec>>(operations: T): T {
+  return operations;
+}
+
+/** The clerk's batch commands; roster edits, checks and the payment proof move the batch through their own operations. */
+export const BATCH_COMMANDS = ['confirmPremium', 'changePlans', 'submit', 'cancelSubmission', 'withdraw', 'reopen', 'delete'] as const satisfies readonly BatchEvent[];
+export type BatchCommand = (typeof BATCH_COMMANDS)[number];
+
+const none = z.strictObject({});
+
+const contact = z.strictObject({ name: text(50), phone, role: text(50).optional() });
+
+const headCounts = z
+  .strictObject({ inService: count, femaleInService: count })
+  .refine((h) => h.femaleInService <= h.inService, { path: ['femaleInService'], error: '在职女职工人数不能多于在职职工人数' });
+
+export const unitProfileInput = z.strictObject({
+  /** Absent for a new unit. */
+  id: id.optional(),
+  name: text(100),
+  uscc: uscc.optional(),
+  insuranceCode: text(20).optional(),
+  socialSecurityCodes: z.array(text(30)).max(200, { error: '至多 200 个社保编码' }).default([]),
+  medicalInsuranceCode: medicalInsuranceCode.optional(),
+  handler: z.strictObject({ name: text(50), idNumber: residentIdFormat.optional(), phone: mobile, email: email.optional() }),
+  contacts: z.array(contact).max(20, { error: '至多 20 位联系人' }).default([]),
+  headCounts: headCounts.optional(),
+  address: text(200).optional(),
+});
+
+const headCountLine = z.strictObject({
+  planCode: code,
+  shares: positiveInt,
+  headCount: positiveInt,
+  newEmploymentForm: z.boolean({ error: typeError('必须是 true 或 false') }).optional(),
+});
+
+const selection = z.array(planChoice).max(100, { error: '至多 100 个保障项目' });
+
+const invoiceRequest = z.strictObject({
+  /** 抬头. */
+  title: text(100),
+  /** 税号 (usually the payer's 统一社会信用代码; Qingdao allows none). */
+  taxNumber: text(30).optional(),
+  amountFen: positiveFen,
+  /** 会费来源 (Qingdao: 工会经费 / 行政经费 / 会员自付), a code from the scheme. */
+  feeSource: code.optional(),
+  /** Where the electronic invoice goes (Qingdao 交款人邮箱, Suzhou's payer's mobile). */
+  email: email.optional(),
+  phone: mobile.optional(),
+  /** 其他信息 / 备注 printed on the invoice (Qingdao: at most 40 characters). */
+  remark: text(40).optional(),
+});
+
+const refund = z.strictObject({
+  accountName: text(100),
+  accountNumber: z.string({ error: typeError('必须是银行账号') }).trim().regex(/^\d{6,32}$/, { error: '必须是 6 到 32 位数字的银行账号' }),
+  bank: text(100),
+  amountFen: positiveFen,
+});
+
+export const OPERATIONS = defineOperations({
+  'units.list': { doc: 'Units kept on this machine (a service window switches between many).', input: none, output: returns<UnitProfile[]>() },
+  'units.get': { doc: 'One unit profile.', input: z.strictObject({ unitId: id }), output: returns<UnitProfile>() },
+  'units.save': { doc: 'Creates or updates a unit profile locally.', input: z.strictObject({ unit: unitProfileInput }), output: returns<UnitProfile>() },
+  'units.register': { doc: "Queues the unit's registration with the association (outbox).", input: z.strictObject({ unitId: id }), output: returns<OutboxReceipt>() },
+
+  'schemes.list': { doc: 'Schemes available offline: built in, or newer ones the server sent.', input: none, output: returns<SchemeSummary[]>() },
+  'schemes.get': { doc: 'A whole scheme: plans, rules, roster columns, payment details.', input: z.strictObject({ schemeId: id }), output: returns<Scheme>() },
+
+  'batches.create': {
+    doc: 'Starts a batch in 暂存 for a unit, scheme and enrollment type.',
+    input: z
+      .strictObject({
+        unitId: id,
+        schemeId: id,
+        enrollmentType,
+        title: text(100).optional(),
+        requestedStart: isoDate.optional(),
+        /** Supplementary enrollment (保全) joins this batch's policy in force. */
+        policyBatchId: id.optional(),
+      })
+      .refine((b) => b.enrollmentType !== 'supplementary' || b.policyBatchId !== undefined, {
+        path: ['policyBatchId'],
+        error: '保全（保单补充）必须选择要补充的已生效保单',
+      })
+      .refine((b) => b.enrollmentType === 'supplementary' || b.policyBatchId === undefined, {
+        path: ['policyBatchId'],
+        error: '只有保全（保单补充）才能指定已生效保单',
+      }),
+    output: returns<BatchDetail>(),
+  },
+  'batches.get': { doc: 'A batch with its plans, findings, available actions and history.', input: z.strictObject({ batchId: id }), output: returns<BatchDetail>() },
+  'batches.list': {
+    doc: 'Batches, optionally of one unit, scheme, states or enrollment types.',
+    input: z.strictObject({
+      unitId: id.optional(),
+      schemeId: id.optional(),
+      states: z.array(batchState).optional(),
+      enrollmentTypes: z.array(enrollmentType).optional(),
+    }),
+    output: returns<BatchSummary[]>(),
+  },
+  'batches.update': {
+    doc: "Changes a batch's title, plans, head-count lines, requested start, contact or head counts.",
+    input: z
+      .strictObject({
+        batchId: id,
+        title: text(100).optional(),
+        selection: selection.optional(),
+        headCountLines: z.array(headCountLine).max(100, { error: '至多 100 行' }).optional(),
+        /** null clears it. */
+        requestedStart: isoDate.nullable().optional(),
+        contact: contact.optional(),
+        headCounts: headCounts.optional(),
+      })
+      .refine((u) => Object.keys(u).some((k) => k !== 'batchId'), { error: '没有要修改的内容' }),
+    output: returns<BatchDetail>(),
+  },
+  'batches.transition': {
+    doc: 'Applies a clerk command (confirm premium, submit, withdraw with reason, delete …) through the lifecycle.',
+    input: z
+      .strictObject({
+        batchId: id,
+        event: z.enum(BATCH_COMMANDS, { error: typeError(`必须是以下之一：${BATCH_COMMANDS.join('、')}`) }),
+        reason: text(200).optional(),
+      })
+      .refine((t) => t.event !== 'withdraw' || t.reason !== undefined, { path: ['reason'], error: '撤回批次必须填写原因' }),
+    output: returns<BatchDetail>(),
+  },
+
+  'roster.import': {
+    doc: 'Starts importing an xlsx roster into a batch; returns the job to follow.',
+    input: z.strictObject({
+      batchId: id,
+      file: fileUpload,
+      /** append: add to the roster; replace: the file becomes the roster. */
+      mode: z.enum(['append', 'replace'], { error: typeError('必须是 append 或 replace') }).default('append'),
+      /** Qingdao 人员清单导入 per benefit activity: the plans the imported persons take. */
+      planCodes: z.array(code).min(1, { error: '至少需要 1 个保障项目' }).max(50, { error: '至多 50 个保障项目' }).optional(),
+    }),
+    output: returns<{ jobId: string }>(),
+  },
+  'roster.importProgress': { doc: 'Where an import job stands.', input: z.strictObject({ jobId: id }), output: returns<ImportProgress>() },
+  'roster.cancelImport': { doc: 'Stops an import; rows already stored stay as they were.', input: z.strictObject({ jobId: id }), output: returns<ImportProgress>() },
+  'roster.rows': {
+    doc: "A page of a batch's roster, optionally only rows with a finding code, severity or matching text.",
+    input: z.strictObject({
+      batchId: id,
+      ...page,
+      findingCode: code.optional(),
+      severity: severity.optional(),
+      search: text(50).optional(),
+    }),
+    output: returns<RosterPage>(),
+  },
+  'roster.addRow': {
+    doc: 'Adds one person typed in by hand (on-site enrollment, foreigners without ID) and checks it at once.',
+    input: z
+      .strictObject({ batchId: id, row: rawRosterRow })
+      .refine((r) => Object.values(r.row).some((v) => v !== undefined && v.trim() !== ''), { path: ['row'], error: '清册行不能为空' }),
+    output: returns<RosterRowView>(),
+  },
+  'roster.editRow': {
+    doc: 'Changes fields of one roster row and re-checks it.',
+    input: z
+      .strictObject({ batchId: id, rowId: id, changes: rawRosterRow })
+      .refine((r) => Object.keys(r.changes).length > 0, { path: ['changes'], error: '没有要修改的字段' }),
+    output: returns<RosterRowView>(),
+  },
+  'roster.removeRows': {
+    doc: 'Removes rows from a batch (批量删除 / 移除).',
+    input: z.strictObject({
+      batchId: id,
+      rowIds: z.array(id).min(1, { error: '至少选择 1 行' }).max(200_000, { error: '一次至多删除 200000 行' }),
+    }),
+    output: returns<{ removed: number; state: BatchState }>(),
+  },
+  'roster.recheck': { doc: 'Runs every roster and unit check on a batch and moves it to checkPassed or checkFailed.', input: z.strictObject({ batchId: id }), output: returns<RosterCheckSummary>() },
+  'roster.exportRejected': {
+    doc: 'An xlsx of the rows with errors, as imported, with the reasons (不可参保人员 / 导入失败人员).',
+    input: z.strictObject({ batchId: id, findingCodes: z.array(code).min(1, { error: '至少需要 1 个问题代码' }).optional() }),
+    output: returns<FileDownload>(),
+  },
+
+  'templates.generate': {
+    doc: "The scheme's roster import template as xlsx.",
+    input: z.strictObject({ schemeId: id, enrollmentType: enrollmentType.optional() }),
+    output: returns<FileDownload>(),
+  },
+  'pricing.quote': {
+    doc: "The batch's premium line by line; with `selection`, for a choice of plans not yet saved.",
+    input: z.strictObject({ batchId: id, selection: selection.optional() }),
+    output: returns<PriceQuote>(),
+  },
+  'payments.uploadProof': {
+    doc: 'Records the payment voucher (缴费凭证 / 底单) and any refund details; queues it for the server.',
+    input: z.strictObject({
+      batchId: id,
+      /** 付款单位. */
+      payer: text(100),
+      amountFen: positiveFen,
+      /** 缴费方式 (转账, 支票 …). */
+      method: text(20).optional(),
+      paidOn: isoDate.optional(),
+      proof: fileUpload,
+      /** Shanghai: when more was paid than due, where the difference goes back. */
+      refund: refund.optional(),
+    }),
+    output: returns<BatchDetail>(),
+  },
+  'invoices.request': {
+    doc: 'Requests invoices (申请开票 / 专用收据), split by title or fee source; queued for the server.',
+    input: z.strictObject({ batchId: id, invoices: z.array(invoiceRequest).min(1, { error: '至少需要 1 张发票' }).max(50, { error: '至多 50 张发票' }) }),
+    output: returns<OutboxReceipt>(),
+  },
+  'documents.generate': {
+    doc: 'A PDF (payment notice, confirmation, commitment, roster); printing counts and logs it.',
+    input: z.strictObject({
+      batchId: id,
+      kind: z.enum(DOCUMENT_KINDS, { error: typeError(`必须是以下之一：${DOCUMENT_KINDS.join('、')}`) }),
+      purpose: z.enum(['preview', 'print'], { error: typeError('必须是 preview 或 print') }),
+    }),
+    output: returns<GeneratedDocument>(),
+  },
+  'documents.printLog': {
+    doc: 'The print log, newest first, optionally of one batch or unit.',
+    input: z.strictObject({ batchId: id.optional(), unitId: id.optional(), ...page }),
+    output: returns<PrintLogPage>(),
+  },
+
+  'sync.status': { doc: 'Online or not, pending actions, what is being sent, what failed and why.', input: none, output: returns<SyncStatus>() },
+  'sync.retryNow': { doc: 'Retries the outbox now instead of waiting for the next back-off.', input: none, output: returns<SyncStatus>() },
+
+  'auth.status': { doc: 'Whether a unit account is logged in (working offline needs no login).', input: none, output: returns<AuthStatus>() },
+  'auth.requestSmsCode': { doc: 'Asks the server to text a login code to a phone.', input: z.strictObject({ phone: mobile }), output: returns<{ sentTo: string }>() },
+  'auth.login': {
+    doc: 'Logs in with unit name or phone, and a password or an SMS code.',
+    input: z
+      .strictObject({
+        account: text(100),
+        password: z.string({ error: typeError('必须是文本') }).min(1, { error: '不能为空' }).max(128, { error: '不能超过 128 个字符' }).optional(),
+        smsCode: z.string({ error: typeError('必须是文本') }).regex(/^\d{4,8}$/, { error: '必须是 4 到 8 位数字' }).optional(),
+      })
+      .refine((l) => (l.password === undefined) !== (l.smsCode === undefined), { path: ['password'], error: '请填写密码或短信验证码（二者选一）' }),
+    output: returns<AuthStatus>(),
+  },
+  'auth.logout': { doc: 'Forgets the token; local work stays.', input: none, output: returns<AuthStatus>() },
+});
+
+export type Operations = typeof OPERATIONS;
+export type OpName = keyof Operations;
+/** What a caller passes (defaults still optional). */
+export type In<K extends OpName> = z.input<Operations[K]['input']>;
+/** What a handler receives after validation (defaults filled, text trimmed). */
+export type ValidIn<K extends OpName> = z.output<Operations[K]['input']>;
+export type Out<K extends OpName> = Operations[K]['output'] extends Returns<infer O> ? O : never;
+
+/** The renderer's view of the core. */
+export type ApplicationApi = { [K in OpName]: (input: In<K>) => Promise<Out<K>> };
+/** The core's implementation: inputs arrive validated. */
+export type OperationHandlers = { [K in OpName]: (input: ValidIn<K>) => Promise<Out<K>> };
+
+export const OPERATION_NAMES = Object.keys(OPERATIONS) as OpName[];
+
+export function isOperationName(name: string): name is OpName {
+  return Object.prototype.hasOwnProperty.call(OPERATIONS, name);
+}
