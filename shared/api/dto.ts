@@ -7,7 +7,8 @@ import type { Fen } from '../domain/money';
 import type { BatchEvent, BatchState, TransitionRecord } from '../domain/batch';
 import type { PlanChoice } from '../domain/eligibility';
 import type { HeadCountLine } from '../domain/pricing';
-import type { RawRosterRow, RosterField } from '../domain/roster/fields';
+import type { RawRosterRow } from '../domain/roster/fields';
+import type { FindingSeverity, RosterFinding } from '../domain/roster/findings';
 import type { EnrollmentType } from '../domain/scheme';
 
 /** Every refusal the API returns; `field` is the input path when one field is to blame. */
@@ -17,16 +18,9 @@ export interface ApiError {
   field?: string;
 }
 
-export type FindingSeverity = 'error' | 'warning' | 'info';
-
 /** One problem (or note) about a roster row or the batch, with the fix in Chinese. */
-export interface Finding {
-  code: string;
-  severity: FindingSeverity;
-  message: string;
-  hint?: string;
-  field?: RosterField;
-}
+export type Finding = RosterFinding;
+export type { FindingSeverity };
 
 export interface Contact {
   name: string;

@@ -1,0 +1,126 @@
+/**
+ * The checks across rows (SPEC 3.3): the same person twice in the batch, in another open
+ * batch of the unit's for the same coverage year, or enrolled by another unit this year
+ * ("被某单位占用", known from the server); and the unit-level rules on the whole roster.
+ */
+import { checkUnitRules, socialSecurityGroups, type UnitFacts } from '../eligibility';
+import type { HeadCountKey, Scheme } from '../scheme';
+import { checkRosterRow, type CheckedPerson, type RowCheck, type RowCheckContext } from './checkRow';
+import type { RawRosterRow } from './fields';
+import type { RosterFinding } from './findings';
+
+/** Where another open batch of the same unit and coverage year already has the person. */
+export interface OtherBatchEntry {
+  batchTitle: string;
+  stateLabel: string;
+}
+
+/** The unit that has enrolled the person this coverage year, as the server reported it. */
+export interface OccupyingUnit {
+  unitName: string;
+  /** 经办人 and phone, so the clerk can call them (the Shanghai manual shows them). */
+  contact?: string;
+}
+
+export interface DuplicateLookups {
+  otherBatches?: ReadonlyMap<string, OtherBatchEntry>;
+  occupied?: ReadonlyMap<string, OccupyingUnit>;
+}
+
+export interface RowPlace {
+  documentNumber: string;
+  /** The sheet row, or null for a person typed in. */
+  sourceRow: number | null;
+}
+
+function placeText(p: RowPlace, index: number): string {
+  return p.sourceRow !== null ? `第 ${p.sourceRow} 行` : `手工录入第 ${index + 1} 人`;
+}
+
+/** Duplicate findings per row, in the order of `rows`. */
+export function duplicateFindings(rows: readonly RowPlace[], lookups: DuplicateLookups = {}): RosterFinding[][] {
+  const seen = new Map<string, number[]>();
+  rows.forEach((r, i) => {
+    if (!r.documentNumber) return;
+    const list = seen.get(r.documentNumber);
+    if (list) list.push(i);
+    else seen.set(r.documentNumber, [i]);
+  });
+  return rows.map((r, i) => {
+    const out: RosterFinding[] = [];
+    if (!r.documentNumber) return out;
+    const same = seen.get(r.documentNumber)!;
+    if (same.length > 1) {
+      const others = same.filter((j) => j !== i).map((j) => placeText(rows[j]!, j));
+      out.push({
+        code: 'duplicateInBatch',
+        severity: 'error',
+        message: `证件号码与本批次${others.join('、')}重复`,
+        hint: '同一人只能保留一行，请删除重复的行',
+        field: 'documentNumber',
+      });
+    }
+    const other = lookups.otherBatches?.get(r.documentNumber);
+    if (other) {
+      out.push({
+        code: 'duplicateInUnitBatch',
+        severity: 'error',
+        message: `该人员已在本单位同一保障年度的批次“${other.batchTitle}”（${other.stateLabel}）中`,
+        hint: '同一保障年度内不能重复参保，请从其中一个批次中移除',
+        field: 'documentNumber',
+      });
+    }
+    const occupied = lookups.occupied?.get(r.documentNumber);
+    if (occupied) {
+      out.push({
+        code: 'occupiedElsewhere',
+        severity: 'error',
+        message: `该人员本年度已由“${occupied.unitName}”参保（被该单位占用）`,
+        hint: `一人一年度只能参保一次，此人不能随本单位参保${occupied.contact ? `；可联系对方单位经办人：${occupied.contact}` : ''}`,
+        field: 'documentNumber',
+      });
+    }
+    return out;
+  });
+}
+
+export interface UnitCheckInput extends Omit<UnitFacts, 'personCount' | 'socialSecurityGroups' | 'headCounts'> {
+  /** 无名单 persons entered as counts only (Qingdao). */
+  headCountPersons?: number;
+  headCounts?: Partial<Record<HeadCountKey, number>>;
+  /** 社保在职人员总数 per social-security code, where known (the ratio rule's denominator). */
+  socialSecurityTotals?: Readonly<Record<string, number>>;
+}
+
+/** The unit-level rules over the checked persons who can be enrolled. */
+export function unitFindings(scheme: Scheme, persons: readonly CheckedPerson[], input: UnitCheckInput): RosterFinding[] {
+  const enrollable = persons.filter((p) => p.plans.length > 0 || scheme.selectionScope === 'batch');
+  const facts: UnitFacts = {
+    ...input,
+    personCount: enrollable.length + (input.headCountPersons ?? 0),
+    socialSecurityGroups: socialSecurityGroups(enrollable, input.socialSecurityTotals ?? {}),
+  };
+  if (input.headCounts) facts.headCounts = input.headCounts;
+  return checkUnitRules(scheme, facts).map((f) => ({ code: f.code, severity: f.severity, message: f.message, hint: f.hint }));
+}
+
+export interface RosterRowInput {
+  values: RawRosterRow;
+  sourceRow: number | null;
+}
+
+export interface RosterCheckResult {
+  rows: RowCheck[];
+  unitFindings: RosterFinding[];
+}
+
+/** Every row check, the duplicate checks across rows, and the unit rules: a whole batch re-checked. */
+export function checkRoster(rows: readonly RosterRowInput[], ctx: RowCheckContext, lookups: DuplicateLookups, unit: UnitCheckInput): RosterCheckResult {
+  const checked = rows.map((r) => checkRosterRow(r.values, ctx));
+  const dupes = duplicateFindings(
+    checked.map((c, i) => ({ documentNumber: c.person.documentNumber, sourceRow: rows[i]!.sourceRow })),
+    lookups,
+  );
+  checked.forEach((c, i) => c.findings.push(...dupes[i]!));
+  return { rows: checked, unitFindings: unitFindings(ctx.scheme, checked.map((c) => c.person), unit) };
+}
