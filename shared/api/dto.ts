@@ -123,7 +123,11 @@ export interface BatchDetail extends BatchSummary {
   headCounts?: UnitHeadCounts;
   /** Batch-level findings (unit rules such as Shanghai's 75% ratio). */
   unitFindings: Finding[];
-  /** The events the clerk can trigger now, for the action buttons. */
+  /** When the clerk confirmed the over-age commitment (超龄人员承诺书) for the persons kept. */
+  overAgeCommitmentAt?: string;
+  /** 社保在职人员总数 per social-security code (the participation ratio's denominator). */
+  socialSecurityTotals?: Record<string, number>;
+  /** The batch commands the clerk can give now, for the action buttons. */
   clerkEvents: BatchEvent[];
   history: TransitionRecord[];
 }

@@ -7,6 +7,7 @@ export {
   OPERATIONS,
   OPERATION_NAMES,
   BATCH_COMMANDS,
+  isClerkCommand,
   defineOperations,
   returns,
   isOperationName,

@@ -72,6 +72,11 @@ export function defineOperations<const T extends Record<string, OperationSpec>>(
 export const BATCH_COMMANDS = ['confirmPremium', 'changePlans', 'submit', 'cancelSubmission', 'withdraw', 'reopen', 'delete'] as const satisfies readonly BatchEvent[];
 export type BatchCommand = (typeof BATCH_COMMANDS)[number];
 
+/** Whether a lifecycle event is one the clerk gives through `batches.transition` (the action buttons). */
+export function isClerkCommand(event: BatchEvent): event is BatchCommand {
+  return (BATCH_COMMANDS as readonly string[]).includes(event);
+}
+
 const none = z.strictObject({});
 
 const contact = z.strictObject({ name: text(50), phone, role: text(50).optional() });
@@ -179,6 +184,10 @@ export const OPERATIONS = defineOperations({
         requestedStart: isoDate.nullable().optional(),
         contact: contact.optional(),
         headCounts: headCounts.optional(),
+        /** true: the clerk has read and confirmed the over-age commitment; false withdraws it. */
+        overAgeCommitment: z.boolean({ error: typeError('必须是 true 或 false') }).optional(),
+        /** 社保在职人员总数 per social-security code. */
+        socialSecurityTotals: z.record(text(30), count).optional(),
       })
       .refine((u) => Object.keys(u).some((k) => k !== 'batchId'), { error: '没有要修改的内容' }),
     output: returns<BatchDetail>(),

@@ -45,8 +45,6 @@ export interface RowCheckContext {
   coverStart: IsoDate | null;
   /** The unit's choice of plans, for schemes where the batch chooses (selectionScope batch). */
   selection: readonly PlanChoice[];
-  /** Plans for rows that name none, where each person chooses (the activity an import was for). */
-  defaultPlans?: readonly PlanChoice[];
   /** The unit has confirmed the over-age commitment (超龄人员承诺书) for the persons it keeps. */
   overAgeCommitmentSigned: boolean;
 }
@@ -295,7 +293,7 @@ function plansOfRow(ctx: RowCheckContext, values: RawRosterRow, out: Findings): 
   if (shares === null) {
     out.add('sharesInvalid', 'error', `份数“${values.shares}”不是正整数`, '请填写 1、2 等整数份数', 'shares');
   }
-  if (!values.plans) return (ctx.defaultPlans ?? []).map((p) => (values.shares && shares ? { ...p, shares } : { ...p }));
+  if (!values.plans) return [];
   const chosen: PlanChoice[] = [];
   for (const word of splitList(values.plans)) {
     const plan = findPlan(ctx.scheme, word) ?? ctx.scheme.plans.find((p) => p.name === word || p.shortName === word);

@@ -225,18 +225,17 @@ describe('Qingdao rows: each person takes activities with shares', () => {
     submissionDate: '2025-03-01',
     coverStart: null,
     selection: [],
-    defaultPlans: [{ planCode: 'NGTB-25', shares: 1 }],
     overAgeCommitmentSigned: false,
   };
 
-  it('takes the import’s activity with the row’s shares', () => {
-    const r = checkRosterRow({ name: '孙丽', documentType: '居民身份证', documentNumber: '370202197512120022', shares: '2' }, ctx);
+  it('takes the activity named on the row with the row’s shares', () => {
+    const r = checkRosterRow({ name: '孙丽', documentType: '居民身份证', documentNumber: '370202197512120022', plans: 'NGTB-25', shares: '2' }, ctx);
     expect(r.findings).toEqual([]);
     expect(r.person.plans).toEqual([{ planCode: 'NGTB-25', shares: 2 }]);
   });
 
   it('refuses the women’s activity for a man, as an error since it was chosen for him', () => {
-    const r = checkRosterRow({ name: '赵刚', documentType: '居民身份证', documentNumber: '370202198001010037' }, ctx);
+    const r = checkRosterRow({ name: '赵刚', documentType: '居民身份证', documentNumber: '370202198001010037', plans: '女工特病2025版(标准版)(会费25元)' }, ctx);
     expect(r.findings.find((f) => f.code === 'genderNotAllowed')?.severity).toBe('error');
     expect(r.person.plans).toEqual([]);
   });
@@ -248,6 +247,10 @@ describe('Qingdao rows: each person takes activities with shares', () => {
   });
 
   it('refuses a share count that is not a whole number', () => {
-    expect(codes({ name: '孙丽', documentType: '居民身份证', documentNumber: '370202197512120022', shares: '1.5' }, ctx)).toContain('sharesInvalid');
+    expect(codes({ name: '孙丽', documentType: '居民身份证', documentNumber: '370202197512120022', plans: 'NGTB-25', shares: '1.5' }, ctx)).toContain('sharesInvalid');
+  });
+
+  it('asks for an activity when the row names none', () => {
+    expect(codes({ name: '孙丽', documentType: '居民身份证', documentNumber: '370202197512120022' }, ctx)).toEqual(['planMissing']);
   });
 });

@@ -1,0 +1,76 @@
+/**
+ * The application core: the store, the handlers of every implemented operation bound to
+ * one dispatcher, and the event bus. The Electron shell binds it to IPC, the browser host
+ * to HTTP; tests use it directly.
+ */
+import { userInfo } from 'node:os';
+import type { ApiEventSource } from '../../../shared/api';
+import type { Actor } from '../../../shared/domain/batch';
+import type { OperationDispatcher } from '../host/httpHost';
+import { openStore, type Store } from '../store';
+import { batchesHandlers } from './batchesHandlers';
+import type { CoreContext } from './coreContext';
+import { createDispatcher, type ImplementedHandlers } from './dispatcher';
+import { EventBus } from './eventBus';
+import { ImportJobs } from './importJobs';
+import { rosterHandlers } from './rosterHandlers';
+import { schemesHandlers } from './schemesHandlers';
+import type { TokenVault } from './tokenVault';
+import { unitsHandlers } from './unitsHandlers';
+
+export interface CoreOptions {
+  dataDir: string;
+  /** Where the unit account's token is kept (the sync engine's login). */
+  tokens?: TokenVault;
+  /** better-sqlite3 rebuilt for Electron (the shell passes it); absent under Node. */
+  nativeBinding?: string | undefined;
+  /** The association server; sync stays idle without it. */
+  serverUrl?: string | undefined;
+  now?: () => Date;
+  /** Who acts at this machine when no unit account is logged in. */
+  operator?: string;
+}
+
+export interface Core {
+  dispatcher: OperationDispatcher;
+  events: ApiEventSource;
+  handlers: ImplementedHandlers;
+  store: Store;
+  imports: ImportJobs;
+  close(): Promise<void>;
+}
+
+function defaultOperator(): string {
+  try {
+    return userInfo().username || '经办人';
+  } catch {
+    return '经办人';
+  }
+}
+
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const now = options.now ?? (() => new Date());
+  const store = openStore({ dataDir: options.dataDir, now, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  store.recoverInterrupted();
+  const events = new EventBus();
+  const operator = options.operator ?? defaultOperator();
+  const clerk = (): Actor => ({ kind: 'clerk', name: operator });
+  const ctx: CoreContext = { store, events, now, clerk };
+  const imports = new ImportJobs(ctx);
+  const handlers: ImplementedHandlers = {
+    ...unitsHandlers(ctx),
+    ...schemesHandlers(ctx),
+    ...batchesHandlers(ctx),
+    ...rosterHandlers(ctx, imports),
+  };
+  return {
+    dispatcher: createDispatcher(handlers),
+    events,
+    handlers,
+    store,
+    imports,
+    async close() {
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,99 @@
+/** A roster row (清册行) as stored, its verdict, and the mapping from the `persons` row. */
+import type { Finding, FindingSeverity, RosterRowView } from '../../../shared/api/dto';
+import type { RawRosterRow } from '../../../shared/domain/roster/fields';
+import { fromJson, fromJsonOrNull } from './json';
+
+export type Verdict = 'ok' | FindingSeverity;
+
+/** A row to store. The caller (import, hand entry) has already normalised and checked it. */
+export interface NewPerson {
+  /** The row number in the imported sheet, or null for a row entered by hand. */
+  sourceRow: number | null;
+  /** The values as the clerk gave them. */
+  values: RawRosterRow;
+  /** The normalised document number (upper case, no spaces: the identity module's output); null when missing or unreadable. */
+  docNumber: string | null;
+  name: string | null;
+  findings: Finding[];
+}
+
+export interface PersonRecord {
+  id: string;
+  batchId: string;
+  /** Position in the batch's roster (display order), from 1. */
+  seq: number;
+  sourceRow: number | null;
+  values: RawRosterRow;
+  docNumber: string | null;
+  name: string | null;
+  verdict: Verdict;
+  findings: Finding[];
+  errorCount: number;
+  importId: string | null;
+  /** Why the association refused this person (审核不通过 / 不可参保人员), until fixed and resubmitted. */
+  serverRejection: Finding | null;
+  updatedAt: string;
+}
+
+export interface PersonRow {
+  id: string;
+  batch_id: string;
+  seq: number;
+  source_row: number | null;
+  row_values: string;
+  doc_number: string | null;
+  name: string | null;
+  verdict: Verdict;
+  findings: string;
+  error_count: number;
+  import_id: string | null;
+  server_rejection: string | null;
+  updated_at: string;
+}
+
+const SEVERITY_RANK: Record<Verdict, number> = { ok: 0, info: 1, warning: 2, error: 3 };
+
+/** The worst severity among the findings, or ok. */
+export function verdictOf(findings: readonly Finding[]): Verdict {
+  let worst: Verdict = 'ok';
+  for (const f of findings) if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[worst]) worst = f.severity;
+  return worst;
+}
+
+export function errorCountOf(findings: readonly Finding[]): number {
+  let n = 0;
+  for (const f of findings) if (f.severity === 'error') n++;
+  return n;
+}
+
+/** One (code, worst severity) per code, for the person_findings index table. */
+export function codesOf(findings: readonly Finding[]): Map<string, FindingSeverity> {
+  const codes = new Map<string, FindingSeverity>();
+  for (const f of findings) {
+    const seen = codes.get(f.code);
+    if (seen === undefined || SEVERITY_RANK[f.severity] > SEVERITY_RANK[seen]) codes.set(f.code, f.severity);
+  }
+  return codes;
+}
+
+export function toPersonRecord(row: PersonRow): PersonRecord {
+  return {
+    id: row.id,
+    batchId: row.batch_id,
+    seq: row.seq,
+    sourceRow: row.source_row,
+    values: fromJson<RawRosterRow>(row.row_values),
+    docNumber: row.doc_number,
+    name: row.name,
+    verdict: row.verdict,
+    findings: fromJson<Finding[]>(row.findings),
+    errorCount: row.error_count,
+    importId: row.import_id,
+    serverRejection: fromJsonOrNull<Finding>(row.server_rejection),
+    updatedAt: row.updated_at,
+  };
+}
+
+export function toRosterRowView(person: PersonRecord): RosterRowView {
+  return { id: person.id, sourceRow: person.sourceRow, values: person.values, verdict: person.verdict, findings: person.findings };
+}

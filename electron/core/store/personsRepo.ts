@@ -1,0 +1,488 @@
+/**
+ * Roster rows (清册). Bulk writes run in one transaction through prepared statements. Finding
+ * codes are also kept one row per (row, code) in `person_findings`, indexed by (batch, code,
+ * seq) and (batch, severity, seq): filtering 100,000 rows by code or severity, and counting
+ * rows per code, are then index range reads in display order, where json_each over the
+ * findings JSON would parse every row's findings on every page request.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Finding, FindingCount, FindingSeverity } from '../../../shared/api/dto';
+import { batchStateLabel, isRosterEditable, OPEN_BATCH_STATES, type Actor, type BatchState } from '../../../shared/domain/batch';
+import type { Period } from '../../../shared/domain/dates';
+import type { RawRosterRow } from '../../../shared/domain/roster/fields';
+import type { AuditRepo } from './auditRepo';
+import { StoreError, notFound } from './errors';
+import { fromJson, likePattern, toJson, toJsonOrNull } from './json';
+import type { SqliteDatabase } from './openDatabase';
+import { codesOf, errorCountOf, toPersonRecord, verdictOf, type NewPerson, type PersonRecord, type PersonRow, type Verdict } from './personRecord';
+import { Statements, inWriteTransaction } from './statements';
+import { isoAt, type Clock } from './time';
+
+export interface PersonQuery {
+  batchId: string;
+  offset?: number;
+  /** Default 200. */
+  limit?: number;
+  /** Rows whose worst finding is one of these (or ok). */
+  verdicts?: readonly Verdict[];
+  /** Rows with at least one finding of this code. */
+  findingCode?: string;
+  /** Rows with at least one finding of this severity. */
+  severity?: FindingSeverity;
+  /** Part of the name or of the document number. */
+  search?: string;
+  /** Only rows the association refused. */
+  serverRejected?: boolean;
+}
+
+export interface PersonPage {
+  total: number;
+  offset: number;
+  rows: PersonRecord[];
+}
+
+export interface VerdictCounts {
+  total: number;
+  ok: number;
+  error: number;
+  warning: number;
+  info: number;
+}
+
+/** A person with the same document number in another batch. */
+export interface DocNumberMatch {
+  docNumber: string;
+  personId: string;
+  batchId: string;
+  batchTitle: string;
+  batchState: BatchState;
+  seq: number;
+  sourceRow: number | null;
+  name: string | null;
+}
+
+export interface DocNumberLookup {
+  unitId: string;
+  /** Batches whose coverage year overlaps this one count as the same year. */
+  coverageYear: Period;
+  docNumbers: readonly string[];
+  /** The batch being checked, left out of the answer. */
+  excludeBatchId?: string;
+}
+
+export interface WriteOptions {
+  actor: Actor;
+  importId?: string | null;
+}
+
+export interface MergeResult {
+  inserted: number;
+  updated: number;
+  /** The stored row of each input row, in input order. */
+  ids: string[];
+}
+
+export interface PersonPatch {
+  values?: RawRosterRow;
+  docNumber?: string | null;
+  name?: string | null;
+  findings?: Finding[];
+  serverRejection?: Finding | null;
+}
+
+const SEVERITY_ORDER: Record<FindingSeverity, number> = { error: 0, warning: 1, info: 2 };
+
+function changedFields(before: RawRosterRow, after: RawRosterRow): string[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof RawRosterRow>;
+  return [...keys].filter((k) => before[k] !== after[k]).sort();
+}
+
+export class PersonsRepo {
+  private readonly sql: Statements;
+  private readonly insertPerson;
+  private readonly insertFinding;
+  private readonly deleteFindings;
+
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly clock: Clock,
+    private readonly audit: AuditRepo,
+  ) {
+    this.sql = new Statements(db);
+    this.insertPerson = db.prepare(
+      `INSERT INTO persons (id, batch_id, seq, source_row, row_values, doc_number, name, verdict, findings, error_count, import_id, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.insertFinding = db.prepare('INSERT INTO person_findings (batch_id, seq, code, severity) VALUES (?, ?, ?, ?)');
+    this.deleteFindings = db.prepare('DELETE FROM person_findings WHERE batch_id = ? AND seq = ?');
+  }
+
+  private batchState(batchId: string): BatchState {
+    const row = this.sql.get<[string], { state: BatchState }>('SELECT state FROM batches WHERE id = ?').get(batchId);
+    if (!row) throw notFound('批次', batchId);
+    return row.state;
+  }
+
+  /** Content changes (rows added, edited, removed) only where the domain lets the clerk edit the roster. */
+  private assertEditable(batchId: string): void {
+    const state = this.batchState(batchId);
+    if (!isRosterEditable(state)) throw new StoreError('notEditable', `批次当前状态为“${batchStateLabel(state)}”，不能修改清册`);
+  }
+
+  private touchBatch(batchId: string, now: string): void {
+    this.sql.get('UPDATE batches SET updated_at = ? WHERE id = ?').run(now, batchId);
+  }
+
+  /** Replaces the code index rows of the row at (batch, seq). */
+  private writeFindings(batchId: string, seq: number, findings: readonly Finding[], replace: boolean): void {
+    if (replace) this.deleteFindings.run(batchId, seq);
+    for (const [code, severity] of codesOf(findings)) this.insertFinding.run(batchId, seq, code, severity);
+  }
+
+  private insertOne(batchId: string, seq: number, row: NewPerson, importId: string | null, now: string): string {
+    const id = randomUUID();
+    this.insertPerson.run(
+      id,
+      batchId,
+      seq,
+      row.sourceRow,
+      toJson(row.values),
+      row.docNumber || null,
+      row.name || null,
+      verdictOf(row.findings),
+      toJson(row.findings),
+      errorCountOf(row.findings),
+      importId,
+      now,
+    );
+    this.writeFindings(batchId, seq, row.findings, false);
+    return id;
+  }
+
+  private nextSeq(batchId: string): number {
+    return this.sql.get<[string], { seq: number }>('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM persons WHERE batch_id = ?').get(batchId)!.seq;
+  }
+
+  /** Appends rows after the batch's last one, in order; returns their ids. */
+  insertMany(batchId: string, rows: readonly NewPerson[], options: WriteOptions): string[] {
+    return inWriteTransaction(this.db, () => {
+      this.assertEditable(batchId);
+      const now = isoAt(this.clock);
+      const importId = options.importId ?? null;
+      let seq = this.nextSeq(batchId);
+      const ids = rows.map((row) => this.insertOne(batchId, seq++, row, importId, now));
+      this.touchBatch(batchId, now);
+      this.audit.record({ actor: options.actor, entity: 'batch', entityId: batchId, action: 'roster.insert', detail: { rows: rows.length, importId } });
+      return ids;
+    });
+  }
+
+  /**
+   * Re-import of a corrected file: a row whose document number is already in the batch
+   * replaces that row's values and findings (keeping its place, clearing the association's
+   * refusal); any other row is appended. A number twice in the file updates once and appends
+   * the second, so the duplicate check still sees it.
+   */
+  mergeByDocNumber(batchId: string, rows: readonly NewPerson[], options: WriteOptions): MergeResult {
+    return inWriteTransaction(this.db, () => {
+      this.assertEditable(batchId);
+      const now = isoAt(this.clock);
+      const importId = options.importId ?? null;
+      const find = this.sql.get<[string, string], { id: string; seq: number }>(
+        'SELECT id, seq FROM persons WHERE doc_number = ? AND batch_id = ? ORDER BY seq LIMIT 1',
+      );
+      const update = this.sql.get(
+        `UPDATE persons SET source_row = ?, row_values = ?, name = ?, verdict = ?, findings = ?, error_count = ?, import_id = ?,
+           server_rejection = NULL, updated_at = ? WHERE id = ?`,
+      );
+      const matched = new Set<string>();
+      let seq = this.nextSeq(batchId);
+      let inserted = 0;
+      let updated = 0;
+      const ids = rows.map((row) => {
+        const existing = row.docNumber ? find.get(row.docNumber, batchId) : undefined;
+        if (existing && !matched.has(existing.id)) {
+          matched.add(existing.id);
+          update.run(row.sourceRow, toJson(row.values), row.name || null, verdictOf(row.findings), toJson(row.findings), errorCountOf(row.findings), importId, now, existing.id);
+          this.writeFindings(batchId, existing.seq, row.findings, true);
+          updated++;
+          return existing.id;
+        }
+        inserted++;
+        return this.insertOne(batchId, seq++, row, importId, now);
+      });
+      this.touchBatch(batchId, now);
+      this.audit.record({ actor: options.actor, entity: 'batch', entityId: batchId, action: 'roster.merge', detail: { inserted, updated, importId } });
+      return { inserted, updated, ids };
+    });
+  }
+
+  get(id: string): PersonRecord | null {
+    const row = this.sql.get<[string], PersonRow>('SELECT * FROM persons WHERE id = ?').get(id);
+    return row ? toPersonRecord(row) : null;
+  }
+
+  require(id: string): PersonRecord {
+    const person = this.get(id);
+    if (!person) throw notFound('清册行', id);
+    return person;
+  }
+
+  /**
+   * Changes one row. Changing values, number or name needs an editable batch; findings and
+   * the server's refusal may be set in any state (checks rerun, sync reports).
+   */
+  updateRow(id: string, patch: PersonPatch, actor: Actor): PersonRecord {
+    return inWriteTransaction(this.db, () => {
+      const before = this.require(id);
+      const editsContent = patch.values !== undefined || patch.docNumber !== undefined || patch.name !== undefined;
+      if (editsContent) this.assertEditable(before.batchId);
+      const now = isoAt(this.clock);
+      const findings = patch.findings ?? before.findings;
+      this.sql
+        .get(
+          `UPDATE persons SET row_values = ?, doc_number = ?, name = ?, verdict = ?, findings = ?, error_count = ?, server_rejection = ?,
+             updated_at = ? WHERE id = ?`,
+        )
+        .run(
+          toJson(patch.values ?? before.values),
+          patch.docNumber !== undefined ? patch.docNumber || null : before.docNumber,
+          patch.name !== undefined ? patch.name || null : before.name,
+          verdictOf(findings),
+          toJson(findings),
+          errorCountOf(findings),
+          toJsonOrNull(patch.serverRejection !== undefined ? patch.serverRejection : before.serverRejection),
+          now,
+          id,
+        );
+      if (patch.findings !== undefined) this.writeFindings(before.batchId, before.seq, findings, true);
+      if (editsContent) {
+        this.touchBatch(before.batchId, now);
+        this.audit.record({
+          actor,
+          entity: 'batch',
+          entityId: before.batchId,
+          action: 'roster.edit',
+          detail: { personId: id, fields: patch.values ? changedFields(before.values, patch.values) : [] },
+        });
+      }
+      return this.require(id);
+    });
+  }
+
+  /**
+   * Stores the findings of a check run over many rows (no audit: findings are derived data).
+   * Rows whose findings did not change are not written, so rechecking a large roster after a
+   * small edit costs little.
+   */
+  setFindings(batchId: string, results: readonly { personId: string; findings: Finding[] }[]): number {
+    return inWriteTransaction(this.db, () => {
+      const current = new Map(
+        this.sql
+          .get<[string], { id: string; seq: number; findings: string }>('SELECT id, seq, findings FROM persons WHERE batch_id = ?')
+          .all(batchId)
+          .map((r) => [r.id, r]),
+      );
+      const now = isoAt(this.clock);
+      const update = this.sql.get('UPDATE persons SET verdict = ?, findings = ?, error_count = ?, updated_at = ? WHERE id = ?');
+      let written = 0;
+      for (const { personId, findings } of results) {
+        const row = current.get(personId);
+        if (!row) throw notFound('清册行', personId);
+        const json = toJson(findings);
+        if (json === row.findings) continue;
+        update.run(verdictOf(findings), json, errorCountOf(findings), now, personId);
+        this.writeFindings(batchId, row.seq, findings, true);
+        written++;
+      }
+      return written;
+    });
+  }
+
+  /** Removes rows of the batch; ids of other batches are ignored. Returns how many went. */
+  removeRows(batchId: string, ids: readonly string[], actor: Actor): number {
+    return inWriteTransaction(this.db, () => {
+      this.assertEditable(batchId);
+      const removed = this.sql
+        // `+batch_id` keeps SQLite from scanning the whole batch: it looks each id up instead.
+        .get('DELETE FROM persons WHERE id IN (SELECT value FROM json_each(?)) AND +batch_id = ?')
+        .run(toJson(ids), batchId).changes;
+      if (removed > 0) this.touchBatch(batchId, isoAt(this.clock));
+      this.audit.record({ actor, entity: 'batch', entityId: batchId, action: 'roster.remove', detail: { rows: removed } });
+      return removed;
+    });
+  }
+
+  /** Empties the roster (an import in replace mode). */
+  removeAll(batchId: string, actor: Actor): number {
+    return inWriteTransaction(this.db, () => {
+      this.assertEditable(batchId);
+      const removed = this.sql.get('DELETE FROM persons WHERE batch_id = ?').run(batchId).changes;
+      if (removed > 0) this.touchBatch(batchId, isoAt(this.clock));
+      this.audit.record({ actor, entity: 'batch', entityId: batchId, action: 'roster.removeAll', detail: { rows: removed } });
+      return removed;
+    });
+  }
+
+  private where(query: PersonQuery): { sql: string; params: unknown[] } {
+    const clauses = ['p.batch_id = ?'];
+    const params: unknown[] = [query.batchId];
+    if (query.verdicts !== undefined) (clauses.push('p.verdict IN (SELECT value FROM json_each(?))'), params.push(toJson(query.verdicts)));
+    if (query.findingCode !== undefined) {
+      clauses.push('p.seq IN (SELECT seq FROM person_findings WHERE batch_id = ? AND code = ?)');
+      params.push(query.batchId, query.findingCode);
+    }
+    if (query.severity !== undefined) {
+      clauses.push('p.seq IN (SELECT seq FROM person_findings WHERE batch_id = ? AND severity = ?)');
+      params.push(query.batchId, query.severity);
+    }
+    const search = query.search?.trim();
+    if (search) {
+      clauses.push("(p.name LIKE ? ESCAPE '\\' OR p.doc_number LIKE ? ESCAPE '\\')");
+      params.push(likePattern(search, 'contains'), likePattern(search.toUpperCase(), 'contains'));
+    }
+    if (query.serverRejected) clauses.push('p.server_rejection IS NOT NULL');
+    return { sql: clauses.join(' AND '), params };
+  }
+
+  /** A window of the roster in display order, with the total matching the filters. */
+  page(query: PersonQuery): PersonPage {
+    const { sql, params } = this.where(query);
+    const offset = query.offset ?? 0;
+    const limit = query.limit ?? 200;
+    const total = this.sql.get<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM persons p WHERE ${sql}`).get(...params)!.n;
+    const rows = this.sql
+      .get<unknown[], PersonRow>(`SELECT p.* FROM persons p WHERE ${sql} ORDER BY p.seq LIMIT ? OFFSET ?`)
+      .all(...params, limit, offset)
+      .map(toPersonRecord);
+    return { total, offset, rows };
+  }
+
+  /** Every row of the batch in display order (checks, exports, upload). */
+  allRows(batchId: string): PersonRecord[] {
+    return this.sql.get<[string], PersonRow>('SELECT * FROM persons WHERE batch_id = ? ORDER BY seq').all(batchId).map(toPersonRecord);
+  }
+
+  count(batchId: string): number {
+    return this.sql.get<[string], { n: number }>('SELECT COUNT(*) AS n FROM persons WHERE batch_id = ?').get(batchId)!.n;
+  }
+
+  verdictCounts(batchId: string): VerdictCounts {
+    const counts: VerdictCounts = { total: 0, ok: 0, error: 0, warning: 0, info: 0 };
+    const rows = this.sql
+      .get<[string], { verdict: Verdict; n: number }>('SELECT verdict, COUNT(*) AS n FROM persons WHERE batch_id = ? GROUP BY verdict')
+      .all(batchId);
+    for (const r of rows) (counts[r.verdict] = r.n), (counts.total += r.n);
+    return counts;
+  }
+
+  /** Rows per finding code, errors first, then by how many rows; each with one of its messages. */
+  findingCounts(batchId: string): FindingCount[] {
+    const groups = this.sql
+      .get<[string], { code: string; severity: FindingSeverity; rows: number; sample: number }>(
+        'SELECT code, severity, COUNT(*) AS rows, MIN(seq) AS sample FROM person_findings WHERE batch_id = ? GROUP BY code, severity',
+      )
+      .all(batchId);
+    const findingsOf = this.sql.get<[string, number], { findings: string }>('SELECT findings FROM persons WHERE batch_id = ? AND seq = ?');
+    return groups
+      .map((g) => {
+        const sample = fromJson<Finding[]>(findingsOf.get(batchId, g.sample)?.findings ?? '[]');
+        const message = sample.find((f) => f.code === g.code)?.message ?? g.code;
+        return { code: g.code, severity: g.severity, message, rows: g.rows };
+      })
+      .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.rows - a.rows || a.code.localeCompare(b.code));
+  }
+
+  /** Document numbers that occur more than once in the batch, with their rows in order. */
+  duplicatesWithinBatch(batchId: string): { docNumber: string; personIds: string[] }[] {
+    const rows = this.sql
+      .get<[string, string], { doc_number: string; id: string }>(
+        `SELECT doc_number, id FROM persons
+         WHERE batch_id = ? AND doc_number IN (
+           SELECT doc_number FROM persons WHERE batch_id = ? AND doc_number IS NOT NULL GROUP BY doc_number HAVING COUNT(*) > 1)
+         ORDER BY doc_number, seq`,
+      )
+      .all(batchId, batchId);
+    const groups = new Map<string, string[]>();
+    for (const r of rows) {
+      const ids = groups.get(r.doc_number);
+      if (ids) ids.push(r.id);
+      else groups.set(r.doc_number, [r.id]);
+    }
+    return [...groups].map(([docNumber, personIds]) => ({ docNumber, personIds }));
+  }
+
+  /**
+   * Persons with these document numbers in the unit's OPEN batches (BATCH_STATE_INFO[state].open)
+   * whose coverage year overlaps the given one, except `excludeBatchId`.
+   */
+  findByDocNumbers(lookup: DocNumberLookup): DocNumberMatch[] {
+    if (lookup.docNumbers.length === 0) return [];
+    return this.sql
+      .get<unknown[], { doc_number: string; id: string; batch_id: string; title: string; state: BatchState; seq: number; source_row: number | null; name: string | null }>(
+        `SELECT p.doc_number, p.id, p.batch_id, b.title, b.state, p.seq, p.source_row, p.name
+         FROM persons p JOIN batches b ON b.id = p.batch_id
+         WHERE p.doc_number IN (SELECT value FROM json_each(?))
+           AND b.unit_id = ? AND b.state IN (SELECT value FROM json_each(?))
+           AND b.coverage_year_start <= ? AND b.coverage_year_end >= ? AND b.id IS NOT ?
+         ORDER BY p.doc_number, b.created_at, p.seq`,
+      )
+      .all(
+        toJson([...new Set(lookup.docNumbers)]),
+        lookup.unitId,
+        toJson(OPEN_BATCH_STATES),
+        lookup.coverageYear.end,
+        lookup.coverageYear.start,
+        lookup.excludeBatchId ?? null,
+      )
+      .map((r) => ({
+        docNumber: r.doc_number,
+        personId: r.id,
+        batchId: r.batch_id,
+        batchTitle: r.title,
+        batchState: r.state,
+        seq: r.seq,
+        sourceRow: r.source_row,
+        name: r.name,
+      }));
+  }
+
+  /** The duplicate check across batches for one batch: its own numbers (or those given) in the unit's other open batches of its year. */
+  findInOtherOpenBatches(batchId: string, docNumbers?: readonly string[]): DocNumberMatch[] {
+    const batch = this.sql
+      .get<[string], { unit_id: string; coverage_year_start: string; coverage_year_end: string }>(
+        'SELECT unit_id, coverage_year_start, coverage_year_end FROM batches WHERE id = ?',
+      )
+      .get(batchId);
+    if (!batch) throw notFound('批次', batchId);
+    const numbers =
+      docNumbers ??
+      this.sql
+        .get<[string], string>('SELECT DISTINCT doc_number FROM persons WHERE batch_id = ? AND doc_number IS NOT NULL')
+        .pluck()
+        .all(batchId);
+    return this.findByDocNumbers({
+      unitId: batch.unit_id,
+      coverageYear: { start: batch.coverage_year_start, end: batch.coverage_year_end },
+      docNumbers: numbers,
+      excludeBatchId: batchId,
+    });
+  }
+
+  /** The association refused these persons (审核不通过); returns how many rows were marked. */
+  markServerRejections(batchId: string, rejections: readonly { docNumber: string; rejection: Finding }[]): number {
+    return inWriteTransaction(this.db, () => {
+      const now = isoAt(this.clock);
+      const mark = this.sql.get('UPDATE persons SET server_rejection = ?, updated_at = ? WHERE batch_id = ? AND doc_number = ?');
+      let marked = 0;
+      for (const r of rejections) marked += mark.run(toJson(r.rejection), now, batchId, r.docNumber).changes;
+      return marked;
+    });
+  }
+
+  clearServerRejections(batchId: string): number {
+    return this.sql
+      .get('UPDATE persons SET server_rejection = NULL, updated_at = ? WHERE batch_id = ? AND server_rejection IS NOT NULL')
+      .run(isoAt(this.clock), batchId).changes;
+  }
+}

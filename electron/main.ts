@@ -1,0 +1,104 @@
+/**
+ * The Electron shell: one window, the security checklist, IPC bound to the core's
+ * dispatcher, printing, and the token kept with the OS's protection. Everything the app
+ * does lives in electron/core, which runs under plain Node too.
+ */
+import { app, BrowserWindow, ipcMain, Menu, safeStorage, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { IPC_CALL, IPC_EVENT, IPC_PRINT } from '../shared/api/bridge';
+import { createCore, type Core } from './core/app/createCore';
+import { fileTokenVault } from './core/app/tokenVault';
+import { CONTENT_SECURITY_POLICY } from './core/host/staticFiles';
+import { resolveDataDir } from './core/store';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const rendererIndex = join(here, '..', 'renderer', 'index.html');
+const rendererUrl = pathToFileURL(rendererIndex).href;
+
+let core: Core | null = null;
+let window: BrowserWindow | null = null;
+
+/** Only our own window's main frame may call the core. */
+function fromOurWindow(event: IpcMainInvokeEvent): boolean {
+  return window !== null && event.sender === window.webContents && event.senderFrame?.url.startsWith(rendererUrl.replace(/index\.html$/, '')) === true;
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1360,
+    height: 860,
+    title: '互助保障工作台',
+    webPreferences: {
+      preload: join(here, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  win.webContents.on('will-navigate', (e) => e.preventDefault());
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (url.startsWith('https://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  void win.loadFile(rendererIndex);
+  return win;
+}
+
+async function printPdf(base64: string): Promise<{ ok: boolean; reason?: string }> {
+  // Chromium's PDF viewer prints what it shows; a hidden window keeps the clerk's page as it is.
+  const dir = mkdtempSync(join(tmpdir(), 'huzhu-print-'));
+  const file = join(dir, 'document.pdf');
+  writeFileSync(file, Buffer.from(base64, 'base64'));
+  const printer = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true } });
+  try {
+    await printer.loadFile(file);
+    return await new Promise((resolve) =>
+      printer.webContents.print({ silent: false, printBackground: true }, (ok, reason) => resolve(ok ? { ok } : { ok, reason })),
+    );
+  } finally {
+    printer.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function start(): Promise<void> {
+  const dataDir = resolveDataDir(process.env, { platform: process.platform, home: app.getPath('home'), appData: app.getPath('appData') });
+  const tokens = fileTokenVault(join(dataDir, 'token.bin'), {
+    available: () => safeStorage.isEncryptionAvailable(),
+    encrypt: (text) => safeStorage.encryptString(text),
+    decrypt: (bytes) => safeStorage.decryptString(bytes),
+  });
+  core = await createCore({ dataDir, tokens, nativeBinding: process.env.HUZHU_SQLITE_BINDING, serverUrl: process.env.HUZHU_SERVER_URL });
+
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+
+  ipcMain.handle(IPC_CALL, (event, operation: unknown, input: unknown) => {
+    if (!fromOurWindow(event) || typeof operation !== 'string') return { ok: false, status: 403, error: { code: 'FORBIDDEN', message: '拒绝访问' } };
+    return core!.dispatcher.dispatch(operation, input);
+  });
+  ipcMain.handle(IPC_PRINT, (event, base64: unknown) => {
+    if (!fromOurWindow(event) || typeof base64 !== 'string') return { ok: false, reason: '拒绝访问' };
+    return printPdf(base64);
+  });
+
+  Menu.setApplicationMenu(null);
+  window = createWindow();
+  core.events.subscribe((e) => window?.webContents.send(IPC_EVENT, e));
+}
+
+app.enableSandbox();
+app.whenReady().then(start, (e: unknown) => {
+  console.error('[shell] start failed:', (e as Error).message);
+  app.exit(1);
+});
+app.on('window-all-closed', () => {
+  void core?.close().finally(() => app.quit());
+});
