@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { IPC_CALL, IPC_EVENT, IPC_PRINT } from '../shared/api/bridge';
 import { createCore, type Core } from './core/app/createCore';
 import { fileTokenVault } from './core/app/tokenVault';
+import { loadWindowState, saveWindowState } from './core/app/windowState';
 import { CONTENT_SECURITY_POLICY } from './core/host/staticFiles';
 import { resolveDataDir } from './core/store';
 
@@ -26,10 +27,12 @@ function fromOurWindow(event: IpcMainInvokeEvent): boolean {
   return window !== null && event.sender === window.webContents && event.senderFrame?.url.startsWith(rendererUrl.replace(/index\.html$/, '')) === true;
 }
 
-function createWindow(): BrowserWindow {
+function createWindow(stateFile: string): BrowserWindow {
+  const saved = loadWindowState(stateFile);
   const win = new BrowserWindow({
-    width: 1360,
-    height: 860,
+    width: saved?.width ?? 1360,
+    height: saved?.height ?? 860,
+    ...(saved ? { x: saved.x, y: saved.y } : {}),
     title: '互助保障工作台',
     webPreferences: {
       preload: join(here, 'preload.cjs'),
@@ -45,6 +48,8 @@ function createWindow(): BrowserWindow {
     if (url.startsWith('https://')) void shell.openExternal(url);
     return { action: 'deny' };
   });
+  if (saved?.maximized) win.maximize();
+  win.on('close', () => saveWindowState(stateFile, { ...win.getNormalBounds(), maximized: win.isMaximized() }));
   void win.loadFile(rendererIndex);
   return win;
 }
@@ -90,15 +95,24 @@ async function start(): Promise<void> {
   });
 
   Menu.setApplicationMenu(null);
-  window = createWindow();
+  window = createWindow(join(dataDir, 'window.json'));
   core.events.subscribe((e) => window?.webContents.send(IPC_EVENT, e));
 }
 
 app.enableSandbox();
-app.whenReady().then(start, (e: unknown) => {
-  console.error('[shell] start failed:', (e as Error).message);
-  app.exit(1);
-});
+// A second launch (a double click on the icon) brings the open window forward instead of opening the store twice.
+if (!app.requestSingleInstanceLock()) {
+  app.exit(0);
+} else {
+  app.on('second-instance', () => {
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+  });
+  app.whenReady().then(start, (e: unknown) => {
+    console.error('[shell] start failed:', (e as Error).message);
+    app.exit(1);
+  });
+}
 app.on('window-all-closed', () => {
   void core?.close().finally(() => app.quit());
 });

@@ -72,7 +72,7 @@ export async function buildRosterExportWorkbook(
       style: column.text ? { numFmt: TEXT_FORMAT } : {},
     })),
     ...extras.map((extra) => ({
-      width: extra.width ?? widthForText(extra.header, [''.padEnd(20)]),
+      width: extra.width ?? Math.max(14, widthForText(extra.header)),
       style: extra.text ? { numFmt: TEXT_FORMAT } : {},
     })),
   ];
