@@ -188,8 +188,10 @@ export class PersonsRepo {
       this.assertEditable(batchId);
       const now = isoAt(this.clock);
       const importId = options.importId ?? null;
+      // `+seq`: ordering by the bare column makes SQLite walk the whole batch in seq order
+      // instead of using the document-number index (quadratic on a 100,000-row re-import).
       const find = this.sql.get<[string, string], { id: string; seq: number }>(
-        'SELECT id, seq FROM persons WHERE doc_number = ? AND batch_id = ? ORDER BY seq LIMIT 1',
+        'SELECT id, seq FROM persons WHERE doc_number = ? AND batch_id = ? ORDER BY +seq LIMIT 1',
       );
       const update = this.sql.get(
         `UPDATE persons SET source_row = ?, row_values = ?, name = ?, verdict = ?, findings = ?, error_count = ?, import_id = ?,
