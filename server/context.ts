@@ -1,0 +1,39 @@
+/** Everything a request handler or service needs: the database, its stores and the clock. */
+import type { ServerDb } from './db/openServerDb';
+import type { Clock } from './clock';
+import { BatchesStore } from './store/batchesStore';
+import { ChangesStore } from './store/changesStore';
+import { ClaimsStore } from './store/claimsStore';
+import { IdempotencyStore } from './store/idempotencyStore';
+import { SchemesStore } from './store/schemesStore';
+import { UnitsStore } from './store/unitsStore';
+import { UploadsStore } from './store/uploadsStore';
+
+export interface ServerContext {
+  db: ServerDb;
+  clock: Clock;
+  /** How long a login lasts. */
+  tokenTtlMs: number;
+  units: UnitsStore;
+  schemes: SchemesStore;
+  idempotency: IdempotencyStore;
+  changes: ChangesStore;
+  uploads: UploadsStore;
+  batches: BatchesStore;
+  claims: ClaimsStore;
+}
+
+export function createContext(db: ServerDb, clock: Clock, tokenTtlMs: number): ServerContext {
+  return {
+    db,
+    clock,
+    tokenTtlMs,
+    units: new UnitsStore(db),
+    schemes: new SchemesStore(db),
+    idempotency: new IdempotencyStore(db),
+    changes: new ChangesStore(db),
+    uploads: new UploadsStore(db),
+    batches: new BatchesStore(db),
+    claims: new ClaimsStore(db),
+  };
+}

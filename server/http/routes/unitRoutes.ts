@@ -1,0 +1,214 @@
+/**
+ * Routes of a logged-in unit. Every lookup is by (this unit, id): another unit's batch,
+ * upload or claim answers 404 exactly like an id that does not exist.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import {
+  CHANGES_DEFAULT_LIMIT,
+  CHANGES_MAX_LIMIT,
+  changesQuerySchema,
+  createUploadRequestSchema,
+  invoiceRequestSchema,
+  MAX_CHUNK_BYTES,
+  MAX_PROOF_BODY_BYTES,
+  pageQuery,
+  paymentProofRequestSchema,
+  ROUTES,
+  submitBatchRequestSchema,
+  submitSupplementaryRequestSchema,
+  WIRE_HEADERS,
+  withdrawBatchRequestSchema,
+  type BatchList,
+  type BatchPersonsPage,
+  type ChangesPage,
+  type ClaimsPage,
+} from '../../../shared/wire';
+import type { ServerContext } from '../../context';
+import { inTransaction } from '../../db/openServerDb';
+import { accountView } from '../../services/accounts';
+import { claimRecordOf } from '../../services/adminActions';
+import { requestInvoices, uploadPaymentProof, withdrawBatch } from '../../services/batchActions';
+import { batchSummary, batchView } from '../../services/batchView';
+import { receiveSubmission } from '../../services/submission';
+import { completeUpload, createUpload, putChunk, requireUpload, uploadStatus } from '../../services/uploads';
+import type { BatchRecord } from '../../store/batchesStore';
+import type { UnitRecord } from '../../store/unitsStore';
+import { idempotentAction } from '../idempotent';
+import { parseOr422 } from '../parse';
+import { requireUnit } from '../unitAuth';
+import { notFound, refuse } from '../wireHttpError';
+import { on, params } from './routeHelpers';
+
+const POLICY_STATES: readonly BatchRecord['state'][] = ['awaitingEffect', 'inForce'];
+
+export function unitRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  const scopeOf = (unit: UnitRecord) => `unit:${unit.id}`;
+  const ownBatch = (unit: UnitRecord, req: FastifyRequest): BatchRecord => {
+    const batch = ctx.batches.byClientId(unit.id, params(req).batchId ?? '');
+    if (!batch) throw notFound('批次');
+    return batch;
+  };
+
+  on(app, ROUTES.logout, async (req, reply) => {
+    const unit = requireUnit(ctx, req);
+    ctx.units.deleteSession(unit.tokenHash);
+    return reply.code(204).send();
+  });
+
+  on(app, ROUTES.account, async (req) => accountView(ctx, requireUnit(ctx, req)));
+
+  // ---- Chunked roster uploads ----
+
+  on(app, ROUTES.createUpload, async (req, reply) => {
+    const unit = requireUnit(ctx, req);
+    const body = parseOr422(createUploadRequestSchema, req.body);
+    return idempotentAction(ctx, req, reply, scopeOf(unit), ROUTES.createUpload, () => ({ status: 201, body: createUpload(ctx, unit.id, body) }));
+  });
+
+  on(app, ROUTES.upload, async (req) => {
+    const unit = requireUnit(ctx, req);
+    const upload = ctx.uploads.get(unit.id, params(req).uploadId ?? '');
+    if (!upload) throw notFound('名单上传');
+    return uploadStatus(ctx, upload);
+  });
+
+  on(
+    app,
+    ROUTES.putChunk,
+    async (req) => {
+      const unit = requireUnit(ctx, req);
+      const { uploadId = '', index = '' } = params(req);
+      const upload = requireUpload(ctx, unit.id, uploadId);
+      if (!Buffer.isBuffer(req.body)) throw refuse('validationFailed', '分块须以 application/octet-stream 发送');
+      if (!/^\d{1,9}$/.test(index)) throw refuse('chunkIndexOutOfRange', '分块序号须为非负整数', { field: 'index' });
+      const declared = req.headers[WIRE_HEADERS.chunkSha256];
+      const body = req.body;
+      return inTransaction(ctx.db, () => putChunk(ctx, upload, Number(index), body, typeof declared === 'string' ? declared : undefined));
+    },
+    { bodyLimit: MAX_CHUNK_BYTES },
+  );
+
+  on(app, ROUTES.completeUpload, async (req) => {
+    const unit = requireUnit(ctx, req);
+    const upload = requireUpload(ctx, unit.id, params(req).uploadId ?? '');
+    const result = inTransaction(ctx.db, () => completeUpload(ctx, upload));
+    // The failure is committed first: the session stays failed whatever the client does next.
+    if (!result.ok) throw refuse(result.error.code as 'sha256Mismatch', result.error.message);
+    return result.status;
+  });
+
+  // ---- Batches ----
+
+  on(app, ROUTES.submitBatch, async (req, reply) => {
+    const unit = requireUnit(ctx, req);
+    const body = parseOr422(submitBatchRequestSchema, req.body);
+    return idempotentAction(ctx, req, reply, scopeOf(unit), ROUTES.submitBatch, () => {
+      const result = receiveSubmission(ctx, unit, body, null);
+      return { status: result.status, body: result.view };
+    });
+  });
+
+  on(app, ROUTES.submitSupplementary, async (req, reply) => {
+    const unit = requireUnit(ctx, req);
+    const body = parseOr422(submitSupplementaryRequestSchema, req.body);
+    return idempotentAction(ctx, req, reply, scopeOf(unit), ROUTES.submitSupplementary, () => {
+      const policy = ownBatch(unit, req);
+      if (!POLICY_STATES.includes(policy.state)) {
+        throw refuse('policyNotInForce', `保单当前状态为“${batchView(ctx, policy).stateLabel}”，只有待生效或已生效的保单才能办理保全`);
+      }
+      if (policy.schemeId !== body.schemeId) throw refuse('validationFailed', '保全须使用原保单的保障方案', { field: 'schemeId' });
+      const result = receiveSubmission(ctx, unit, { ...body, enrollmentType: 'supplementary' }, policy);
+      return { status: result.status, body: result.view };
+    });
+  });
+
+  on(app, ROUTES.batches, async (req) => {
+    const unit = requireUnit(ctx, req);
+    const list: BatchList = { batches: ctx.batches.list({ unitId: unit.id }).map((b) => batchSummary(ctx, b)) };
+    return list;
+  });
+
+  on(app, ROUTES.batch, async (req) => batchView(ctx, ownBatch(requireUnit(ctx, req), req)));
+
+  on(app, ROUTES.batchPersons, async (req) => {
+    const batch = ownBatch(requireUnit(ctx, req), req);
+    const { offset, limit } = parseOr422(pageQuery(1000, 200), req.query);
+    const page: BatchPersonsPage = {
+      total: ctx.batches.personCounts(batch.id).total,
+      offset,
+      persons: ctx.batches.persons(batch.id, offset, limit).map((p) => ({
+        docNumber: p.docNumber,
+        name: p.name,
+        ...(p.rowId !== null ? { rowId: p.rowId } : {}),
+        sourceRow: p.sourceRow,
+        status: p.status,
+        reasons: p.reasons,
+      })),
+    };
+    return page;
+  });
+
+  on(app, ROUTES.withdrawBatch, async (req, reply) => {
+    const unit = requireUnit(ctx, req);
+    const body = parseOr422(withdrawBatchRequestSchema, req.body);
+    return idempotentAction(ctx, req, reply, scopeOf(unit), ROUTES.withdrawBatch, () => ({
+      status: 200,
+      body: withdrawBatch(ctx, unit, ownBatch(unit, req), body.reason),
+    }));
+  });
+
+  on(
+    app,
+    ROUTES.uploadPaymentProof,
+    async (req, reply) => {
+      const unit = requireUnit(ctx, req);
+      const body = parseOr422(paymentProofRequestSchema, req.body);
+      return idempotentAction(ctx, req, reply, scopeOf(unit), ROUTES.uploadPaymentProof, () => ({
+        status: 200,
+        body: uploadPaymentProof(ctx, unit, ownBatch(unit, req), body),
+      }));
+    },
+    { bodyLimit: MAX_PROOF_BODY_BYTES },
+  );
+
+  on(app, ROUTES.requestInvoices, async (req, reply) => {
+    const unit = requireUnit(ctx, req);
+    const body = parseOr422(invoiceRequestSchema, req.body);
+    return idempotentAction(ctx, req, reply, scopeOf(unit), ROUTES.requestInvoices, () => ({
+      status: 201,
+      body: requestInvoices(ctx, ownBatch(unit, req), body),
+    }));
+  });
+
+  // ---- The change feed and claims ----
+
+  on(app, ROUTES.changes, async (req) => {
+    const unit = requireUnit(ctx, req);
+    const query = parseOr422(changesQuerySchema, req.query);
+    const after = Number(query.after);
+    const limit = query.limit ?? CHANGES_DEFAULT_LIMIT;
+    if (limit < 1 || limit > CHANGES_MAX_LIMIT) throw refuse('validationFailed', `limit 须在 1 到 ${CHANGES_MAX_LIMIT} 之间`, { field: 'limit' });
+    const last = ctx.changes.lastSeq(unit.id);
+    if (after > last) throw refuse('cursorAhead', `同步游标 ${after} 超过服务器的最新变更 ${last}（服务器数据可能已重置），请从头同步`);
+    const changes = ctx.changes.list(unit.id, after, limit);
+    const cursor = changes.at(-1)?.seq ?? after;
+    const page: ChangesPage = { changes, cursor: String(cursor), hasMore: cursor < last };
+    return page;
+  });
+
+  on(app, ROUTES.claims, async (req) => {
+    const unit = requireUnit(ctx, req);
+    const { offset, limit } = parseOr422(pageQuery(500, 100), req.query);
+    const { total, claims } = ctx.claims.page(unit.id, offset, limit);
+    const page: ClaimsPage = { total, offset, claims: claims.map(claimRecordOf) };
+    return page;
+  });
+
+  on(app, ROUTES.claim, async (req) => {
+    const unit = requireUnit(ctx, req);
+    const claim = ctx.claims.get(unit.id, params(req).claimId ?? '');
+    if (!claim) throw notFound('理赔记录');
+    return claimRecordOf(claim);
+  });
+}
+

@@ -1,0 +1,24 @@
+/** The unit behind a request's bearer token, or 401 with the code that tells the client to log in again. */
+import type { FastifyRequest } from 'fastify';
+import { WIRE_HEADERS } from '../../shared/wire';
+import { bearerToken, hashToken, secretsEqual } from '../auth/tokens';
+import type { ServerContext } from '../context';
+import type { UnitRecord } from '../store/unitsStore';
+import { refuse } from './wireHttpError';
+
+export function requireUnit(ctx: ServerContext, req: FastifyRequest): UnitRecord & { tokenHash: string } {
+  const token = bearerToken(req.headers[WIRE_HEADERS.authorization]);
+  if (!token) throw refuse('authRequired', '请先登录');
+  const tokenHash = hashToken(token);
+  const session = ctx.units.session(tokenHash);
+  if (!session) throw refuse('authRequired', '登录已失效，请重新登录');
+  if (session.expiresAt <= ctx.clock().toISOString()) throw refuse('tokenExpired', '登录已过期，请重新登录');
+  const unit = ctx.units.get(session.unitId);
+  if (!unit) throw refuse('authRequired', '登录已失效，请重新登录');
+  return { ...unit, tokenHash };
+}
+
+export function requireAdmin(adminToken: string, req: FastifyRequest): void {
+  const token = bearerToken(req.headers[WIRE_HEADERS.authorization]);
+  if (!token || !secretsEqual(token, adminToken)) throw refuse('adminAuthRequired', '缺少或错误的管理令牌');
+}

@@ -1,0 +1,71 @@
+/**
+ * `npm run server`: the reference association server with demo data, on 127.0.0.1.
+ *
+ *   --port <n>          HUZHU_SERVER_PORT       (default 8787)
+ *   --host <addr>       HUZHU_SERVER_HOST       (default 127.0.0.1)
+ *   --data-dir <dir>    HUZHU_SERVER_DATA_DIR   (default ./.huzhu-server)
+ *   --admin-token <t>   HUZHU_ADMIN_TOKEN       (default: a random one, printed)
+ *   --clock <ISO time>  HUZHU_SERVER_CLOCK      (run the clock from that instant, e.g. 2020-04-15T09:00:00+08:00,
+ *                                                so the demo schemes' enrollment windows are open)
+ *   --no-demo                                   (no demo accounts and claims)
+ */
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { parseArgs, optionText } from './cliArgs';
+import { clockStartingAt, systemClock } from './clock';
+import { createServer } from './createServer';
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const env = process.env;
+  const port = Number(optionText(args, 'port', env.HUZHU_SERVER_PORT) ?? 8787);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`端口不正确：${String(port)}`);
+  const host = optionText(args, 'host', env.HUZHU_SERVER_HOST) ?? '127.0.0.1';
+  const dataDir = resolve(optionText(args, 'data-dir', env.HUZHU_SERVER_DATA_DIR) ?? '.huzhu-server');
+  const givenToken = optionText(args, 'admin-token', env.HUZHU_ADMIN_TOKEN);
+  const adminToken = givenToken ?? randomBytes(18).toString('base64url');
+  const clockText = optionText(args, 'clock', env.HUZHU_SERVER_CLOCK);
+  let clock = systemClock;
+  if (clockText !== undefined) {
+    const start = new Date(clockText);
+    if (Number.isNaN(start.getTime())) throw new Error(`--clock 须为 ISO 时间，如 2020-04-15T09:00:00+08:00：${clockText}`);
+    clock = clockStartingAt(start);
+  }
+
+  const server = await createServer({
+    dataDir,
+    adminToken,
+    clock,
+    demo: !args.options.has('no-demo'),
+    log: (line) => console.log(`${new Date().toISOString()} ${line}`),
+  });
+  const url = await server.listen({ port, host });
+
+  console.log(`互助保障协会参考服务器已启动：${url}`);
+  console.log(`数据目录：${dataDir}`);
+  console.log(`服务器时钟：${clock().toISOString()}`);
+  console.log(givenToken ? '管理令牌：已由参数或环境变量设置' : `管理令牌（本次随机生成）：${adminToken}`);
+  for (const a of server.demoAccounts) console.log(`示例账号：${a.unitName} / 手机 ${a.phone} / 密码 ${a.password}`);
+  console.log(`管理命令：HUZHU_SERVER_URL=${url} HUZHU_ADMIN_TOKEN=… npm run server:admin -- work`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`收到 ${signal}，正在停止…`);
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`启动失败：${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

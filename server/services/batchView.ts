@@ -1,0 +1,79 @@
+/** A batch as the unit (and the staff) sees it on the wire. */
+import { batchStateLabel } from '../../shared/domain/batch';
+import type { AdminBatchView, BatchList, BatchView, InvoiceView, RejectedPerson } from '../../shared/wire';
+import type { ServerContext } from '../context';
+import type { BatchRecord, InvoiceRecord, PersonRecord } from '../store/batchesStore';
+
+export function rejectedPersonOf(p: PersonRecord): RejectedPerson {
+  const out: RejectedPerson = { docNumber: p.docNumber, name: p.name, sourceRow: p.sourceRow, reasons: p.reasons };
+  if (p.rowId !== null) out.rowId = p.rowId;
+  return out;
+}
+
+function invoiceViewOf(i: InvoiceRecord): InvoiceView {
+  const v: InvoiceView = { invoiceId: i.id, requestId: i.requestId, title: i.title, amountFen: i.amountFen, status: i.status };
+  if (i.ref !== null) v.ref = i.ref;
+  if (i.taxNumber !== null) v.taxNumber = i.taxNumber;
+  if (i.feeSource !== null) v.feeSource = i.feeSource;
+  if (i.invoiceNumber !== null) v.invoiceNumber = i.invoiceNumber;
+  if (i.issuedOn !== null) v.issuedOn = i.issuedOn;
+  return v;
+}
+
+export function invoicedFen(ctx: ServerContext, batchId: string): number {
+  return ctx.batches.invoices(batchId).reduce((sum, i) => sum + i.amountFen, 0);
+}
+
+function summaryOf(ctx: ServerContext, b: BatchRecord): BatchList['batches'][number] {
+  const counts = ctx.batches.personCounts(b.id);
+  return {
+    batchId: b.clientBatchId,
+    serverBatchId: b.id,
+    schemeId: b.schemeId,
+    schemeVersion: b.schemeVersion,
+    enrollmentType: b.enrollmentType,
+    title: b.title,
+    state: b.state,
+    stateLabel: batchStateLabel(b.state),
+    policyBatchId: b.policyBatchId ? (ctx.batches.get(b.policyBatchId)?.clientBatchId ?? null) : null,
+    policyNumber: b.policyNumber,
+    cover: b.cover,
+    requestedStart: b.requestedStart,
+    selection: b.selection,
+    headCountLines: b.headCountLines,
+    counts: { submitted: counts.total, enrolled: counts.enrolled, rejected: counts.rejected, headCountOnly: b.headCountOnly },
+    totalFen: b.totalFen,
+    payableFen: b.payableFen,
+    invoiceRemainingFen: b.payableFen - invoicedFen(ctx, b.id),
+    submittedAt: b.submittedAt,
+    updatedAt: b.updatedAt,
+  };
+}
+
+export function batchSummary(ctx: ServerContext, b: BatchRecord): BatchList['batches'][number] {
+  return summaryOf(ctx, b);
+}
+
+export function batchView(ctx: ServerContext, b: BatchRecord): BatchView {
+  const payment = ctx.batches.payment(b.id);
+  let paymentView: BatchView['payment'] = null;
+  if (payment) {
+    paymentView = { payer: payment.payer, amountFen: payment.amountFen, proofName: payment.proofName, proofBytes: payment.proofBytes, uploadedAt: payment.uploadedAt };
+    if (payment.method !== null) paymentView.method = payment.method;
+    if (payment.paidOn !== null) paymentView.paidOn = payment.paidOn;
+    if (payment.refund !== null) paymentView.refund = payment.refund;
+    if (payment.confirmedFen !== null) paymentView.confirmedFen = payment.confirmedFen;
+    if (payment.confirmedOn !== null) paymentView.confirmedOn = payment.confirmedOn;
+  }
+  return {
+    ...summaryOf(ctx, b),
+    rejectedPersons: ctx.batches.personsWithStatus(b.id, 'rejected').map(rejectedPersonOf),
+    payment: paymentView,
+    invoices: ctx.batches.invoices(b.id).map(invoiceViewOf),
+    history: ctx.batches.history(b.id),
+  };
+}
+
+export function adminBatchView(ctx: ServerContext, b: BatchRecord): AdminBatchView {
+  return { ...batchView(ctx, b), unitId: b.unitId, unitName: ctx.units.get(b.unitId)?.name ?? '' };
+}

@@ -1,0 +1,8 @@
+import type { Scheme } from '../../shared/domain/scheme';
+import type { ServerContext } from '../context';
+import type { BatchRecord } from '../store/batchesStore';
+
+/** The scheme version a batch was submitted under (always stored: batches reference it). */
+export function loadSchemeOf(ctx: ServerContext, batch: BatchRecord): Scheme {
+  return ctx.schemes.get(batch.schemeId, batch.schemeVersion)!.scheme;
+}

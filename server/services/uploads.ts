@@ -1,0 +1,117 @@
+/** Chunked roster uploads: open, put chunks (idempotent), ask what arrived, complete. */
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  chunkCount,
+  chunkSpan,
+  MAX_ROSTER_ROWS,
+  parseRosterNdjson,
+  UPLOAD_TTL_HOURS,
+  type CreateUploadRequest,
+  type UploadStatus,
+  type WireError,
+} from '../../shared/wire';
+import { isoAt } from '../clock';
+import type { ServerContext } from '../context';
+import { notFound, refuse } from '../http/wireHttpError';
+import type { UploadRecord } from '../store/uploadsStore';
+
+export function uploadStatus(ctx: ServerContext, u: UploadRecord): UploadStatus {
+  const chunks = ctx.uploads.receivedChunks(u.id);
+  const status: UploadStatus = {
+    uploadId: u.id,
+    state: u.state,
+    totalBytes: u.totalBytes,
+    chunkBytes: u.chunkBytes,
+    totalChunks: u.totalChunks,
+    sha256: u.sha256,
+    receivedChunks: u.state === 'used' ? [] : chunks.map((c) => c.idx),
+    receivedBytes: u.state === 'used' ? u.totalBytes : chunks.reduce((n, c) => n + c.size, 0),
+    rowCount: u.rowCount,
+    expiresAt: u.expiresAt,
+  };
+  if (u.error) status.error = u.error;
+  return status;
+}
+
+export function createUpload(ctx: ServerContext, unitId: string, req: Required<Pick<CreateUploadRequest, 'totalBytes' | 'sha256' | 'chunkBytes'>>): UploadStatus {
+  const now = ctx.clock();
+  const record = {
+    id: randomUUID(),
+    unitId,
+    totalBytes: req.totalBytes,
+    chunkBytes: req.chunkBytes,
+    totalChunks: chunkCount(req.totalBytes, req.chunkBytes),
+    sha256: req.sha256,
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + UPLOAD_TTL_HOURS * 3600_000).toISOString(),
+  };
+  ctx.uploads.insert(record);
+  return uploadStatus(ctx, ctx.uploads.get(unitId, record.id)!);
+}
+
+/** The unit's own upload, not expired unless it is already done with. */
+export function requireUpload(ctx: ServerContext, unitId: string, uploadId: string): UploadRecord {
+  const upload = ctx.uploads.get(unitId, uploadId);
+  if (!upload) throw notFound('名单上传');
+  if ((upload.state === 'open' || upload.state === 'complete') && upload.expiresAt < isoAt(ctx.clock)) {
+    throw refuse('uploadExpired', '名单上传已过期，请重新上传');
+  }
+  return upload;
+}
+
+export function putChunk(ctx: ServerContext, upload: UploadRecord, index: number, bytes: Buffer, declaredSha256: string | undefined): UploadStatus {
+  if (!Number.isSafeInteger(index) || index < 0 || index >= upload.totalChunks) {
+    throw refuse('chunkIndexOutOfRange', `分块序号须在 0 到 ${upload.totalChunks - 1} 之间`, { field: 'index' });
+  }
+  const span = chunkSpan(index, upload.totalBytes, upload.chunkBytes);
+  if (bytes.length !== span.end - span.start) {
+    throw refuse('chunkSizeWrong', `第 ${index} 块应为 ${span.end - span.start} 字节，收到 ${bytes.length} 字节`);
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (declaredSha256 !== undefined && declaredSha256.toLowerCase() !== sha256) {
+    throw refuse('chunkSha256Mismatch', `第 ${index} 块内容与其 SHA-256 摘要不符，请重新发送该块`);
+  }
+  const stored = ctx.uploads.chunkHash(upload.id, index);
+  if (stored === null) {
+    if (upload.state !== 'open') throw refuse('uploadNotOpen', '名单上传已结束，不能再发送分块');
+    ctx.uploads.putChunk(upload.id, index, sha256, bytes);
+  } else if (stored !== sha256) {
+    throw refuse('chunkConflict', `第 ${index} 块已收到不同的内容；如名单有变，请重新开始上传`);
+  }
+  return uploadStatus(ctx, upload);
+}
+
+/**
+ * Checks every chunk, the whole file's sha256 and every row. A wrong file fails the session
+ * for good: the failure is stored (so it is returned, not thrown, and the caller commits it).
+ */
+export function completeUpload(ctx: ServerContext, upload: UploadRecord): { ok: true; status: UploadStatus } | { ok: false; error: WireError } {
+  if (upload.state === 'complete' || upload.state === 'used') return { ok: true, status: uploadStatus(ctx, upload) };
+  if (upload.state === 'failed') throw refuse('uploadNotOpen', `名单上传已失败（${upload.error?.message ?? ''}），请重新上传`);
+  const received = ctx.uploads.receivedChunks(upload.id);
+  if (received.length < upload.totalChunks) {
+    throw refuse('uploadIncomplete', `名单还有 ${upload.totalChunks - received.length} 块未上传`);
+  }
+  const at = isoAt(ctx.clock);
+  const hash = createHash('sha256');
+  const parts: Buffer[] = [];
+  for (const chunk of ctx.uploads.chunks(upload.id)) {
+    hash.update(chunk);
+    parts.push(chunk);
+  }
+  let error: WireError | null = null;
+  let rowCount = 0;
+  if (hash.digest('hex') !== upload.sha256) {
+    error = { code: 'sha256Mismatch', message: '名单文件的 SHA-256 摘要与上传时声明的不符，请重新上传' };
+  } else {
+    const parsed = parseRosterNdjson(Buffer.concat(parts).toString('utf8'), MAX_ROSTER_ROWS);
+    if (parsed.ok) rowCount = parsed.rows.length;
+    else error = { code: 'rosterInvalid', message: parsed.message };
+  }
+  if (error) {
+    ctx.uploads.fail(upload.id, error, at);
+    return { ok: false, error };
+  }
+  ctx.uploads.complete(upload.id, rowCount, at);
+  return { ok: true, status: uploadStatus(ctx, ctx.uploads.get(upload.unitId, upload.id)!) };
+}

@@ -1,0 +1,28 @@
+/** Applied actions by idempotency key: the request's hash and the response to replay. */
+import type { ServerDb } from '../db/openServerDb';
+
+export interface StoredResponse {
+  route: string;
+  requestHash: string;
+  status: number;
+  body: string;
+}
+
+export class IdempotencyStore {
+  constructor(private readonly db: ServerDb) {}
+
+  find(scope: string, key: string): StoredResponse | null {
+    const row = this.db
+      .prepare<[string, string], { route: string; request_hash: string; status: number; response: string }>(
+        'SELECT route, request_hash, status, response FROM idempotency_keys WHERE scope = ? AND key = ?',
+      )
+      .get(scope, key);
+    return row ? { route: row.route, requestHash: row.request_hash, status: row.status, body: row.response } : null;
+  }
+
+  save(scope: string, key: string, stored: StoredResponse, at: string): void {
+    this.db
+      .prepare('INSERT INTO idempotency_keys (scope, key, route, request_hash, status, response, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(scope, key, stored.route, stored.requestHash, stored.status, stored.body, at);
+  }
+}

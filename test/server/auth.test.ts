@@ -1,0 +1,129 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accountViewSchema, registrationViewSchema, ROUTES, sessionViewSchema } from '../../shared/wire';
+import { call, registerUnit, startTestServer, type TestServer } from './serverFixtures';
+
+let t: TestServer;
+let unit: Awaited<ReturnType<typeof registerUnit>>;
+
+beforeAll(async () => {
+  t = await startTestServer({ tokenTtlMs: 60 * 60_000 });
+  unit = await registerUnit(t.url, '登录测试单位', '周经办', 'correct-horse-1');
+});
+afterAll(() => t.close());
+
+describe('login', () => {
+  it.each([
+    ['the unit name', '登录测试单位'],
+    ['the login phone', () => unit.phone],
+  ])('accepts %s with the right password', async (_what, account) => {
+    const res = await call(t.url, ROUTES.login, { body: { account: typeof account === 'function' ? account() : account, password: 'correct-horse-1' } });
+    expect(res.status).toBe(200);
+    const session = sessionViewSchema.parse(res.body);
+    expect(session.account.name).toBe('登录测试单位');
+    const me = await call(t.url, ROUTES.account, { token: session.token });
+    expect(accountViewSchema.parse(me.body).unitId).toBe(unit.unitId);
+  });
+
+  it.each([
+    ['a wrong password', '登录测试单位', 'wrong-password'],
+    ['an unknown account', '没有这个单位', 'correct-horse-1'],
+  ])('refuses %s with the same 401 loginFailed', async (_what, account, password) => {
+    const res = await call(t.url, ROUTES.login, { body: { account, password } });
+    expect(res.status).toBe(401);
+    expect(res.body).toEqual({ code: 'loginFailed', message: '账号或密码不正确' });
+  });
+
+  it('refuses a login body with a missing field as 422 naming it', async () => {
+    const res = await call(t.url, ROUTES.login, { body: { account: '登录测试单位' } });
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('validationFailed');
+    expect(res.body.field).toBe('password');
+  });
+});
+
+describe('what the database keeps', () => {
+  it('holds neither the password nor any token in plain text', async () => {
+    const login = await call(t.url, ROUTES.login, { body: { account: '登录测试单位', password: 'correct-horse-1' } });
+    const token: string = login.body.token;
+    const files = [t.server.dbFile, `${t.server.dbFile}-wal`].filter(existsSync);
+    const bytes = Buffer.concat(files.map((f) => readFileSync(f)));
+    expect(bytes.length).toBeGreaterThan(0);
+    expect(bytes.includes(Buffer.from('correct-horse-1'))).toBe(false);
+    expect(bytes.includes(Buffer.from(token))).toBe(false);
+    expect(bytes.includes(Buffer.from(unit.token))).toBe(false);
+    const row = t.server.context.db.prepare('SELECT password_hash FROM units WHERE id = ?').get(unit.unitId) as { password_hash: string };
+    expect(row.password_hash).toMatch(/^scrypt\$16384\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
+  });
+
+  it('salts each account: the same password hashes differently', async () => {
+    const other = await registerUnit(t.url, '同密码单位', '吴经办', 'correct-horse-1');
+    const hashes = t.server.context.db
+      .prepare('SELECT password_hash AS h FROM units WHERE id IN (?, ?)')
+      .all(unit.unitId, other.unitId) as { h: string }[];
+    expect(hashes).toHaveLength(2);
+    expect(hashes[0]!.h).not.toBe(hashes[1]!.h);
+  });
+});
+
+describe('tokens', () => {
+  it('answers 401 authRequired without a token or with an unknown one', async () => {
+    for (const token of [undefined, 'not-a-real-token']) {
+      const res = await call(t.url, ROUTES.account, token ? { token } : {});
+      expect(res.status).toBe(401);
+      expect(res.body.code).toBe('authRequired');
+    }
+  });
+
+  it('answers 401 tokenExpired once the token has expired, and a new login works', async () => {
+    const login = await call(t.url, ROUTES.login, { body: { account: unit.phone, password: 'correct-horse-1' } });
+    const token: string = login.body.token;
+    expect((await call(t.url, ROUTES.account, { token })).status).toBe(200);
+    t.clock.advance(60 * 60_000);
+    const expired = await call(t.url, ROUTES.account, { token });
+    expect(expired.status).toBe(401);
+    expect(expired.body).toEqual({ code: 'tokenExpired', message: '登录已过期，请重新登录' });
+    const again = await call(t.url, ROUTES.login, { body: { account: unit.phone, password: 'correct-horse-1' } });
+    expect((await call(t.url, ROUTES.account, { token: again.body.token })).status).toBe(200);
+  });
+
+  it('forgets a token at logout', async () => {
+    const login = await call(t.url, ROUTES.login, { body: { account: unit.phone, password: 'correct-horse-1' } });
+    const token: string = login.body.token;
+    expect((await call(t.url, ROUTES.logout, { token })).status).toBe(204);
+    const after = await call(t.url, ROUTES.account, { token });
+    expect(after.status).toBe(401);
+    expect(after.body.code).toBe('authRequired');
+  });
+});
+
+describe('registration', () => {
+  it('creates the account with a session, once per idempotency key', async () => {
+    const body = { unit: { name: '新注册单位', uscc: '91310000MA1FL00X2Y', handler: { name: '钱经办', phone: '13912340001' } }, password: 'new-unit-pass' };
+    const first = await call(t.url, ROUTES.registerUnit, { key: 'register-key-0001', body });
+    expect(first.status).toBe(201);
+    const view = registrationViewSchema.parse(first.body);
+    expect(view.account.loginPhone).toBe('13912340001');
+    const replay = await call(t.url, ROUTES.registerUnit, { key: 'register-key-0001', body });
+    expect(replay.status).toBe(201);
+    expect(replay.headers.get('idempotency-replayed')).toBe('true');
+    expect(replay.body).toEqual(first.body);
+    const units = t.server.context.db.prepare('SELECT COUNT(*) AS n FROM units WHERE name = ?').get('新注册单位') as { n: number };
+    expect(units.n).toBe(1);
+  });
+
+  it('refuses a name or phone already registered with 409 accountExists', async () => {
+    const sameName = await call(t.url, ROUTES.registerUnit, { key: true, body: { unit: { name: '登录测试单位', handler: { name: '甲', phone: '13912340002' } }, password: 'whatever-1' } });
+    expect(sameName.status).toBe(409);
+    expect(sameName.body.code).toBe('accountExists');
+    const samePhone = await call(t.url, ROUTES.registerUnit, { key: true, body: { unit: { name: '另一个单位', handler: { name: '乙', phone: unit.phone } }, password: 'whatever-1' } });
+    expect(samePhone.status).toBe(409);
+    expect(samePhone.body.field).toBe('unit.handler.phone');
+  });
+
+  it('requires an Idempotency-Key', async () => {
+    const res = await call(t.url, ROUTES.registerUnit, { body: { unit: { name: '无键单位', handler: { name: '丙', phone: '13912340003' } }, password: 'whatever-1' } });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('idempotencyKeyMissing');
+  });
+});
