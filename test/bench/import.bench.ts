@@ -21,6 +21,13 @@ const ROWS = 100_000;
 const RUNS = 3;
 const scheme = schemeById('shanghai-2020')!;
 
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈';
+const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红娥玲芬燕彬鹏辉建国文斌浩宇欣怡晨阳思雨佳琪';
+/** Realistic names (no digits, which the checks flag as a shifted column). */
+function personName(i: number): string {
+  return SURNAMES[i % SURNAMES.length]! + GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length]! + GIVEN[Math.floor(i / 7) % GIVEN.length]!;
+}
+
 /** Distinct valid resident IDs, one in a hundred with a wrong check digit, as real rosters have a few bad rows. */
 function residentId(i: number): string {
   const day = 1 + (i % 28);
@@ -40,7 +47,7 @@ async function writeRoster(path: string): Promise<void> {
     const passport = i % 50 === 0;
     sheet
       .addRow([
-        `职工${i}`,
+        personName(i),
         passport ? '护照' : '身份证',
         passport ? `E${String(i).padStart(8, '0')}` : residentId(i),
         passport ? '1985-06-15' : null,

@@ -100,7 +100,8 @@ export class ImportJobs {
         const options = { actor: ctx.clerk(), importId: job.progress.jobId };
         if (input.mode === 'replace') ctx.store.persons.removeAll(batchId, ctx.clerk());
         const persons = plan.incomingChecks.map((c, i) => toNewPerson(c, incoming[i]!.sourceRow));
-        if (input.mode === 'replace') ctx.store.persons.insertMany(batchId, persons, options);
+        // Nothing stored to merge onto (a first import, or a replacement): a plain append skips a lookup per row.
+        if (input.mode === 'replace' || plan.storedCount === 0) ctx.store.persons.insertMany(batchId, persons, options);
         else ctx.store.persons.mergeByDocNumber(batchId, persons, options);
         ctx.store.persons.setFindings(batchId, plan.untouched.map((u) => ({ personId: u.id, findings: u.check.findings })));
         ctx.store.batches.update(editable.id, { unitFindings: plan.unitFindings }, ctx.clerk());
@@ -129,6 +130,7 @@ interface ImportPlan {
   /** Stored rows no incoming row replaces, with their new findings. */
   untouched: { id: string; check: RowCheck }[];
   unitFindings: ReturnType<typeof checkAcross>;
+  storedCount: number;
 }
 
 /**
@@ -152,7 +154,7 @@ function planImport(ctx: CoreContext, batch: BatchRecord, stored: readonly Perso
   const all = [...keptChecks, ...incomingChecks];
   const sourceRows = [...kept.map(({ p }) => p.sourceRow), ...incoming.map((r) => r.sourceRow)];
   const unitFindings = checkAcross(ctx, batch, all, sourceRows);
-  return { incomingChecks, untouched: kept.map(({ p }, k) => ({ id: p.id, check: keptChecks[k]! })), unitFindings };
+  return { incomingChecks, untouched: kept.map(({ p }, k) => ({ id: p.id, check: keptChecks[k]! })), unitFindings, storedCount: stored.length };
 }
 
 function yieldToEventLoop(): Promise<void> {

@@ -306,25 +306,43 @@ function plansOfRow(ctx: RowCheckContext, values: RawRosterRow, out: Findings): 
   return chosen;
 }
 
+// A roster has far fewer distinct (birth date, gender, status…) combinations than rows, and
+// eligibility is pure in them: judge each combination once per check run (one context object).
+const eligibilityMemo = new WeakMap<RowCheckContext, Map<string, unknown>>();
+
+function memoised<T>(ctx: RowCheckContext, key: string, compute: () => T): T {
+  let memo = eligibilityMemo.get(ctx);
+  if (!memo) eligibilityMemo.set(ctx, (memo = new Map()));
+  if (memo.has(key)) return memo.get(key) as T;
+  const value = compute();
+  memo.set(key, value);
+  return value;
+}
+
+function factsKey(f: PersonFacts): string {
+  return `${f.birthDate ?? ''}|${f.gender ?? ''}|${f.socialSecurity}|${f.medicalInService ? 1 : 0}|${f.overAgeCommitment ? 1 : 0}|${f.newEmploymentForm ? 1 : 0}|${f.femaleRetirementBaseline ?? ''}`;
+}
+
 function checkEligibility(ctx: RowCheckContext, values: RawRosterRow, facts: PersonFacts, out: Findings): { plans: PlanChoice[]; keptOverAge: string[] } {
   const { scheme } = ctx;
   const elCtx = { enrollmentType: ctx.enrollmentType, submissionDate: ctx.submissionDate, coverStart: ctx.coverStart };
+  const key = factsKey(facts);
   if (scheme.selectionScope === 'batch') {
     if (ctx.selection.length === 0) {
-      const r = eligiblePlans(scheme, facts, elCtx);
+      const r = memoised(ctx, `all|${key}`, () => eligiblePlans(scheme, facts, elCtx));
       if (r.eligible.length === 0) {
         addRefusals(scheme, r.refused, out, () => 'error');
         out.add('noEligiblePlan', 'error', '该人员不能参加本方案的任何保障项目', '请根据上面的原因修改该人员信息，或将其移除');
       }
       return { plans: [], keptOverAge: r.keptOverAge };
     }
-    const ps = selectionForPerson(scheme, ctx.selection, facts, elCtx);
+    const ps = memoised(ctx, `batch|${key}`, () => selectionForPerson(scheme, ctx.selection, facts, elCtx));
     addRefusals(scheme, ps.dropped, out, batchScopeSeverity);
     for (const v of ps.violations) out.add(v.code, v.severity, v.message, v.hint);
     if (ps.selection.length === 0) {
       out.add('noEligiblePlan', 'error', '该人员不能参加本批次所选的任何保障项目', '请根据上面的原因修改该人员信息，或将其移除');
     }
-    return { plans: ps.selection, keptOverAge: ps.keptOverAge };
+    return { plans: [...ps.selection], keptOverAge: ps.keptOverAge };
   }
 
   const chosen = plansOfRow(ctx, values, out);
@@ -332,7 +350,7 @@ function checkEligibility(ctx: RowCheckContext, values: RawRosterRow, facts: Per
     if (!out.list.some((f) => f.code === 'planUnknown')) out.add('planMissing', 'error', '未选择保障项目', '请为该人员填写保障项目，或按保障活动分别导入', 'plans');
     return { plans: [], keptOverAge: [] };
   }
-  const verdicts = chosen.map((c) => assessPlan(scheme, findPlan(scheme, c.planCode)!, facts, elCtx));
+  const verdicts = chosen.map((c) => memoised(ctx, `plan|${c.planCode}|${key}`, () => assessPlan(scheme, findPlan(scheme, c.planCode)!, facts, elCtx)));
   addRefusals(scheme, verdicts.filter((v) => !v.eligible), out, () => 'error');
   const plans = chosen.filter((_, i) => verdicts[i]!.eligible);
   if (plans.length > 0) {

@@ -1,0 +1,153 @@
+/**
+ * The CJK font the documents are set in: Noto Sans S Chinese (Noto Sans CJK SC, OFL-1.1),
+ * shipped by the npm package `@embedpdf/fonts-sc` as OpenType/CFF files, Regular and Bold.
+ * It covers GB 2312 and all of CJK Unified Ideographs and Extension A (27,500+ hanzi),
+ * which is where the rare characters of names (生僻字 such as 䶮) live.
+ *
+ * Metrics and CIDs come from the full font, so layout and the content streams do not depend
+ * on the subset; the subset only has to contain the same CIDs (checked when embedding).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import fontkit from '@pdf-lib/fontkit';
+import { readCff, tableBytes, type CffInfo } from './openType';
+
+export type FontWeight = 'regular' | 'bold';
+export const FONT_WEIGHTS: readonly FontWeight[] = ['regular', 'bold'];
+
+/** Paths of the font files, one per weight. */
+export type FontFiles = Readonly<Record<FontWeight, string>>;
+
+const BUNDLED_FILE_NAMES: Readonly<Record<FontWeight, string>> = {
+  regular: 'NotoSansHans-Regular.otf',
+  bold: 'NotoSansHans-Bold.otf',
+};
+
+/** The font files inside the installed `@embedpdf/fonts-sc` package. */
+export function bundledFontFiles(): FontFiles {
+  // The package exports only its index, so find its folder from there.
+  const main = createRequire(import.meta.url).resolve('@embedpdf/fonts-sc');
+  const fontsDir = join(dirname(main), '..', 'fonts');
+  return { regular: join(fontsDir, BUNDLED_FILE_NAMES.regular), bold: join(fontsDir, BUNDLED_FILE_NAMES.bold) };
+}
+
+interface GlyphInfo {
+  cid: number;
+  /** Advance width in 1/1000 em. */
+  width: number;
+  present: boolean;
+}
+
+export class CjkFont {
+  /** Font metrics in 1/1000 em, as a PDF font descriptor wants them. */
+  readonly ascent: number;
+  readonly descent: number;
+  readonly capHeight: number;
+  readonly bbox: readonly [number, number, number, number];
+  readonly postscriptName: string;
+  readonly cff: CffInfo;
+  /** Advance of the .notdef box shown for a character the font lacks. */
+  readonly notdefWidth: number;
+
+  private readonly face: ReturnType<typeof fontkit.create>;
+  private readonly scale: number;
+  private readonly glyphs = new Map<number, GlyphInfo>();
+  // Flat caches for the Basic Multilingual Plane: measuring a 10,000-row roster hits them a million times.
+  private readonly bmpWidth = new Float64Array(0x10000).fill(NaN);
+  private readonly bmpHex: (string | undefined)[] = new Array<string | undefined>(0x10000);
+
+  private constructor(
+    /** Identifies the font for the subsetter's cache. */
+    readonly key: string,
+    readonly bytes: Uint8Array,
+  ) {
+    this.face = fontkit.create(bytes);
+    this.scale = 1000 / this.face.unitsPerEm;
+    this.ascent = Math.round(this.face.ascent * this.scale);
+    this.descent = Math.round(this.face.descent * this.scale);
+    this.capHeight = Math.round((this.face.capHeight || this.face.ascent) * this.scale);
+    const b = this.face.bbox;
+    this.bbox = [b.minX, b.minY, b.maxX, b.maxY].map((v) => Math.round(v * this.scale)) as unknown as readonly [number, number, number, number];
+    this.postscriptName = (this.face.postscriptName ?? 'CJKFont').replace(/[^A-Za-z0-9-]/g, '');
+    this.cff = readCff(tableBytes(bytes, 'CFF '));
+    this.notdefWidth = Math.round(this.face.getGlyph(0).advanceWidth * this.scale);
+  }
+
+  private static readonly loaded = new Map<string, CjkFont>();
+
+  /** The font in `path`, read and parsed once per process. */
+  static load(path: string): CjkFont {
+    let font = CjkFont.loaded.get(path);
+    if (!font) {
+      // A Buffer as read: fontkit copies anything else byte by byte.
+      font = new CjkFont(path, readFileSync(path));
+      CjkFont.loaded.set(path, font);
+    }
+    return font;
+  }
+
+  private glyph(cp: number): GlyphInfo {
+    let info = this.glyphs.get(cp);
+    if (!info) {
+      const present = this.face.hasGlyphForCodePoint(cp);
+      const g = this.face.glyphForCodePoint(cp);
+      info = { cid: present ? this.cff.gidToCid[g.id] ?? 0 : 0, width: Math.round(g.advanceWidth * this.scale), present };
+      this.glyphs.set(cp, info);
+      if (cp < 0x10000) {
+        this.bmpWidth[cp] = info.width;
+        this.bmpHex[cp] = info.cid.toString(16).toUpperCase().padStart(4, '0');
+      }
+    }
+    return info;
+  }
+
+  has(cp: number): boolean {
+    return this.glyph(cp).present;
+  }
+
+  /** The CID that shows `cp`; 0 (.notdef, a box) when the font lacks it. */
+  cid(cp: number): number {
+    return this.glyph(cp).cid;
+  }
+
+  /** Advance width of `cp` in 1/1000 em (the .notdef box's width when missing). */
+  advance(cp: number): number {
+    return this.glyph(cp).width;
+  }
+
+  /** The CIDs showing `text`, as the body of a PDF hex string (4 hex digits a character). */
+  hex(text: string): string {
+    let out = '';
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+        out += this.glyph(text.codePointAt(i)!).cid.toString(16).toUpperCase().padStart(4, '0');
+        i++;
+        continue;
+      }
+      let hex = this.bmpHex[unit];
+      if (hex === undefined) {
+        this.glyph(unit);
+        hex = this.bmpHex[unit]!;
+      }
+      out += hex;
+    }
+    return out;
+  }
+
+  /** Width of `text` at `size` points. */
+  widthOf(text: string, size: number): number {
+    let units = 0;
+    for (let i = 0; i < text.length; i++) {
+      let cp = text.charCodeAt(i);
+      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+        cp = text.codePointAt(i)!;
+        i++;
+      }
+      const w = cp < 0x10000 ? this.bmpWidth[cp]! : NaN;
+      units += Number.isNaN(w) ? this.glyph(cp).width : w;
+    }
+    return (units * size) / 1000;
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * 缴费通知单: who to pay (the association's account from the scheme), what for (the
+ * premium line by line, subsidies, the total in figures and capitals), by when, and what
+ * to write on the transfer.
+ */
+import { paymentDueDate, paymentRemark, type PaymentDetails } from '../../../../shared/domain/scheme';
+import { chineseDate, enrollmentTypeLabel, periodText } from '../format';
+import { LABELS, TEXT } from '../messages';
+import type { PaymentNoticeData } from '../types';
+import { DocumentFrame, type FieldRow } from './frame';
+import { drawPriceTable } from './priceTable';
+import type { CjkFont, FontWeight } from '../font/cjkFont';
+import type { DocumentLayout } from '../render/writePdf';
+
+/** By when, or on which days, to pay; null when the scheme says nothing. */
+function deadlineText(data: PaymentNoticeData): { label: string; text: string } | null {
+  const { scheme, batch } = data;
+  const payment: PaymentDetails = scheme.payment;
+  if (payment.monthlyWindow) {
+    const w = payment.monthlyWindow;
+    return { label: LABELS.window, text: `${TEXT.monthlyWindow(w.firstDay, w.lastDay)}${w.lateNote ? `；${w.lateNote}` : ''}` };
+  }
+  if (batch.premiumConfirmedOn) {
+    const due = paymentDueDate(scheme, batch.enrollmentType, batch.premiumConfirmedOn);
+    return due ? { label: LABELS.deadline, text: TEXT.payBefore(chineseDate(due)) } : null;
+  }
+  const rules = payment.deadlines
+    .filter((d) => !d.enrollmentTypes || d.enrollmentTypes.includes(batch.enrollmentType))
+    .map((d) => (d.kind === 'daysAfterConfirmation' ? TEXT.payWithin(d.days) : TEXT.payBefore(chineseDate(d.date))));
+  return rules.length > 0 ? { label: LABELS.deadline, text: rules.join('；') } : null;
+}
+
+export function layoutPaymentNotice(data: PaymentNoticeData, fonts: Record<FontWeight, CjkFont>): DocumentLayout {
+  const { scheme, unit, batch, quote } = data;
+  const texts = scheme.documents.paymentNotice;
+  const frame = new DocumentFrame(fonts, { running: { left: texts.title, right: `${LABELS.batchNumber}：${batch.number}` } });
+  frame.title(texts.title);
+
+  const payer: FieldRow[] = [[[LABELS.payer, unit.name]]];
+  payer.push([
+    unit.uscc ? [LABELS.uscc, unit.uscc] : [LABELS.insuranceCode, unit.insuranceCode ?? TEXT.none],
+    [LABELS.batchNumber, batch.number],
+  ]);
+  payer.push([
+    [LABELS.enrollmentType, enrollmentTypeLabel(scheme, batch.enrollmentType)],
+    [LABELS.cover, batch.cover ? periodText(batch.cover) : TEXT.coverUnknown],
+  ]);
+  frame.fields(payer);
+
+  frame.flow.heading(LABELS.planSection, { size: 11.5 });
+  drawPriceTable(frame, scheme, quote);
+
+  const p = scheme.payment;
+  const payee: FieldRow[] = [[[LABELS.payee, p.payee]], [[LABELS.accountName, p.accountName]]];
+  payee.push(p.bankCode ? [[LABELS.accountNumber, p.accountNumber ?? TEXT.askAssociation], [LABELS.bankCode, p.bankCode]] : [[LABELS.accountNumber, p.accountNumber ?? TEXT.askAssociation]]);
+  payee.push([[LABELS.bank, p.bank ?? TEXT.askAssociation]]);
+  const deadline = deadlineText(data);
+  if (deadline) payee.push([[deadline.label, deadline.text]]);
+  payee.push([[LABELS.remark, paymentRemark(scheme, { unitName: unit.name, ...(unit.insuranceCode ? { unitCode: unit.insuranceCode } : {}), batchNo: batch.number })]]);
+  if (p.methods.length > 0) payee.push([[LABELS.methods, p.methods.join('、')]]);
+  frame.flow.heading(LABELS.payeeSection, { size: 11.5 });
+  frame.fields(payee);
+
+  frame.flow.heading(LABELS.notes, { size: 11.5 });
+  frame.paragraphs(texts.paragraphs, 10);
+
+  frame.flow.ensure(40);
+  frame.flow.paragraph(scheme.association.name, { size: 10.5, align: 'right', gapAfter: 2 });
+  frame.flow.paragraph(chineseDate(data.issuedOn), { size: 10.5, align: 'right' });
+  return frame.finish(data.print);
+}

@@ -1,0 +1,190 @@
+/**
+ * Writes laid-out pages as a PDF with pdf-lib: one content stream per page, the fonts
+ * subset to the characters used, fixed metadata and a trailer ID derived from the input.
+ *
+ * Reprints: the print count and print time live only in one Form XObject (the print stamp)
+ * drawn on every page. Its stream is stored uncompressed and padded to a fixed length, and
+ * the fonts always carry the characters any stamp may use, so two prints of a document
+ * have the same length and differ only inside that stream.
+ */
+import { createHash } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
+import { PDFDocument, PDFHexString, PDFName, type PDFRef } from 'pdf-lib';
+import { parseIsoDate, type IsoDate } from '../../../../shared/domain/dates';
+import type { CjkFont, FontWeight } from '../font/cjkFont';
+import { embedCidFont, type FontEmbedding } from '../font/embedFont';
+import type { Page, PageSize, TextStyle } from '../layout/page';
+
+export interface PrintStampLayout {
+  text: string;
+  x: number;
+  baseline: number;
+  style: TextStyle;
+}
+
+export interface DocumentLayout {
+  pageSize: PageSize;
+  pages: readonly Page[];
+  stamp: PrintStampLayout;
+}
+
+export interface PdfMetadata {
+  title: string;
+  subject: string;
+  author: string;
+  /** The document's date: its creation and modification date, so a reprint keeps them. */
+  date: IsoDate;
+  /** What makes this document this document (kind, scheme, unit, batch): hashed into the trailer ID. */
+  identity: string;
+}
+
+export interface WrittenPdf {
+  bytes: Uint8Array;
+  pages: number;
+  /** Characters the font lacks, in order of first use; each is drawn as a box. */
+  missingCharacters: string[];
+}
+
+/** Byte length the print stamp's content stream is padded to. */
+export const STAMP_STREAM_LENGTH = 512;
+/** First line of the print stamp's stream, so tests can find it. */
+export const STAMP_MARKER = '% print stamp';
+
+const FONT_RESOURCE: Readonly<Record<FontWeight, string>> = { regular: 'F1', bold: 'F2' };
+const STAMP_RESOURCE = 'PS';
+
+function num(n: number): string {
+  const r = Math.round(n * 100) / 100;
+  return Object.is(r, -0) ? '0' : String(r);
+}
+
+/** Midnight at the start of `date` in China (UTC+8). */
+function chinaMidnight(date: IsoDate): Date {
+  const p = parseIsoDate(date);
+  if (!p) throw new RangeError(`日期格式应为 YYYY-MM-DD: ${date}`);
+  return new Date(Date.UTC(p.year, p.month - 1, p.day) - 8 * 3600 * 1000);
+}
+
+class HexCache {
+  private readonly cache = new Map<string, string>();
+  constructor(private readonly font: CjkFont) {}
+  of(text: string): string {
+    let hex = this.cache.get(text);
+    if (hex === undefined) {
+      hex = this.font.hex(text);
+      this.cache.set(text, hex);
+    }
+    return hex;
+  }
+}
+
+function pageContent(page: Page, height: number, hex: Readonly<Record<FontWeight, HexCache>>): string {
+  const out: string[] = [];
+  const y = (top: number) => num(height - top);
+  for (const op of page.ops) {
+    if (op.kind === 'fill') out.push(`${num(op.gray)} g ${num(op.x)} ${y(op.y + op.h)} ${num(op.w)} ${num(op.h)} re f`);
+  }
+  let state = '';
+  for (const op of page.ops) {
+    if (op.kind !== 'line') continue;
+    const next = `${num(op.lineWidth)} w ${num(op.gray)} G [${(op.dash ?? []).map(num).join(' ')}] 0 d`;
+    if (next !== state) {
+      out.push(next);
+      state = next;
+    }
+    out.push(`${num(op.x1)} ${y(op.y1)} m ${num(op.x2)} ${y(op.y2)} l S`);
+  }
+  out.push('0 g BT');
+  let font = '';
+  // Td moves relative to the previous line's start, which keeps a roster's numbers short and repetitive.
+  let lx = 0;
+  let ly = 0;
+  for (const op of page.ops) {
+    if (op.kind !== 'text') continue;
+    const f = `/${FONT_RESOURCE[op.style.weight]} ${num(op.style.size)} Tf`;
+    if (f !== font) {
+      out.push(f);
+      font = f;
+    }
+    const x = Math.round(op.x * 100) / 100;
+    const yy = Math.round((height - op.baseline) * 100) / 100;
+    out.push(`${num(x - lx)} ${num(yy - ly)} Td <${hex[op.style.weight].of(op.text)}> Tj`);
+    lx = x;
+    ly = yy;
+  }
+  out.push('ET', `/${STAMP_RESOURCE} Do`);
+  return out.join('\n');
+}
+
+function stampContent(stamp: PrintStampLayout, height: number, regular: CjkFont): string {
+  const content = `${STAMP_MARKER}\nBT /${FONT_RESOURCE.regular} ${num(stamp.style.size)} Tf 1 0 0 1 ${num(stamp.x)} ${num(height - stamp.baseline)} Tm <${regular.hex(stamp.text)}> Tj ET\n`;
+  if (content.length > STAMP_STREAM_LENGTH) throw new Error('print stamp too long');
+  return content.padEnd(STAMP_STREAM_LENGTH, ' ');
+}
+
+export interface WriteOptions {
+  fonts: Readonly<Record<FontWeight, CjkFont>>;
+  embedding: FontEmbedding;
+  /** Characters every subset carries (those of any print stamp), so the fonts do not change between prints. */
+  alwaysEmbedded: string;
+}
+
+export async function writePdf(layout: DocumentLayout, meta: PdfMetadata, options: WriteOptions): Promise<WrittenPdf> {
+  const { fonts } = options;
+  const used: Record<FontWeight, Set<number>> = { regular: new Set(), bold: new Set() };
+  const missing = new Set<string>();
+  const note = (weight: FontWeight, text: string) => {
+    const set = used[weight];
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      if (set.has(cp)) continue;
+      set.add(cp);
+      if (!fonts[weight].has(cp)) missing.add(ch);
+    }
+  };
+  for (const page of layout.pages) for (const op of page.ops) if (op.kind === 'text') note(op.style.weight, op.text);
+  note('regular', layout.stamp.text);
+  for (let cp = 0x20; cp < 0x7f; cp++) used.regular.add(cp);
+  for (const ch of options.alwaysEmbedded) used.regular.add(ch.codePointAt(0)!);
+
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const context = doc.context;
+  const fontRefs: Partial<Record<FontWeight, PDFRef>> = {};
+  for (const weight of ['regular', 'bold'] as const) {
+    if (weight === 'regular' || used.bold.size > 0) fontRefs[weight] = embedCidFont(doc, fonts[weight], used[weight], options.embedding);
+  }
+  const fontDict = Object.fromEntries(Object.entries(fontRefs).map(([w, ref]) => [FONT_RESOURCE[w as FontWeight], ref]));
+
+  const { width, height } = layout.pageSize;
+  const stampRef = context.register(
+    context.stream(stampContent(layout.stamp, height, fonts.regular), {
+      Type: 'XObject',
+      Subtype: 'Form',
+      BBox: [0, 0, width, height],
+      Resources: { Font: { [FONT_RESOURCE.regular]: fontRefs.regular! } },
+    }),
+  );
+
+  const hex = { regular: new HexCache(fonts.regular), bold: new HexCache(fonts.bold) };
+  for (const page of layout.pages) {
+    const pdfPage = doc.addPage([width, height]);
+    const content = context.register(context.stream(deflateSync(Buffer.from(pageContent(page, height, hex), 'latin1'), { level: 9 }), { Filter: 'FlateDecode' }));
+    pdfPage.node.set(PDFName.of('Contents'), content);
+    pdfPage.node.set(PDFName.of('Resources'), context.obj({ Font: fontDict, XObject: { [STAMP_RESOURCE]: stampRef } }));
+  }
+
+  const date = chinaMidnight(meta.date);
+  doc.setTitle(meta.title, { showInWindowTitleBar: true });
+  doc.setSubject(meta.subject);
+  doc.setAuthor(meta.author);
+  doc.setCreator('互助保障工作台');
+  doc.setProducer('互助保障工作台 (pdf-lib)');
+  doc.setLanguage('zh-CN');
+  doc.setCreationDate(date);
+  doc.setModificationDate(date);
+  const id = createHash('sha256').update(meta.identity).digest('hex').slice(0, 32).toUpperCase();
+  context.trailerInfo.ID = context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
+
+  const bytes = await doc.save({ useObjectStreams: false, addDefaultPage: false });
+  return { bytes, pages: layout.pages.length, missingCharacters: [...missing] };
+}
