@@ -204,6 +204,18 @@ export interface GeneratedDocument extends FileDownload {
   pages: number;
   /** The print number for a print (1 for the first), null for a preview. */
   printNumber: number | null;
+  /** Characters the font lacks (printed as a box): the clerk must know before handing it out. */
+  missingCharacters: string[];
+}
+
+/** A service window's print queue: one PDF for many batches, each print logged. */
+export interface PrintQueueResult extends FileDownload {
+  kind: DocumentKind;
+  pages: number;
+  printed: { batchId: string; printNumber: number }[];
+  /** Batches that could not be printed, with the reason (e.g. premium not confirmed yet). */
+  skipped: { batchId: string; reason: string }[];
+  missingCharacters: string[];
 }
 
 export interface PrintLogEntry {

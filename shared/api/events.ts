@@ -11,12 +11,14 @@ export type ApiEvent =
   /** Connectivity, the outbox or a send's progress changed. */
   | { type: 'sync.status'; status: SyncStatus }
   /** A batch changed state, by the clerk elsewhere or by the association through sync. */
-  | { type: 'batch.changed'; batchId: string; state: BatchState; record: TransitionRecord };
+  | { type: 'batch.changed'; batchId: string; state: BatchState; record: TransitionRecord }
+  /** The print queue moved on: `done` of `total` batches rendered. */
+  | { type: 'print.progress'; done: number; total: number };
 
 export type ApiEventType = ApiEvent['type'];
 export type ApiEventOf<T extends ApiEventType> = Extract<ApiEvent, { type: T }>;
 
-export const API_EVENT_TYPES = ['import.progress', 'sync.status', 'batch.changed'] as const satisfies readonly ApiEventType[];
+export const API_EVENT_TYPES = ['import.progress', 'sync.status', 'batch.changed', 'print.progress'] as const satisfies readonly ApiEventType[];
 
 export interface ApiEventSource {
   /** Returns the unsubscribe function. */

@@ -17,6 +17,7 @@ import {
   type ImportProgress,
   type OutboxReceipt,
   type PrintLogPage,
+  type PrintQueueResult,
   type RosterCheckSummary,
   type RosterPage,
   type RosterRowView,
@@ -297,6 +298,14 @@ export const OPERATIONS = defineOperations({
       purpose: z.enum(['preview', 'print'], { error: typeError('必须是 preview 或 print') }),
     }),
     output: returns<GeneratedDocument>(),
+  },
+  'documents.printQueue': {
+    doc: "Prints one kind of document for several batches as one PDF (a service window's print queue); each print is logged.",
+    input: z.strictObject({
+      batchIds: z.array(id).min(1, { error: '至少选择 1 个批次' }).max(200, { error: '一次至多打印 200 个批次' }),
+      kind: z.enum(DOCUMENT_KINDS, { error: typeError(`必须是以下之一：${DOCUMENT_KINDS.join('、')}`) }),
+    }),
+    output: returns<PrintQueueResult>(),
   },
   'documents.printLog': {
     doc: 'The print log, newest first, optionally of one batch or unit.',

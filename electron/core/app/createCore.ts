@@ -11,6 +11,7 @@ import { openStore, type Store } from '../store';
 import { batchesHandlers } from './batchesHandlers';
 import type { CoreContext } from './coreContext';
 import { createDispatcher, type ImplementedHandlers } from './dispatcher';
+import { documentsHandlers } from './documentsHandlers';
 import { EventBus } from './eventBus';
 import { ImportJobs } from './importJobs';
 import { rosterHandlers } from './rosterHandlers';
@@ -62,6 +63,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...schemesHandlers(ctx),
     ...batchesHandlers(ctx),
     ...rosterHandlers(ctx, imports),
+    ...documentsHandlers(ctx),
   };
   return {
     dispatcher: createDispatcher(handlers),

@@ -78,6 +78,7 @@ const VALID: { [K in OpName]: In<K>[] } = {
     { batchId: 'b1', invoices: [{ title: '青岛区测试单位工会委员会', taxNumber: '123702006762229200', amountFen: 8000, feeSource: 'unionFunds', email: '644981393@qq.com', remark: '2份' }] },
   ],
   'documents.generate': [{ batchId: 'b1', kind: 'paymentNotice', purpose: 'print' }, { batchId: 'b1', kind: 'confirmation', purpose: 'preview' }],
+  'documents.printQueue': [{ batchIds: ['b1', 'b2'], kind: 'paymentNotice' }],
   'documents.printLog': [{}, { batchId: 'b1', limit: 50 }],
   'sync.status': [{}],
   'sync.retryNow': [{}],
@@ -141,6 +142,7 @@ const INVALID: [OpName, unknown, string, string][] = [
   ['invoices.request', { batchId: 'b1', invoices: [{ title: '上海XXX公司', amountFen: 100, remark: '备'.repeat(41) }] }, 'invoices[0].remark', '不能超过 40 个字符'],
   ['documents.generate', { batchId: 'b1', kind: 'invoice', purpose: 'print' }, 'kind', '（文书种类）'],
   ['documents.generate', { batchId: 'b1', kind: 'paymentNotice' }, 'purpose', '缺少必填字段'],
+  ['documents.printQueue', { batchIds: [], kind: 'paymentNotice' }, 'batchIds', '至少选择 1 个批次'],
   ['documents.printLog', { limit: 0 }, 'limit', '必须是正整数'],
   ['sync.status', { verbose: true }, 'verbose', '不是此操作的输入'],
   ['sync.retryNow', { actionId: 'a1' }, 'actionId', '不是此操作的输入'],
@@ -267,7 +269,7 @@ describe('the typed API', () => {
 
 describe('pushed events', () => {
   it('recognises the event types and nothing else', () => {
-    expect(API_EVENT_TYPES).toEqual(['import.progress', 'sync.status', 'batch.changed']);
+    expect(API_EVENT_TYPES).toEqual(['import.progress', 'sync.status', 'batch.changed', 'print.progress']);
     expect(isApiEvent({ type: 'sync.status', status: {} })).toBe(true);
     expect(isApiEvent({ type: 'sync.unknown' })).toBe(false);
     expect(isApiEvent(null)).toBe(false);
