@@ -20,13 +20,25 @@ function openBrowser(url: string): void {
   spawn(command, [url], { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
 }
 
+/**
+ * HUZHU_CLOCK runs the app's clock from another instant (a training session inside the
+ * 2020 Shanghai window, say); the real clock otherwise.
+ */
+function demoClock(start: string | undefined): () => Date {
+  if (!start) return () => new Date();
+  const from = Date.parse(start);
+  if (Number.isNaN(from)) throw new Error(`HUZHU_CLOCK 须为 ISO 时间，如 2020-04-15T09:00:00+08:00：${start}`);
+  const launched = Date.now();
+  return () => new Date(from + (Date.now() - launched));
+}
+
 async function main(): Promise<void> {
   if (!existsSync(join(staticRoot, 'index.html'))) {
     console.error(`未找到界面文件（${staticRoot}），请先运行 npm run build:renderer`);
     process.exit(1);
   }
   const dataDir = resolveDataDir(process.env, currentPlatformDefaults());
-  const core = await createCore({ dataDir, serverUrl: process.env.HUZHU_SERVER_URL });
+  const core = await createCore({ dataDir, serverUrl: process.env.HUZHU_SERVER_URL, now: demoClock(process.env.HUZHU_CLOCK) });
   const host = await startHttpHost({
     dispatcher: core.dispatcher,
     events: core.events,
