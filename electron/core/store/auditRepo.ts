@@ -26,11 +26,13 @@ export interface AuditEntry extends Required<NewAuditEntry> {
   at: string;
 }
 
-const PERSONAL_NUMBER = /\d{6,}[\dXx]?/g;
+// A run of six or more digits (an ID, passport, phone or card number). Record ids are UUIDs,
+// whose hex may hold such a run (`ed787665-…`): a whole UUID is matched first and kept.
+const PERSONAL_NUMBER = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{6,}[\dXx]?/gi;
 export const REDACTED = '[已隐去]';
 
 export function redactText(text: string): string {
-  return text.replace(PERSONAL_NUMBER, REDACTED);
+  return text.replace(PERSONAL_NUMBER, (match) => (match.includes('-') ? match : REDACTED));
 }
 
 function redactDetail(detail: AuditDetail): Record<string, AuditDetailValue> {

@@ -53,6 +53,8 @@ describe('AuditRepo', () => {
     ['E12345678', `E${REDACTED}`],
     ['2024-10-01', '2024-10-01'],
     ['rows 12345', 'rows 12345'],
+    ['ed787665-3208-4aca-901f-2b239ede67a7', 'ed787665-3208-4aca-901f-2b239ede67a7'],
+    ['12345678-1234-4234-8234-123456789012', '12345678-1234-4234-8234-123456789012'],
   ])('redactText(%s)', (input, expected) => {
     expect(redactText(input)).toBe(expected);
   });
