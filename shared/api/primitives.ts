@@ -6,12 +6,10 @@ import { z } from 'zod';
 import { parseIsoDate } from '../domain/dates';
 import { BATCH_EVENTS, BATCH_STATES, isIsoTimestamp } from '../domain/batch';
 import { ROSTER_FIELDS } from '../domain/roster/fields';
-import { ENROLLMENT_TYPES } from '../domain/scheme/primitives';
+import { ENROLLMENT_TYPES, typeError } from '../domain/scheme/primitives';
 
-/** "缺少必填字段" when absent, `text` when present but of the wrong type. */
-export function typeError(text: string) {
-  return (issue: { input?: unknown }) => (issue.input === undefined ? '缺少必填字段' : text);
-}
+/** "缺少必填字段" when absent, `text` when present but of the wrong type (the scheme format's own helper). */
+export { typeError };
 
 /** Record ids (units, batches, rows, jobs): what the store and the server generate, never free text. */
 export const id = z

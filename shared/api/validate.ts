@@ -21,8 +21,8 @@ function describeField(path: readonly PropertyKey[]): string {
   return `字段“${formatPath(path)}”${label ? `（${label}）` : ''}`;
 }
 
-// Messages for issues whose schema sets none (zod's own are English).
-function fallbackMessage(issue: z.core.$ZodRawIssue): string {
+/** Messages for issues whose schema sets none (zod's own are English); the wire protocol uses them too. */
+export function fallbackMessage(issue: z.core.$ZodRawIssue): string {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined) return '缺少必填字段';
