@@ -37,94 +37,53 @@ export type {
 export type { FontEmbedding } from './font/embedFont';
 export { bundledFontFiles, type FontFiles, type FontWeight } from './font/cjkFont';
 
-export async function generatePaymentNotice(data: PaymentNoticeData, options?: GenerateOptions): Promise<GeneratedPdf> {
+type DocumentData = PaymentNoticeData | ConfirmationData | OverAgeCommitmentData | EarlyInvoiceCommitmentData | StampedRosterData;
+
+/** What every kind shares; commitments and rosters are the unit's own papers, the rest the association's. */
+function run(
+  kind: DocumentKind,
+  data: DocumentData,
+  title: string,
+  by: 'association' | 'unit',
+  layout: Parameters<typeof generate>[0]['layout'],
+  options: GenerateOptions | undefined,
+  identity: string[] = [],
+): Promise<GeneratedPdf> {
   return generate(
     {
-      kind: 'paymentNotice',
-      title: data.scheme.documents.paymentNotice.title,
+      kind,
+      title,
       unitName: data.unit.name,
       batchNumber: data.batch.number,
-      identity: [],
+      identity,
       schemeId: data.scheme.id,
-      author: data.scheme.association.name,
+      author: by === 'association' ? data.scheme.association.name : data.unit.name,
       issuedOn: data.issuedOn,
       print: data.print,
-      layout: (fonts) => layoutPaymentNotice(data, fonts),
+      layout,
     },
     options,
   );
 }
 
-export async function generateConfirmation(data: ConfirmationData, options?: GenerateOptions): Promise<GeneratedPdf> {
-  return generate(
-    {
-      kind: 'confirmation',
-      title: data.scheme.documents.confirmation.title,
-      unitName: data.unit.name,
-      batchNumber: data.batch.number,
-      identity: [data.confirmationNumber],
-      schemeId: data.scheme.id,
-      author: data.scheme.association.name,
-      issuedOn: data.issuedOn,
-      print: data.print,
-      layout: (fonts) => layoutConfirmation(data, fonts),
-    },
-    options,
-  );
+export function generatePaymentNotice(data: PaymentNoticeData, options?: GenerateOptions): Promise<GeneratedPdf> {
+  return run('paymentNotice', data, data.scheme.documents.paymentNotice.title, 'association', (fonts) => layoutPaymentNotice(data, fonts), options);
 }
 
-export async function generateOverAgeCommitment(data: OverAgeCommitmentData, options?: GenerateOptions): Promise<GeneratedPdf> {
-  return generate(
-    {
-      kind: 'overAgeCommitment',
-      title: commitmentText(data.scheme, 'overAgeCommitment').title,
-      unitName: data.unit.name,
-      batchNumber: data.batch.number,
-      identity: [],
-      schemeId: data.scheme.id,
-      author: data.unit.name,
-      issuedOn: data.issuedOn,
-      print: data.print,
-      layout: (fonts) => layoutOverAgeCommitment(data, fonts),
-    },
-    options,
-  );
+export function generateConfirmation(data: ConfirmationData, options?: GenerateOptions): Promise<GeneratedPdf> {
+  return run('confirmation', data, data.scheme.documents.confirmation.title, 'association', (fonts) => layoutConfirmation(data, fonts), options, [data.confirmationNumber]);
 }
 
-export async function generateEarlyInvoiceCommitment(data: EarlyInvoiceCommitmentData, options?: GenerateOptions): Promise<GeneratedPdf> {
-  return generate(
-    {
-      kind: 'earlyInvoiceCommitment',
-      title: commitmentText(data.scheme, 'earlyInvoiceCommitment').title,
-      unitName: data.unit.name,
-      batchNumber: data.batch.number,
-      identity: [],
-      schemeId: data.scheme.id,
-      author: data.unit.name,
-      issuedOn: data.issuedOn,
-      print: data.print,
-      layout: (fonts) => layoutEarlyInvoiceCommitment(data, fonts),
-    },
-    options,
-  );
+export function generateOverAgeCommitment(data: OverAgeCommitmentData, options?: GenerateOptions): Promise<GeneratedPdf> {
+  return run('overAgeCommitment', data, commitmentText(data.scheme, 'overAgeCommitment').title, 'unit', (fonts) => layoutOverAgeCommitment(data, fonts), options);
 }
 
-export async function generateStampedRoster(data: StampedRosterData, options?: GenerateOptions): Promise<GeneratedPdf> {
-  return generate(
-    {
-      kind: 'roster',
-      title: data.scheme.roster.template.titleRows[0] ?? TITLES.roster,
-      unitName: data.unit.name,
-      batchNumber: data.batch.number,
-      identity: [],
-      schemeId: data.scheme.id,
-      author: data.unit.name,
-      issuedOn: data.issuedOn,
-      print: data.print,
-      layout: (fonts) => layoutStampedRoster(data, fonts),
-    },
-    options,
-  );
+export function generateEarlyInvoiceCommitment(data: EarlyInvoiceCommitmentData, options?: GenerateOptions): Promise<GeneratedPdf> {
+  return run('earlyInvoiceCommitment', data, commitmentText(data.scheme, 'earlyInvoiceCommitment').title, 'unit', (fonts) => layoutEarlyInvoiceCommitment(data, fonts), options);
+}
+
+export function generateStampedRoster(data: StampedRosterData, options?: GenerateOptions): Promise<GeneratedPdf> {
+  return run('roster', data, data.scheme.roster.template.titleRows[0] ?? TITLES.roster, 'unit', (fonts) => layoutStampedRoster(data, fonts), options);
 }
 
 /** One document of any kind, with the data that kind needs. */
