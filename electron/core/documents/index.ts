@@ -66,23 +66,23 @@ function run(
   );
 }
 
-export function generatePaymentNotice(data: PaymentNoticeData, options?: GenerateOptions): Promise<GeneratedPdf> {
+export async function generatePaymentNotice(data: PaymentNoticeData, options?: GenerateOptions): Promise<GeneratedPdf> {
   return run('paymentNotice', data, data.scheme.documents.paymentNotice.title, 'association', (fonts) => layoutPaymentNotice(data, fonts), options);
 }
 
-export function generateConfirmation(data: ConfirmationData, options?: GenerateOptions): Promise<GeneratedPdf> {
+export async function generateConfirmation(data: ConfirmationData, options?: GenerateOptions): Promise<GeneratedPdf> {
   return run('confirmation', data, data.scheme.documents.confirmation.title, 'association', (fonts) => layoutConfirmation(data, fonts), options, [data.confirmationNumber]);
 }
 
-export function generateOverAgeCommitment(data: OverAgeCommitmentData, options?: GenerateOptions): Promise<GeneratedPdf> {
+export async function generateOverAgeCommitment(data: OverAgeCommitmentData, options?: GenerateOptions): Promise<GeneratedPdf> {
   return run('overAgeCommitment', data, commitmentText(data.scheme, 'overAgeCommitment').title, 'unit', (fonts) => layoutOverAgeCommitment(data, fonts), options);
 }
 
-export function generateEarlyInvoiceCommitment(data: EarlyInvoiceCommitmentData, options?: GenerateOptions): Promise<GeneratedPdf> {
+export async function generateEarlyInvoiceCommitment(data: EarlyInvoiceCommitmentData, options?: GenerateOptions): Promise<GeneratedPdf> {
   return run('earlyInvoiceCommitment', data, commitmentText(data.scheme, 'earlyInvoiceCommitment').title, 'unit', (fonts) => layoutEarlyInvoiceCommitment(data, fonts), options);
 }
 
-export function generateStampedRoster(data: StampedRosterData, options?: GenerateOptions): Promise<GeneratedPdf> {
+export async function generateStampedRoster(data: StampedRosterData, options?: GenerateOptions): Promise<GeneratedPdf> {
   return run('roster', data, data.scheme.roster.template.titleRows[0] ?? TITLES.roster, 'unit', (fonts) => layoutStampedRoster(data, fonts), options);
 }
 
