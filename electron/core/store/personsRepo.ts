@@ -5,7 +5,7 @@
  * rows per code, are then index range reads in display order, where json_each over the
  * findings JSON would parse every row's findings on every page request.
  */
-import { randomUUID } from 'node:crypto';
+import { newId } from './ids';
 import type { Finding, FindingCount, FindingSeverity } from '../../../shared/api/dto';
 import { batchStateLabel, isRosterEditable, OPEN_BATCH_STATES, type Actor, type BatchState } from '../../../shared/domain/batch';
 import type { Period } from '../../../shared/domain/dates';
@@ -140,7 +140,7 @@ export class PersonsRepo {
   }
 
   private insertOne(batchId: string, seq: number, row: NewPerson, importId: string | null, now: string): string {
-    const id = randomUUID();
+    const id = newId();
     this.insertPerson.run(
       id,
       batchId,
