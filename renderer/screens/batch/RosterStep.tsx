@@ -1,0 +1,98 @@
+/**
+ * 名单: the scheme's import template, importing an xlsx with progress and cancel, and the
+ * roster grid where rows are checked, fixed and removed.
+ */
+import { useRef, useState } from 'react';
+import type { BatchDetail } from '../../../shared/api/dto';
+import { BATCH_STATE_INFO } from '../../../shared/domain/batch';
+import type { Scheme } from '../../../shared/domain/scheme';
+import { api } from '../../api/session';
+import { Callout } from '../../components/Callout';
+import { ProgressBar } from '../../components/ProgressBar';
+import { M } from '../../i18n/messages';
+import { attempt } from '../../state/appStore';
+import { useBatch } from '../../state/batchStore';
+import { formatTimestamp } from '../../util/dates';
+import { saveDownload } from '../../util/files';
+import { RosterGrid } from './RosterGrid';
+
+const RUNNING = new Set(['queued', 'reading', 'checking', 'saving']);
+
+export function RosterStep({ detail, scheme }: { detail: BatchDetail; scheme: Scheme }) {
+  const job = useBatch((s) => s.importJob);
+  const startImport = useBatch((s) => s.startImport);
+  const cancelImport = useBatch((s) => s.cancelImport);
+  const [mode, setMode] = useState<'append' | 'replace'>('append');
+  const fileInput = useRef<HTMLInputElement>(null);
+  const editable = BATCH_STATE_INFO[detail.state].rosterEditable;
+  const running = job !== null && RUNNING.has(job.phase);
+
+  const downloadTemplate = async () => {
+    const file = await attempt(() => api()['templates.generate']({ schemeId: detail.schemeId, enrollmentType: detail.enrollmentType }));
+    if (file) saveDownload(file);
+  };
+  const exportRejected = async () => {
+    const file = await attempt(() => api()['roster.exportRejected']({ batchId: detail.id }));
+    if (file) saveDownload(file);
+  };
+
+  return (
+    <div className="roster-step">
+      <div className="toolbar">
+        <button type="button" className="button" onClick={() => void downloadTemplate()} data-testid="download-template">
+          {M.roster.downloadTemplate}
+        </button>
+        {editable && (
+          <>
+            <select className="input" value={mode} onChange={(e) => setMode(e.target.value as 'append' | 'replace')} aria-label={M.roster.importMode} disabled={running}>
+              <option value="append">{M.roster.modeAppend}</option>
+              <option value="replace">{M.roster.modeReplace}</option>
+            </select>
+            <button type="button" className="button primary" onClick={() => fileInput.current?.click()} disabled={running} data-testid="import-button">
+              {M.roster.import}
+            </button>
+            <input
+              ref={fileInput}
+              type="file"
+              accept=".xlsx,.xls,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              className="hidden"
+              data-testid="import-file"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                e.target.value = '';
+                if (file) void startImport(file, mode);
+              }}
+            />
+          </>
+        )}
+        {detail.counts.errorRows > 0 && (
+          <button type="button" className="button" onClick={() => void exportRejected()}>
+            {M.roster.exportRejected}
+          </button>
+        )}
+        <span className="spacer" />
+        {scheme.roster.rowLimitPerFile && <span className="muted small">{M.roster.rowLimit(scheme.roster.rowLimitPerFile)}</span>}
+      </div>
+      {job && (
+        <div className={`import-status ${job.phase}`} data-testid="import-status" data-phase={job.phase}>
+          <div className="import-line">
+            <strong>{job.fileName}</strong>
+            <span>{M.roster.phase[job.phase]}</span>
+            {job.phase !== 'failed' && <span className="muted">{M.roster.importCounts(job.rowsRead, job.totalRows, job.accepted, job.rejected)}</span>}
+            <span className="spacer" />
+            {running && (
+              <button type="button" className="button small" onClick={() => void cancelImport()} data-testid="import-cancel">
+                {M.roster.cancelImport}
+              </button>
+            )}
+          </div>
+          {running && <ProgressBar done={job.rowsRead} total={job.phase === 'reading' ? job.totalRows : null} label={M.roster.importing} />}
+          {job.error && <Callout tone="error">{job.error.message}</Callout>}
+        </div>
+      )}
+      {!editable && <Callout tone="info">{M.roster.notEditable(detail.stateLabel)}</Callout>}
+      {detail.overAgeCommitmentAt && <Callout tone="info">{M.roster.overAgeSigned(formatTimestamp(detail.overAgeCommitmentAt))}</Callout>}
+      <RosterGrid detail={detail} scheme={scheme} editable={editable} />
+    </div>
+  );
+}

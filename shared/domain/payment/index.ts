@@ -1,0 +1,4 @@
+/** Paying for batches, invoices and receipts, and the files that prove them. */
+export { checkPayment, type PaymentCheck, type PaymentAllocation, type PaymentProblem, type PaymentProblemCode } from './paymentRules';
+export { checkInvoices, remainingToInvoice, type InvoiceLine, type InvoiceContext, type InvoiceProblem, type InvoiceProblemCode } from './invoiceRules';
+export { sniffVoucherType, checkVoucherFile, VOUCHER_TYPES, VOUCHER_MIME, MAX_VOUCHER_BYTES, type VoucherType, type VoucherProblem } from './voucherFiles';
