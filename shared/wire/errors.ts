@@ -80,6 +80,8 @@ export const WIRE_ERROR_STATUS = {
   invoiceExceedsPayable: 422,
   feeSourceUnknown: 422,
   feeSourceRequired: 422,
+  invoiceTotalMismatch: 422,
+  invoiceAmountInvalid: 422,
   personNotInBatch: 422,
   effectiveDateRequired: 422,
   schemeVersionNotNewer: 422,

@@ -29,6 +29,9 @@ describe('the checker finds violations (so the real check cannot pass silently)'
       "import { create } from 'zustand/vanilla';", // 19
       "import fontkit from '@pdf-lib/fontkit';", // 20
       "import { join } from 'path/posix';", // 21
+      'const here = location.href;', // 22
+      'requestAnimationFrame(draw);', // 23
+      "const r = await fetch('/x');", // 24
     );
     expect(found('shared/domain/bad.ts', source)).toEqual([
       [1, 'fs'],
@@ -49,6 +52,9 @@ describe('the checker finds violations (so the real check cannot pass silently)'
       [19, 'zustand/vanilla'],
       [20, '@pdf-lib/fontkit'],
       [21, 'path/posix'],
+      [22, 'location'],
+      [23, 'requestAnimationFrame'],
+      [24, 'fetch'],
     ]);
   });
 

@@ -27,8 +27,8 @@ export interface Violation {
 /** Packages that need Node, native code, a DOM or a UI framework: none belongs in pure shared code. */
 const NOT_IN_SHARED = ['electron', 'better-sqlite3', 'exceljs', 'pdf-lib', '@pdf-lib/fontkit', 'react', 'react-dom', 'zustand', 'fastify', 'playwright', 'vite', 'vitest'];
 
-const DOM_OBJECTS = ['window', 'document', 'navigator'];
-const DOM_ANY_USE = ['localStorage', 'sessionStorage'];
+const DOM_OBJECTS = ['window', 'document', 'navigator', 'location', 'history'];
+const DOM_ANY_USE = ['localStorage', 'sessionStorage', 'requestAnimationFrame', 'fetch', 'XMLHttpRequest', 'EventSource'];
 const NODE_OBJECTS = ['process', 'Buffer'];
 const NODE_ANY_USE = ['__dirname', '__filename', 'Buffer'];
 
