@@ -7,7 +7,7 @@ import type { Fen } from '../domain/money';
 import type { BatchEvent, BatchState, TransitionRecord } from '../domain/batch';
 import type { PlanChoice } from '../domain/eligibility';
 import type { HeadCountLine } from '../domain/pricing';
-import type { RawRosterRow } from '../domain/roster/fields';
+import type { RawRosterRow, RosterField } from '../domain/roster/fields';
 import type { FindingSeverity, RosterFinding } from '../domain/roster/findings';
 import type { EnrollmentType } from '../domain/scheme';
 
@@ -141,6 +141,8 @@ export interface RosterRowView {
   /** The worst finding's severity, or ok. */
   verdict: 'ok' | FindingSeverity;
   findings: Finding[];
+  /** 是否建议名单 = 是: taken from last year's suggested list (roster.takeSuggested); absent otherwise. */
+  suggested?: boolean;
 }
 
 export interface RosterPage {
@@ -181,6 +183,13 @@ export interface ImportProgress {
   rejected: number;
   /** Why a failed import failed (wrong template, corrupted or protected file); nothing stored was touched. */
   error?: ApiError;
+}
+
+/** One import of a roster file into a batch, as recorded (Qingdao's 导入批次 with 成功人数 / 失败人数). */
+export interface ImportRecordView extends ImportProgress {
+  mode: 'append' | 'replace' | 'merge';
+  startedAt: string;
+  finishedAt: string | null;
 }
 
 export interface FileDownload {
@@ -270,4 +279,126 @@ export interface AuthStatus {
   /** The unit account's display name. */
   account?: string;
   unitId?: string;
+}
+
+/** A batch named in another list (a source of last year's roster, a reminder, a record). */
+export interface BatchRef {
+  id: string;
+  title: string;
+  state: BatchState;
+  stateLabel: string;
+  /** 参保批次号 / 保单号 / 工单编号, once the association gave one. */
+  policyNumber?: string;
+}
+
+/** One field of a person that differs between last year's roster and this one. */
+export interface FieldChange {
+  field: RosterField;
+  /** The column's name in the scheme's template (手机号, 社保卡银行卡号 …). */
+  label: string;
+  previous: string;
+  current: string;
+}
+
+/**
+ * Where a person of last year's list stands against this batch's roster: not in it yet
+ * (left, or not taken yet), in it with the same data, or in it with some data changed.
+ */
+export type SuggestedStatus = 'notInRoster' | 'unchanged' | 'changed';
+
+/** A person enrolled in the unit's previous coverage year (上年度建议名单). */
+export interface SuggestedPerson {
+  documentNumber: string;
+  name: string;
+  /** Last year's row: what roster.takeSuggested copies into the batch. */
+  values: RawRosterRow;
+  sourceBatchId: string;
+  status: SuggestedStatus;
+  /** The row of this batch's roster with the same document number. */
+  rowId?: string;
+  /** Fields filled on both sides with different values (empty unless status is changed). */
+  changes: FieldChange[];
+}
+
+/** A person in this batch's roster who was not enrolled last year (新增人员). */
+export interface NewRosterPerson {
+  rowId: string;
+  documentNumber: string | null;
+  name: string | null;
+}
+
+export interface SuggestedList {
+  batchId: string;
+  /** The coverage year the list comes from; null when the unit had no enrolled batch in the year before this one. */
+  previousCoverageYear: Period | null;
+  sourceBatches: BatchRef[];
+  persons: SuggestedPerson[];
+  newInRoster: NewRosterPerson[];
+  counts: { lastYear: number; notInRoster: number; unchanged: number; changed: number; newInRoster: number };
+}
+
+export interface TakeSuggestedResult {
+  /** Rows added to the batch (each checked like an imported row). */
+  taken: number;
+  /** Document numbers asked for but not taken, with the reason. */
+  skipped: { documentNumber: string; reason: string }[];
+  check: RosterCheckSummary;
+}
+
+/** A person whose cover ends soon or ended lately (续保提醒, Wuxi). */
+export interface RenewalReminder {
+  unitId: string;
+  unitName: string;
+  batch: BatchRef;
+  schemeId: string;
+  enrollmentType: EnrollmentType;
+  coverEnd: IsoDate;
+  /** Days from today to the cover's last day: 0 on the day, negative once it has ended. */
+  daysLeft: number;
+  personId: string;
+  name: string;
+  documentNumber: string;
+  values: RawRosterRow;
+  /** A later batch of the unit, still being prepared, that holds this person (续保办理中). */
+  renewingIn?: BatchRef;
+}
+
+export interface RenewalReminderList {
+  /** The day (China) the window was counted from. */
+  today: IsoDate;
+  reminders: RenewalReminder[];
+}
+
+/** One person in one batch, as the records query shows it (参保记录). */
+export interface EnrollmentRecord {
+  personId: string;
+  unitId: string;
+  unitName: string;
+  batch: BatchRef;
+  schemeId: string;
+  enrollmentType: EnrollmentType;
+  enrollmentTypeLabel: string;
+  coverageYear: Period;
+  cover: Period | null;
+  name: string | null;
+  documentNumber: string | null;
+  values: RawRosterRow;
+  /** The plans the person takes: as priced when the premium was confirmed, else as chosen. */
+  plans: PlanChoice[];
+  /** "A0+B0+C0"、"A3（2份）". */
+  planText: string;
+  /** The person's part of the confirmed premium; null before confirmation. */
+  premiumFen: Fen | null;
+  /** Why the association refused this person (审核不通过), if it did. */
+  rejection?: string;
+}
+
+export interface RecordsPage {
+  total: number;
+  offset: number;
+  records: EnrollmentRecord[];
+  /** The coverage years the unit (or every unit) has records in, newest first: the year filter's choices. */
+  coverageYears: Period[];
+  /** The plans of those records' schemes: the plan filter's choices. */
+  plans: { code: string; label: string }[];
 }

@@ -15,14 +15,19 @@ import {
   type FileDownload,
   type GeneratedDocument,
   type ImportProgress,
+  type ImportRecordView,
   type OutboxReceipt,
   type PrintLogPage,
   type PrintQueueResult,
+  type RecordsPage,
+  type RenewalReminderList,
   type RosterCheckSummary,
   type RosterPage,
   type RosterRowView,
   type SchemeSummary,
+  type SuggestedList,
   type SyncStatus,
+  type TakeSuggestedResult,
   type UnitProfile,
 } from './dto';
 import {
@@ -124,6 +129,22 @@ const invoiceRequest = z.strictObject({
   remark: text(40).optional(),
 });
 
+/** 职退情况 as Shanghai's roster filter offers it (在职 / 退休 / “-”: unknown in past rosters). */
+const employmentStatusFilter = z.enum(['在职', '退休', '-'], { error: typeError('必须是 在职、退休 或 -') });
+
+/** What the records query filters on (参保记录查询: person, plan, coverage year, state). */
+const recordsFilter = {
+  /** Absent: every unit on this machine (a service window). */
+  unitId: id.optional(),
+  /** Part of a name or of a document number. */
+  search: text(50).optional(),
+  planCode: code.optional(),
+  /** The first day of the coverage year (保障年度), as RecordsPage.coverageYears lists them; absent: every year. */
+  coverageYearStart: isoDate.optional(),
+  /** Absent: every batch sent to the association (待发送 onwards, withdrawn and deleted ones aside). */
+  states: z.array(batchState).min(1, { error: '至少选择 1 个批次状态' }).optional(),
+};
+
 const refund = z.strictObject({
   accountName: text(100),
   accountNumber: z.string({ error: typeError('必须是银行账号') }).trim().regex(/^\d{6,32}$/, { error: '必须是 6 到 32 位数字的银行账号' }),
@@ -136,6 +157,16 @@ export const OPERATIONS = defineOperations({
   'units.get': { doc: 'One unit profile.', input: z.strictObject({ unitId: id }), output: returns<UnitProfile>() },
   'units.save': { doc: 'Creates or updates a unit profile locally.', input: z.strictObject({ unit: unitProfileInput }), output: returns<UnitProfile>() },
   'units.register': { doc: "Queues the unit's registration with the association (outbox).", input: z.strictObject({ unitId: id }), output: returns<OutboxReceipt>() },
+  'units.renewalReminders': {
+    doc: "Persons whose cover ends soon or ended lately (续保提醒, the scheme's window, else 30 days before to 10 after), not yet renewed.",
+    input: z.strictObject({ unitId: id.optional() }),
+    output: returns<RenewalReminderList>(),
+  },
+  'units.exportRenewalReminders': {
+    doc: 'The renewal reminders as an xlsx in the import template layout, to edit and import as the renewal roster.',
+    input: z.strictObject({ unitId: id.optional() }),
+    output: returns<FileDownload>(),
+  },
 
   'schemes.list': { doc: 'Schemes available offline: built in, or newer ones the server sent.', input: none, output: returns<SchemeSummary[]>() },
   'schemes.get': { doc: 'A whole scheme: plans, rules, roster columns, payment details.', input: z.strictObject({ schemeId: id }), output: returns<Scheme>() },
@@ -227,6 +258,10 @@ export const OPERATIONS = defineOperations({
       findingCode: code.optional(),
       severity: severity.optional(),
       search: text(50).optional(),
+      /** 是否建议名单. */
+      suggested: z.boolean({ error: typeError('必须是 true 或 false') }).optional(),
+      /** 职退情况. */
+      employmentStatus: employmentStatusFilter.optional(),
     }),
     output: returns<RosterPage>(),
   },
@@ -253,11 +288,39 @@ export const OPERATIONS = defineOperations({
     output: returns<{ removed: number; state: BatchState }>(),
   },
   'roster.recheck': { doc: 'Runs every roster and unit check on a batch and moves it to checkPassed or checkFailed.', input: z.strictObject({ batchId: id }), output: returns<RosterCheckSummary>() },
+  'roster.export': { doc: "The batch's whole roster as xlsx in the import template's layout, with each row's check result.", input: z.strictObject({ batchId: id }), output: returns<FileDownload>() },
+  'roster.imports': { doc: "The batch's roster imports, newest first, with their counts; one cut off by a crash reads as interrupted.", input: z.strictObject({ batchId: id }), output: returns<ImportRecordView[]>() },
+  'roster.suggestedList': {
+    doc: "Last year's enrolled persons of the unit (获取上年度建议名单) against the batch's roster: not in it, unchanged, changed, and who is new.",
+    input: z.strictObject({ batchId: id }),
+    output: returns<SuggestedList>(),
+  },
+  'roster.takeSuggested': {
+    doc: 'Copies persons of the suggested list (all not yet in the roster, or the given document numbers) into the batch and checks them.',
+    input: z.strictObject({
+      batchId: id,
+      documentNumbers: z
+        .array(text(40))
+        .min(1, { error: '至少选择 1 人' })
+        .max(200_000, { error: '一次至多 200000 人' })
+        .optional(),
+      /** Per-person schemes (Qingdao): the plans the taken persons take. */
+      planCodes: z.array(code).min(1, { error: '至少需要 1 个保障项目' }).max(50, { error: '至多 50 个保障项目' }).optional(),
+    }),
+    output: returns<TakeSuggestedResult>(),
+  },
   'roster.exportRejected': {
     doc: 'An xlsx of the rows with errors, as imported, with the reasons (不可参保人员 / 导入失败人员).',
     input: z.strictObject({ batchId: id, findingCodes: z.array(code).min(1, { error: '至少需要 1 个问题代码' }).optional() }),
     output: returns<FileDownload>(),
   },
+
+  'records.search': {
+    doc: 'Enrollment records (参保记录) by person, plan, coverage year and state, a page at a time, with the filter choices.',
+    input: z.strictObject({ ...recordsFilter, ...page }),
+    output: returns<RecordsPage>(),
+  },
+  'records.export': { doc: 'The records the same filter finds, all of them, as xlsx (参保记录导出).', input: z.strictObject(recordsFilter), output: returns<FileDownload>() },
 
   'templates.generate': {
     doc: "The scheme's roster import template as xlsx.",

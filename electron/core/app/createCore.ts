@@ -8,14 +8,19 @@ import type { ApiEventSource } from '../../../shared/api';
 import type { Actor } from '../../../shared/domain/batch';
 import type { OperationDispatcher } from '../host/httpHost';
 import { openStore, type Store } from '../store';
+import { SyncEngine } from '../sync';
+import { authHandlers } from './authHandlers';
 import { batchesHandlers } from './batchesHandlers';
 import type { CoreContext } from './coreContext';
 import { createDispatcher, type ImplementedHandlers } from './dispatcher';
 import { documentsHandlers } from './documentsHandlers';
 import { EventBus } from './eventBus';
 import { ImportJobs } from './importJobs';
+import { paymentsHandlers } from './paymentsHandlers';
+import { recordsHandlers } from './recordsHandlers';
 import { rosterHandlers } from './rosterHandlers';
 import { schemesHandlers } from './schemesHandlers';
+import { syncHandlers } from './syncHandlers';
 import type { TokenVault } from './tokenVault';
 import { unitsHandlers } from './unitsHandlers';
 
@@ -38,6 +43,7 @@ export interface Core {
   handlers: ImplementedHandlers;
   store: Store;
   imports: ImportJobs;
+  sync: SyncEngine;
   close(): Promise<void>;
 }
 
@@ -58,20 +64,29 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const clerk = (): Actor => ({ kind: 'clerk', name: operator });
   const ctx: CoreContext = { store, events, now, clerk };
   const imports = new ImportJobs(ctx);
+  // Idle without a server URL (HUZHU_SERVER_URL, else the setting stored in sync_state).
+  const sync = new SyncEngine({ store, events, now, tokens: options.tokens, serverUrl: options.serverUrl });
   const handlers: ImplementedHandlers = {
     ...unitsHandlers(ctx),
     ...schemesHandlers(ctx),
     ...batchesHandlers(ctx),
     ...rosterHandlers(ctx, imports),
     ...documentsHandlers(ctx),
+    ...paymentsHandlers(ctx),
+    ...recordsHandlers(ctx),
+    ...syncHandlers(sync),
+    ...authHandlers(sync),
   };
+  if (sync.serverUrl) sync.start();
   return {
     dispatcher: createDispatcher(handlers),
     events,
     handlers,
     store,
     imports,
+    sync,
     async close() {
+      await sync.stop();
       store.close();
     },
   };

@@ -5,13 +5,12 @@
  * cancelled import leaves the batch exactly as it was.
  */
 import { randomUUID } from 'node:crypto';
-import type { ApiError, ImportPhase, ImportProgress, ValidIn } from '../../../shared/api';
-import { hasError, type RawRosterRow, type RowCheck } from '../../../shared/domain/roster';
+import type { ApiError, ImportPhase, ImportProgress, ImportRecordView, ValidIn } from '../../../shared/api';
 import { isRosterFileError, readRosterFile } from '../roster';
-import type { BatchRecord, PersonRecord } from '../store';
 import { schemeOf, storeCall, type CoreContext } from './coreContext';
 import { CoreError } from './coreError';
-import { assertRosterEditable, beginRosterEdit, checkAcross, checkEach, settleCheckState, toNewPerson } from './rosterChecking';
+import { assertRosterEditable } from './rosterChecking';
+import { commitIntake, planIntake, withPlans } from './rosterIntake';
 
 interface Job {
   progress: ImportProgress;
@@ -53,6 +52,16 @@ export class ImportJobs {
     return progress;
   }
 
+  /** The batch's imports, newest first: a running one as it stands, an ended one as recorded. */
+  history(batchId: string): ImportRecordView[] {
+    return this.ctx.store.imports.listForBatch(batchId).map((record) => ({
+      ...this.progress(record.id),
+      mode: record.mode,
+      startedAt: record.startedAt,
+      finishedAt: record.finishedAt,
+    }));
+  }
+
   cancel(jobId: string): ImportProgress {
     const job = this.jobs.get(jobId);
     if (!job) return this.progress(jobId);
@@ -89,24 +98,17 @@ export class ImportJobs {
       const incoming = file.rows.map((r) => ({ sourceRow: r.sourceRow, values: withPlans(r.values, input.planCodes) }));
       const current = ctx.store.batches.require(batchId);
       assertRosterEditable(current);
-      const plan = planImport(ctx, current, input.mode === 'replace' ? [] : ctx.store.persons.allRows(batchId), incoming);
+      const plan = planIntake(ctx, current, input.mode === 'replace' ? [] : ctx.store.persons.allRows(batchId), incoming);
       await yieldToEventLoop();
       if (signal.aborted) throw signal.reason;
 
       this.update(job, { phase: 'saving' });
-      const rejected = plan.incomingChecks.filter((c) => hasError(c.findings)).length;
-      ctx.store.transaction(() => {
-        const editable = beginRosterEdit(ctx, ctx.store.batches.require(batchId));
-        const options = { actor: ctx.clerk(), importId: job.progress.jobId };
-        if (input.mode === 'replace') ctx.store.persons.removeAll(batchId, ctx.clerk());
-        const persons = plan.incomingChecks.map((c, i) => toNewPerson(c, incoming[i]!.sourceRow));
-        // Nothing stored to merge onto (a first import, or a replacement): a plain append skips a lookup per row.
-        if (input.mode === 'replace' || plan.storedCount === 0) ctx.store.persons.insertMany(batchId, persons, options);
-        else ctx.store.persons.mergeByDocNumber(batchId, persons, options);
-        ctx.store.persons.setFindings(batchId, plan.untouched.map((u) => ({ personId: u.id, findings: u.check.findings })));
-        ctx.store.batches.update(editable.id, { unitFindings: plan.unitFindings }, ctx.clerk());
-        ctx.store.imports.finish(job.progress.jobId, { status: 'done', total: file.totalRows, accepted: file.totalRows - rejected, rejected });
-        settleCheckState(ctx, batchId);
+      const { rejected } = plan;
+      commitIntake(ctx, batchId, plan, {
+        replace: input.mode === 'replace',
+        actor: ctx.clerk(),
+        importId: job.progress.jobId,
+        alongside: () => ctx.store.imports.finish(job.progress.jobId, { status: 'done', total: file.totalRows, accepted: file.totalRows - rejected, rejected }),
       });
       this.update(job, { phase: 'done', accepted: file.totalRows - rejected, rejected });
     } catch (e) {
@@ -117,44 +119,6 @@ export class ImportJobs {
       this.update(job, { phase: cancelled ? 'cancelled' : 'failed', ...(error ? { error } : {}) });
     }
   }
-}
-
-/** Qingdao imports a list per benefit activity: the activity becomes each row's plans unless the row names its own. */
-function withPlans(values: RawRosterRow, planCodes: readonly string[] | undefined): RawRosterRow {
-  if (!planCodes || planCodes.length === 0 || values.plans) return values;
-  return { ...values, plans: planCodes.join('、') };
-}
-
-interface ImportPlan {
-  incomingChecks: RowCheck[];
-  /** Stored rows no incoming row replaces, with their new findings. */
-  untouched: { id: string; check: RowCheck }[];
-  unitFindings: ReturnType<typeof checkAcross>;
-  storedCount: number;
-}
-
-/**
- * The roster as it will be after the import, checked as a whole: an incoming row whose
- * document number is already stored takes that row's place (the Wuxi way of re-importing
- * corrected rows), the rest are appended, exactly as `mergeByDocNumber` will write them.
- */
-function planImport(ctx: CoreContext, batch: BatchRecord, stored: readonly PersonRecord[], incoming: readonly { sourceRow: number; values: RawRosterRow }[]): ImportPlan {
-  const incomingChecks = checkEach(ctx, batch, incoming);
-  const firstByDoc = new Map<string, number>();
-  stored.forEach((p, i) => {
-    if (p.docNumber && !firstByDoc.has(p.docNumber)) firstByDoc.set(p.docNumber, i);
-  });
-  const replaced = new Set<number>();
-  for (const c of incomingChecks) {
-    const at = c.person.documentNumber ? firstByDoc.get(c.person.documentNumber) : undefined;
-    if (at !== undefined && !replaced.has(at)) replaced.add(at);
-  }
-  const kept = stored.map((p, i) => ({ p, i })).filter(({ i }) => !replaced.has(i));
-  const keptChecks = checkEach(ctx, batch, kept.map(({ p }) => p));
-  const all = [...keptChecks, ...incomingChecks];
-  const sourceRows = [...kept.map(({ p }) => p.sourceRow), ...incoming.map((r) => r.sourceRow)];
-  const unitFindings = checkAcross(ctx, batch, all, sourceRows);
-  return { incomingChecks, untouched: kept.map(({ p }, k) => ({ id: p.id, check: keptChecks[k]! })), unitFindings, storedCount: stored.length };
 }
 
 function yieldToEventLoop(): Promise<void> {

@@ -4,12 +4,13 @@
  */
 import type { FileDownload, OperationHandlers, RosterRowView, ValidIn } from '../../../shared/api';
 import type { RawRosterRow } from '../../../shared/domain/roster';
-import { buildImportTemplate, buildRejectedRowsWorkbook, templateFileName, XLSX_MIME_TYPE } from '../roster';
-import { toRosterRowView } from '../store';
+import { buildImportTemplate, buildRejectedRowsWorkbook, buildRosterExportWorkbook, templateFileName, XLSX_MIME_TYPE, type ExportColumn } from '../roster';
+import { toRosterRowView, type Verdict } from '../store';
 import { schemeOf, storeCall, type CoreContext } from './coreContext';
 import { CoreError } from './coreError';
 import type { ImportJobs } from './importJobs';
 import { beginRosterEdit, checkRowInBatch, recheckBatch, toNewPerson } from './rosterChecking';
+import { suggestedList, takeSuggested } from './suggestedList';
 
 function xlsx(fileName: string, bytes: Buffer): FileDownload {
   return { fileName, mimeType: XLSX_MIME_TYPE, base64: bytes.toString('base64') };
@@ -70,6 +71,31 @@ async function exportRejected(ctx: CoreContext, { batchId, findingCodes }: Valid
   return xlsx(`${batch.title}-不可参保人员.xlsx`, bytes);
 }
 
+const VERDICT_TEXT: Record<Verdict, string> = { ok: '通过', info: '通过', warning: '需确认', error: '不通过' };
+
+/** The whole roster in the template's columns (so it imports again as it is), then each row's check result. */
+async function exportRoster(ctx: CoreContext, batchId: string): Promise<FileDownload> {
+  const batch = storeCall(() => ctx.store.batches.require(batchId));
+  const scheme = schemeOf(ctx, batch.schemeId, batch.schemeVersion);
+  const rows = ctx.store.persons.allRows(batchId);
+  if (rows.length === 0) throw new CoreError('NOTHING_TO_EXPORT', '清册中还没有人员', 422);
+  const withSuggested = rows.some((r) => r.suggestedFrom !== null);
+  const extraColumns: ExportColumn[] = [
+    { header: '校验结果', width: 10 },
+    { header: '问题说明', width: 48 },
+    ...(withSuggested ? [{ header: '是否建议名单', width: 12 }] : []),
+  ];
+  const exportRows = rows.map((p) => {
+    const findings = [...p.findings, ...(p.serverRejection ? [p.serverRejection] : [])].filter((f) => f.severity !== 'info');
+    const verdict: Verdict = p.serverRejection ? 'error' : p.verdict;
+    const extra = [VERDICT_TEXT[verdict], findings.map((f) => (f.hint ? `${f.message}（${f.hint}）` : f.message)).join('；')];
+    if (withSuggested) extra.push(p.suggestedFrom !== null ? '是' : '否');
+    return { values: p.values, extra };
+  });
+  const bytes = await buildRosterExportWorkbook(scheme, exportRows, { extraColumns });
+  return xlsx(`${batch.title}-参保名单.xlsx`, bytes);
+}
+
 export function rosterHandlers(ctx: CoreContext, imports: ImportJobs): Pick<
   OperationHandlers,
   | 'roster.import'
@@ -81,13 +107,17 @@ export function rosterHandlers(ctx: CoreContext, imports: ImportJobs): Pick<
   | 'roster.removeRows'
   | 'roster.recheck'
   | 'roster.exportRejected'
+  | 'roster.export'
+  | 'roster.imports'
+  | 'roster.suggestedList'
+  | 'roster.takeSuggested'
   | 'templates.generate'
 > {
   return {
     'roster.import': async (input) => imports.start(input),
     'roster.importProgress': async ({ jobId }) => imports.progress(jobId),
     'roster.cancelImport': async ({ jobId }) => imports.cancel(jobId),
-    'roster.rows': async ({ batchId, offset, limit, findingCode, severity, search }) => {
+    'roster.rows': async ({ batchId, offset, limit, findingCode, severity, search, suggested, employmentStatus }) => {
       storeCall(() => ctx.store.batches.require(batchId));
       const page = ctx.store.persons.page({
         batchId,
@@ -96,6 +126,8 @@ export function rosterHandlers(ctx: CoreContext, imports: ImportJobs): Pick<
         ...(findingCode ? { findingCode } : {}),
         ...(severity ? { severity } : {}),
         ...(search ? { search } : {}),
+        ...(suggested !== undefined ? { suggested } : {}),
+        ...(employmentStatus ? { employmentStatus } : {}),
       });
       return { total: page.total, offset: page.offset, rows: page.rows.map(toRosterRowView) };
     },
@@ -107,6 +139,13 @@ export function rosterHandlers(ctx: CoreContext, imports: ImportJobs): Pick<
       return recheckBatch(ctx, batchId);
     },
     'roster.exportRejected': (input) => exportRejected(ctx, input),
+    'roster.export': ({ batchId }) => exportRoster(ctx, batchId),
+    'roster.imports': async ({ batchId }) => {
+      storeCall(() => ctx.store.batches.require(batchId));
+      return imports.history(batchId);
+    },
+    'roster.suggestedList': async ({ batchId }) => suggestedList(ctx, batchId),
+    'roster.takeSuggested': async (input) => takeSuggested(ctx, input),
     'templates.generate': async ({ schemeId }) => {
       const scheme = schemeOf(ctx, schemeId);
       return xlsx(templateFileName(scheme), await buildImportTemplate(scheme));

@@ -2,8 +2,12 @@
 import type { OperationHandlers } from '../../../shared/api';
 import { storeCall, type CoreContext } from './coreContext';
 import { CoreError } from './coreError';
+import { exportRenewalReminders, renewalReminders } from './renewalReminders';
 
-export function unitsHandlers(ctx: CoreContext): Pick<OperationHandlers, 'units.list' | 'units.get' | 'units.save' | 'units.register'> {
+export function unitsHandlers(ctx: CoreContext): Pick<
+  OperationHandlers,
+  'units.list' | 'units.get' | 'units.save' | 'units.register' | 'units.renewalReminders' | 'units.exportRenewalReminders'
+> {
   return {
     'units.list': async () => ctx.store.units.list(),
     'units.get': async ({ unitId }) => storeCall(() => ctx.store.units.require(unitId)),
@@ -21,5 +25,7 @@ export function unitsHandlers(ctx: CoreContext): Pick<OperationHandlers, 'units.
           return { actionId: action.id };
         }),
       ),
+    'units.renewalReminders': async ({ unitId }) => renewalReminders(ctx, unitId),
+    'units.exportRenewalReminders': ({ unitId }) => exportRenewalReminders(ctx, unitId),
   };
 }

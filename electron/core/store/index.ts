@@ -30,3 +30,4 @@ export { OutboxRepo, laneOf, type OutboxAction, type NewOutboxAction, type Outbo
 export { SchemeCacheRepo, type CachedScheme, type SchemeSource } from './schemeCacheRepo';
 export { SyncStateRepo, SYNC_KEYS } from './syncStateRepo';
 export { OccupiedRepo, type OccupiedPerson } from './occupiedRepo';
+export { RecordsRepo, type PersonRef, type EnrollmentMatch } from './recordsRepo';

@@ -15,6 +15,8 @@ export interface NewPerson {
   docNumber: string | null;
   name: string | null;
   findings: Finding[];
+  /** 是否建议名单: the last-year batch the person was taken from (roster.takeSuggested). */
+  suggestedFrom?: string | null;
 }
 
 export interface PersonRecord {
@@ -32,6 +34,8 @@ export interface PersonRecord {
   importId: string | null;
   /** Why the association refused this person (审核不通过 / 不可参保人员), until fixed and resubmitted. */
   serverRejection: Finding | null;
+  /** 是否建议名单: the last-year batch the person was taken from, or null. */
+  suggestedFrom: string | null;
   updatedAt: string;
 }
 
@@ -48,6 +52,7 @@ export interface PersonRow {
   error_count: number;
   import_id: string | null;
   server_rejection: string | null;
+  suggested_from: string | null;
   updated_at: string;
 }
 
@@ -90,10 +95,13 @@ export function toPersonRecord(row: PersonRow): PersonRecord {
     errorCount: row.error_count,
     importId: row.import_id,
     serverRejection: fromJsonOrNull<Finding>(row.server_rejection),
+    suggestedFrom: row.suggested_from,
     updatedAt: row.updated_at,
   };
 }
 
 export function toRosterRowView(person: PersonRecord): RosterRowView {
-  return { id: person.id, sourceRow: person.sourceRow, values: person.values, verdict: person.verdict, findings: person.findings };
+  const view: RosterRowView = { id: person.id, sourceRow: person.sourceRow, values: person.values, verdict: person.verdict, findings: person.findings };
+  if (person.suggestedFrom !== null) view.suggested = true;
+  return view;
 }

@@ -33,6 +33,10 @@ export interface PersonQuery {
   search?: string;
   /** Only rows the association refused. */
   serverRejected?: boolean;
+  /** 是否建议名单: true, only rows taken from last year's suggested list; false, only the others. */
+  suggested?: boolean;
+  /** 职退情况 as the row states it (在职 / 退休 / -). */
+  employmentStatus?: string;
 }
 
 export interface PersonPage {
@@ -110,8 +114,8 @@ export class PersonsRepo {
   ) {
     this.sql = new Statements(db);
     this.insertPerson = db.prepare(
-      `INSERT INTO persons (id, batch_id, seq, source_row, row_values, doc_number, name, verdict, findings, error_count, import_id, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO persons (id, batch_id, seq, source_row, row_values, doc_number, name, verdict, findings, error_count, import_id, suggested_from, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insertFinding = db.prepare('INSERT INTO person_findings (batch_id, seq, code, severity) VALUES (?, ?, ?, ?)');
     this.deleteFindings = db.prepare('DELETE FROM person_findings WHERE batch_id = ? AND seq = ?');
@@ -153,6 +157,7 @@ export class PersonsRepo {
       toJson(row.findings),
       errorCountOf(row.findings),
       importId,
+      row.suggestedFrom ?? null,
       now,
     );
     this.writeFindings(batchId, seq, row.findings, false);
@@ -344,6 +349,11 @@ export class PersonsRepo {
       params.push(likePattern(search, 'contains'), likePattern(search.toUpperCase(), 'contains'));
     }
     if (query.serverRejected) clauses.push('p.server_rejection IS NOT NULL');
+    if (query.suggested !== undefined) clauses.push(query.suggested ? 'p.suggested_from IS NOT NULL' : 'p.suggested_from IS NULL');
+    if (query.employmentStatus !== undefined) {
+      clauses.push("json_extract(p.row_values, '$.employmentStatus') = ?");
+      params.push(query.employmentStatus);
+    }
     return { sql: clauses.join(' AND '), params };
   }
 

@@ -15,6 +15,7 @@ import { openDatabase, quarantineAndStartFresh, type OpenDatabaseOptions, type S
 import { OutboxRepo } from './outboxRepo';
 import { PersonsRepo } from './personsRepo';
 import { PrintLogRepo } from './printLogRepo';
+import { RecordsRepo } from './recordsRepo';
 import { SchemeCacheRepo } from './schemeCacheRepo';
 import { inWriteTransaction } from './statements';
 import { SyncStateRepo } from './syncStateRepo';
@@ -43,6 +44,8 @@ export class Store {
   readonly schemes: SchemeCacheRepo;
   readonly syncState: SyncStateRepo;
   readonly occupied: OccupiedRepo;
+  /** Queries across a unit's batches (records, renewal reminders, last year's list). */
+  readonly records: RecordsRepo;
 
   /** Takes an open, migrated database (from openDatabase or quarantineAndStartFresh). */
   constructor(
@@ -60,6 +63,7 @@ export class Store {
     this.schemes = new SchemeCacheRepo(db, clock);
     this.syncState = new SyncStateRepo(db, clock);
     this.occupied = new OccupiedRepo(db);
+    this.records = new RecordsRepo(db);
     this.schemes.seedBuiltIns(options.seedSchemes ?? builtInSchemes());
   }
 

@@ -1,0 +1,60 @@
+/**
+ * payments.uploadProof and invoices.request: recording what the unit paid (with its voucher
+ * and any refund details) and asking for invoices. Both are checked here by the same money
+ * rules the association applies, then queued: the outbox action carries the wire body, in
+ * the same transaction as the batch's own change.
+ */
+import type { OperationHandlers, OutboxReceipt, ValidIn } from '../../../shared/api';
+import { batchStateLabel, type BatchState } from '../../../shared/domain/batch';
+import { checkInvoices, checkPayment, checkVoucherFile } from '../../../shared/domain/payment';
+import { applyEvent } from './batchTransitions';
+import { schemeOf, storeCall, type CoreContext } from './coreContext';
+import { CoreError } from './coreError';
+import { batchDetail } from './batchesHandlers';
+
+/** From 待缴费 on, as the association accepts invoice requests (Shenzhen invoices early, the others after paying). */
+const INVOICEABLE: readonly BatchState[] = ['awaitingPayment', 'paymentProofUploaded', 'paymentConfirmed', 'awaitingEffect', 'inForce', 'expired'];
+
+function uploadProof(ctx: CoreContext, input: ValidIn<'payments.uploadProof'>) {
+  const batch = storeCall(() => ctx.store.batches.require(input.batchId));
+  const file = checkVoucherFile(Buffer.from(input.proof.base64, 'base64'));
+  if (!file.ok) throw new CoreError(file.problem.code, file.problem.message, 422, 'proof');
+  const payment = checkPayment(input.amountFen, [{ batchId: batch.id, payableFen: batch.payableFen ?? 0 }], input.refund);
+  if (!payment.ok) throw new CoreError(payment.problem.code, payment.problem.message, 422, payment.problem.field);
+  const { batchId: _batchId, ...body } = input;
+  ctx.store.transaction(() => {
+    applyEvent(ctx, batch.id, 'uploadPaymentProof', {}, { outbox: { kind: 'uploadPaymentProof', batchId: batch.id, unitId: batch.unitId, payload: body } });
+  });
+  return batchDetail(ctx, batch.id);
+}
+
+/** What earlier requests of this batch already asked for (queued, sending or sent). */
+function requestedFen(ctx: CoreContext, batchId: string): number {
+  return ctx.store.outbox
+    .listForBatch(batchId)
+    .filter((a) => a.kind === 'requestInvoices' && a.status !== 'failed')
+    .reduce((sum, a) => sum + ((a.payload as { invoices?: { amountFen: number }[] }).invoices ?? []).reduce((s, i) => s + i.amountFen, 0), 0);
+}
+
+function requestInvoices(ctx: CoreContext, input: ValidIn<'invoices.request'>): OutboxReceipt {
+  const batch = storeCall(() => ctx.store.batches.require(input.batchId));
+  if (!INVOICEABLE.includes(batch.state)) throw new CoreError('invoiceNotAllowed', `批次当前状态为“${batchStateLabel(batch.state)}”，还不能申请开票`, 409);
+  const scheme = schemeOf(ctx, batch.schemeId, batch.schemeVersion);
+  const problem = checkInvoices(input.invoices, {
+    payableFen: batch.payableFen ?? 0,
+    invoicedFen: requestedFen(ctx, batch.id),
+    feeSources: new Map(scheme.feeSources.map((f) => [f.code, f.name])),
+  });
+  if (problem) throw new CoreError(problem.code, problem.message, 422, problem.field);
+  const action = ctx.store.transaction(() =>
+    ctx.store.outbox.enqueue({ kind: 'requestInvoices', batchId: batch.id, unitId: batch.unitId, payload: { invoices: input.invoices } }),
+  );
+  return { actionId: action.id, batchId: batch.id };
+}
+
+export function paymentsHandlers(ctx: CoreContext): Pick<OperationHandlers, 'payments.uploadProof' | 'invoices.request'> {
+  return {
+    'payments.uploadProof': async (input) => uploadProof(ctx, input),
+    'invoices.request': async (input) => requestInvoices(ctx, input),
+  };
+}

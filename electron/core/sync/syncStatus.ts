@@ -1,0 +1,39 @@
+/** What the clerk sees of sync (SyncStatus), from the outbox and the engine's live state. */
+import type { ApiError, SyncActionRef, SyncFailure, SyncStatus } from '../../../shared/api/dto';
+import { ACTIONS, isActionKind } from '../../../shared/wire';
+import type { OutboxAction, Store } from '../store';
+import { ENGINE_KEYS } from './syncKeys';
+
+export interface LiveSend {
+  sentBytes: number;
+  totalBytes: number;
+}
+
+export function actionLabel(kind: string): string {
+  return isActionKind(kind) ? ACTIONS[kind].label : kind;
+}
+
+function ref(action: OutboxAction): SyncActionRef {
+  const out: SyncActionRef = { actionId: action.id, kind: action.kind, label: actionLabel(action.kind) };
+  if (action.batchId) out.batchId = action.batchId;
+  return out;
+}
+
+const UNKNOWN_ERROR: ApiError = { code: 'unknown', message: '发送失败' };
+
+export function buildSyncStatus(store: Store, live: { online: boolean; sending: ReadonlyMap<string, LiveSend>; nextWakeAt: string | null }): SyncStatus {
+  const counts = store.outbox.status();
+  const sendingAction = counts.sending.find((a) => live.sending.has(a.id)) ?? counts.sending[0] ?? null;
+  const progress = sendingAction ? live.sending.get(sendingAction.id) : undefined;
+  const failed: SyncFailure[] = counts.failed.map((a) => ({ ...ref(a), error: a.lastError ?? UNKNOWN_ERROR, at: a.finishedAt ?? a.createdAt }));
+  // Not yet done, counting the ones on their way.
+  const pending = counts.pending + counts.sending.length;
+  return {
+    online: live.online,
+    pending,
+    sending: sendingAction ? { ...ref(sendingAction), sentBytes: progress?.sentBytes ?? 0, totalBytes: progress?.totalBytes ?? 0 } : null,
+    failed,
+    nextAttemptAt: pending > 0 ? (live.nextWakeAt ?? counts.nextAttemptAt) : null,
+    lastPullAt: store.syncState.get(ENGINE_KEYS.lastPullAt),
+  };
+}
