@@ -105,6 +105,7 @@ export function rosterHandlers(ctx: CoreContext, imports: ImportJobs): Pick<
   | 'roster.addRow'
   | 'roster.editRow'
   | 'roster.removeRows'
+  | 'roster.findingCounts'
   | 'roster.recheck'
   | 'roster.exportRejected'
   | 'roster.export'
@@ -134,6 +135,10 @@ export function rosterHandlers(ctx: CoreContext, imports: ImportJobs): Pick<
     'roster.addRow': async (input) => addRow(ctx, input),
     'roster.editRow': async (input) => editRow(ctx, input),
     'roster.removeRows': async (input) => removeRows(ctx, input),
+    'roster.findingCounts': async ({ batchId }) => {
+      storeCall(() => ctx.store.batches.require(batchId));
+      return ctx.store.persons.findingCounts(batchId);
+    },
     'roster.recheck': async ({ batchId }) => {
       storeCall(() => ctx.store.batches.require(batchId));
       return recheckBatch(ctx, batchId);

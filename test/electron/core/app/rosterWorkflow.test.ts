@@ -37,6 +37,8 @@ describe('a Shanghai central enrollment through the API', () => {
     expect(detail.state).toBe('checkFailed');
     expect(detail.counts).toMatchObject({ persons: 5, errorRows: 1 });
 
+    const counts = await t.call('roster.findingCounts', { batchId: batch.id });
+    expect(counts).toContainEqual(expect.objectContaining({ code: 'idCheckDigit', severity: 'error', rows: 1 }));
     const bad = await t.call('roster.rows', { batchId: batch.id, severity: 'error' });
     expect(bad.total).toBe(1);
     expect(bad.rows[0]!.sourceRow).toBe(6);
