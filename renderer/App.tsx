@@ -11,6 +11,7 @@ import { BatchScreen } from './screens/batch/BatchScreen';
 import { BatchesScreen } from './screens/BatchesScreen';
 import { PrintLogScreen } from './screens/print/PrintLogScreen';
 import { QuickEntryScreen } from './screens/quickEntry/QuickEntryScreen';
+import { RecordsScreen } from './screens/records/RecordsScreen';
 import { SyncScreen } from './screens/sync/SyncScreen';
 import { UnitsScreen } from './screens/units/UnitsScreen';
 
@@ -54,6 +55,8 @@ function CurrentScreen() {
       return <SyncScreen />;
     case 'printLog':
       return <PrintLogScreen />;
+    case 'records':
+      return <RecordsScreen />;
   }
 }
 

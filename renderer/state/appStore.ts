@@ -10,8 +10,8 @@ import { isUnavailable, toApiFailure } from '../api/apiFailure';
 import { api } from '../api/session';
 import { M } from '../i18n/messages';
 
-export type BatchStep = 'plans' | 'roster' | 'check' | 'premium' | 'submit' | 'documents';
-export const BATCH_STEPS: readonly BatchStep[] = ['plans', 'roster', 'check', 'premium', 'submit', 'documents'];
+export type BatchStep = 'plans' | 'roster' | 'check' | 'premium' | 'submit' | 'payment' | 'documents';
+export const BATCH_STEPS: readonly BatchStep[] = ['plans', 'roster', 'check', 'premium', 'submit', 'payment', 'documents'];
 
 export type Screen =
   | { name: 'units' }
@@ -19,7 +19,8 @@ export type Screen =
   | { name: 'batch'; batchId: string; step: BatchStep }
   | { name: 'quickEntry'; batchId?: string }
   | { name: 'sync' }
-  | { name: 'printLog' };
+  | { name: 'printLog' }
+  | { name: 'records' };
 
 export interface Notice {
   id: number;

@@ -64,6 +64,8 @@ function create(ctx: CoreContext, input: ValidIn<'batches.create'>): BatchDetail
       title,
       ...(input.requestedStart ? { requestedStart: input.requestedStart } : {}),
       ...(input.policyBatchId ? { policyBatchId: input.policyBatchId } : {}),
+      // Qingdao asks the unit's head counts with each enrollment: start from the profile's.
+      ...(unit.headCounts ? { headCounts: unit.headCounts } : {}),
     },
     ctx.clerk(),
   );

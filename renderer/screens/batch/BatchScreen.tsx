@@ -13,6 +13,7 @@ import { BatchHeader } from './BatchHeader';
 import { CheckStep } from './CheckStep';
 import { DocumentsStep } from './DocumentsStep';
 import { PlansStep } from './PlansStep';
+import { PaymentStep } from './PaymentStep';
 import { PremiumStep } from './PremiumStep';
 import { RosterStep } from './RosterStep';
 import { StepTabs } from './StepTabs';
@@ -53,6 +54,7 @@ export function BatchScreen({ batchId, step }: { batchId: string; step: BatchSte
         {step === 'check' && <CheckStep detail={detail} scheme={scheme} onShowRows={() => go('roster')} onNext={() => go('premium')} />}
         {step === 'premium' && <PremiumStep detail={detail} onNext={() => go('submit')} />}
         {step === 'submit' && <SubmitStep detail={detail} scheme={scheme} />}
+        {step === 'payment' && <PaymentStep detail={detail} scheme={scheme} />}
         {step === 'documents' && <DocumentsStep detail={detail} />}
       </div>
     </div>

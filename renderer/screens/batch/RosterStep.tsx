@@ -14,7 +14,10 @@ import { attempt } from '../../state/appStore';
 import { useBatch } from '../../state/batchStore';
 import { formatTimestamp } from '../../util/dates';
 import { saveDownload } from '../../util/files';
+import { HeadCountLines } from './HeadCountLines';
+import { ImportRecords } from './ImportRecords';
 import { RosterGrid } from './RosterGrid';
+import { SuggestedListDialog } from './SuggestedListDialog';
 
 const RUNNING = new Set(['queued', 'reading', 'checking', 'saving']);
 
@@ -23,12 +26,19 @@ export function RosterStep({ detail, scheme }: { detail: BatchDetail; scheme: Sc
   const startImport = useBatch((s) => s.startImport);
   const cancelImport = useBatch((s) => s.cancelImport);
   const [mode, setMode] = useState<'append' | 'replace'>('append');
+  const [suggesting, setSuggesting] = useState(false);
+  const [showImports, setShowImports] = useState(false);
+  const rosterVersion = useBatch((s) => s.rosterVersion);
   const fileInput = useRef<HTMLInputElement>(null);
   const editable = BATCH_STATE_INFO[detail.state].rosterEditable;
   const running = job !== null && RUNNING.has(job.phase);
 
   const downloadTemplate = async () => {
     const file = await attempt(() => api()['templates.generate']({ schemeId: detail.schemeId, enrollmentType: detail.enrollmentType }));
+    if (file) saveDownload(file);
+  };
+  const exportRoster = async () => {
+    const file = await attempt(() => api()['roster.export']({ batchId: detail.id }));
     if (file) saveDownload(file);
   };
   const exportRejected = async () => {
@@ -51,6 +61,9 @@ export function RosterStep({ detail, scheme }: { detail: BatchDetail; scheme: Sc
             <button type="button" className="button primary" onClick={() => fileInput.current?.click()} disabled={running} data-testid="import-button">
               {M.roster.import}
             </button>
+            <button type="button" className="button" onClick={() => setSuggesting(true)} disabled={running} data-testid="open-suggested">
+              {M.suggested.open}
+            </button>
             <input
               ref={fileInput}
               type="file"
@@ -70,6 +83,14 @@ export function RosterStep({ detail, scheme }: { detail: BatchDetail; scheme: Sc
             {M.roster.exportRejected}
           </button>
         )}
+        {detail.counts.persons > 0 && (
+          <button type="button" className="button" onClick={() => void exportRoster()} data-testid="export-roster">
+            {M.importRecords.exportRoster}
+          </button>
+        )}
+        <button type="button" className={showImports ? 'button active' : 'button'} aria-pressed={showImports} onClick={() => setShowImports(!showImports)} data-testid="toggle-imports">
+          {M.importRecords.toggle}
+        </button>
         <span className="spacer" />
         {scheme.roster.rowLimitPerFile && <span className="muted small">{M.roster.rowLimit(scheme.roster.rowLimitPerFile)}</span>}
       </div>
@@ -90,9 +111,13 @@ export function RosterStep({ detail, scheme }: { detail: BatchDetail; scheme: Sc
           {job.error && <Callout tone="error">{job.error.message}</Callout>}
         </div>
       )}
+      {showImports && <ImportRecords batchId={detail.id} version={rosterVersion} />}
       {!editable && <Callout tone="info">{M.roster.notEditable(detail.stateLabel)}</Callout>}
       {detail.overAgeCommitmentAt && <Callout tone="info">{M.roster.overAgeSigned(formatTimestamp(detail.overAgeCommitmentAt))}</Callout>}
       <RosterGrid detail={detail} scheme={scheme} editable={editable} />
+      {/* Schemes whose plans are per-person benefit activities (Qingdao) also take head counts without names. */}
+      {suggesting && <SuggestedListDialog detail={detail} scheme={scheme} onClose={() => setSuggesting(false)} />}
+      {scheme.selectionScope === 'person' && <HeadCountLines detail={detail} scheme={scheme} editable={editable} />}
     </div>
   );
 }

@@ -20,6 +20,8 @@ export function stepMark(step: BatchStep, detail: BatchDetail, scheme: Scheme): 
       return atOrAfter(detail, 'premiumConfirmed') ? 'done' : 'none';
     case 'submit':
       return atOrAfter(detail, 'queued') ? 'done' : 'none';
+    case 'payment':
+      return detail.state === 'awaitingPayment' ? 'attention' : atOrAfter(detail, 'paymentProofUploaded') ? 'done' : 'none';
     case 'documents':
       return 'none';
   }

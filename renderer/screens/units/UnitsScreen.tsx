@@ -5,6 +5,7 @@ import { matchesUnit } from '../../components/UnitSwitcher';
 import { useKeys } from '../../components/Shortcuts';
 import { M } from '../../i18n/messages';
 import { useApp } from '../../state/appStore';
+import { RenewalReminders } from './RenewalReminders';
 import { UnitEditor } from './UnitEditor';
 
 export function UnitsScreen() {
@@ -23,69 +24,72 @@ export function UnitsScreen() {
 
   return (
     <div className="split">
-      <section className="panel grow">
-        <div className="toolbar">
-          <h1>{M.units.title}</h1>
-          <input className="input search" placeholder={M.units.searchPlaceholder} value={query} onChange={(e) => setQuery(e.target.value)} data-testid="unit-search" />
-          <span className="muted">{M.units.count(shown.length, units.length)}</span>
-          <span className="spacer" />
-          <button type="button" className="button primary" onClick={() => setEditing('new')} title={M.shortcuts.altN}>
-            {M.units.add}
-          </button>
-        </div>
-        <div className="table-wrap">
-          <table className="table" data-testid="units-table">
-            <thead>
-              <tr>
-                <th>{M.units.colName}</th>
-                <th>{M.units.colUscc}</th>
-                <th>{M.units.colCodes}</th>
-                <th>{M.units.colHandler}</th>
-                <th>{M.units.colRegistration}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((u) => (
-                <tr key={u.id} className={u.id === currentId ? 'current' : ''} onDoubleClick={() => setEditing(u)}>
-                  <td className="unit-name">
-                    {u.name}
-                    {u.id === currentId && <span className="badge info small-badge">{M.units.isCurrent}</span>}
-                  </td>
-                  <td className="mono">{u.uscc ?? ''}</td>
-                  <td className="mono">{[u.insuranceCode, ...u.socialSecurityCodes].filter(Boolean).join(' / ')}</td>
-                  <td>
-                    {u.handler.name} <span className="muted mono">{u.handler.phone}</span>
-                  </td>
-                  <td>{M.units.registration[u.registration]}</td>
-                  <td className="actions">
-                    <button
-                      type="button"
-                      className="button small"
-                      onClick={() => {
-                        selectUnit(u.id);
-                        navigate({ name: 'batches' });
-                      }}
-                    >
-                      {M.units.useAndOpenBatches}
-                    </button>
-                    <button type="button" className="button small" onClick={() => setEditing(u)}>
-                      {M.common.edit}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-              {shown.length === 0 && (
+      <div className="main-column">
+        <section className="panel grow">
+          <div className="toolbar">
+            <h1>{M.units.title}</h1>
+            <input className="input search" placeholder={M.units.searchPlaceholder} value={query} onChange={(e) => setQuery(e.target.value)} data-testid="unit-search" />
+            <span className="muted">{M.units.count(shown.length, units.length)}</span>
+            <span className="spacer" />
+            <button type="button" className="button primary" onClick={() => setEditing('new')} title={M.shortcuts.altN}>
+              {M.units.add}
+            </button>
+          </div>
+          <div className="table-wrap">
+            <table className="table" data-testid="units-table">
+              <thead>
                 <tr>
-                  <td colSpan={6} className="empty">
-                    {units.length === 0 ? M.units.emptyHint : M.units.noMatch}
-                  </td>
+                  <th>{M.units.colName}</th>
+                  <th>{M.units.colUscc}</th>
+                  <th>{M.units.colCodes}</th>
+                  <th>{M.units.colHandler}</th>
+                  <th>{M.units.colRegistration}</th>
+                  <th />
                 </tr>
-              )}
-            </tbody>
-          </table>
-        </div>
-      </section>
+              </thead>
+              <tbody>
+                {shown.map((u) => (
+                  <tr key={u.id} className={u.id === currentId ? 'current' : ''} onDoubleClick={() => setEditing(u)}>
+                    <td className="unit-name">
+                      {u.name}
+                      {u.id === currentId && <span className="badge info small-badge">{M.units.isCurrent}</span>}
+                    </td>
+                    <td className="mono">{u.uscc ?? ''}</td>
+                    <td className="mono">{[u.insuranceCode, ...u.socialSecurityCodes].filter(Boolean).join(' / ')}</td>
+                    <td>
+                      {u.handler.name} <span className="muted mono">{u.handler.phone}</span>
+                    </td>
+                    <td>{M.units.registration[u.registration]}</td>
+                    <td className="actions">
+                      <button
+                        type="button"
+                        className="button small"
+                        onClick={() => {
+                          selectUnit(u.id);
+                          navigate({ name: 'batches' });
+                        }}
+                      >
+                        {M.units.useAndOpenBatches}
+                      </button>
+                      <button type="button" className="button small" onClick={() => setEditing(u)}>
+                        {M.common.edit}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+                {shown.length === 0 && (
+                  <tr>
+                    <td colSpan={6} className="empty">
+                      {units.length === 0 ? M.units.emptyHint : M.units.noMatch}
+                    </td>
+                  </tr>
+                )}
+              </tbody>
+            </table>
+          </div>
+        </section>
+        {editing && editing !== 'new' && <RenewalReminders unitId={editing.id} />}
+      </div>
       {editing && (
         <UnitEditor
           key={editing === 'new' ? 'new' : editing.id}

@@ -153,6 +153,12 @@ describe('a Shanghai central enrollment through the API', () => {
     expect(row.findings.map((f) => f.code)).toContain('duplicateInUnitBatch');
   });
 
+  it('starts a batch with the unit profile’s head counts (Qingdao asks them with each enrollment)', async () => {
+    const unit = await t.call('units.save', { unit: { ...shanghaiUnit, headCounts: { inService: 120, femaleInService: 45 } } });
+    const batch = await t.call('batches.create', { unitId: unit.id, schemeId: 'shanghai-2020', enrollmentType: 'central' });
+    expect(batch.headCounts).toEqual({ inService: 120, femaleInService: 45 });
+  });
+
   it('generates the scheme’s import template', async () => {
     const file = await t.call('templates.generate', { schemeId: 'wuxi-2023' });
     expect(file.fileName.endsWith('.xlsx')).toBe(true);
