@@ -402,3 +402,41 @@ export interface RecordsPage {
   /** The plans of those records' schemes: the plan filter's choices. */
   plans: { code: string; label: string }[];
 }
+
+/** One invoice line as the clerk asked for it (申请开票 / 专用收据). */
+export interface InvoiceRequestLine {
+  title: string;
+  taxNumber?: string;
+  amountFen: Fen;
+  feeSource?: string;
+  email?: string;
+  phone?: string;
+  remark?: string;
+}
+
+/** A request and how far it got: waiting in the outbox, being sent, accepted by the association, or refused. */
+export interface InvoiceRequestView {
+  actionId: string;
+  status: 'pending' | 'sending' | 'sent' | 'failed';
+  requestedAt: string;
+  invoices: InvoiceRequestLine[];
+  error?: ApiError;
+}
+
+/** An invoice the association has issued (its number, pulled back through sync). */
+export interface IssuedInvoice {
+  invoiceNumber: string;
+  title: string;
+  amountFen: Fen;
+  feeSource?: string;
+  issuedOn: IsoDate;
+}
+
+export interface InvoicesView {
+  payableFen: Fen | null;
+  /** Asked for in requests not refused (剩余开票金额 = payable − this). */
+  requestedFen: Fen;
+  remainingFen: Fen;
+  requests: InvoiceRequestView[];
+  issued: IssuedInvoice[];
+}

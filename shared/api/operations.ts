@@ -14,6 +14,7 @@ import {
   type BatchSummary,
   type FileDownload,
   type FindingCount,
+  type InvoicesView,
   type GeneratedDocument,
   type ImportProgress,
   type ImportRecordView,
@@ -358,6 +359,11 @@ export const OPERATIONS = defineOperations({
     doc: 'Requests invoices (申请开票 / 专用收据), split by title or fee source; queued for the server.',
     input: z.strictObject({ batchId: id, invoices: z.array(invoiceRequest).min(1, { error: '至少需要 1 张发票' }).max(50, { error: '至多 50 张发票' }) }),
     output: returns<OutboxReceipt>(),
+  },
+  'invoices.list': {
+    doc: 'The invoice requests of a batch with their status, the invoices issued, and what is left to invoice (剩余开票金额).',
+    input: z.strictObject({ batchId: id }),
+    output: returns<InvoicesView>(),
   },
   'documents.generate': {
     doc: 'A PDF (payment notice, confirmation, commitment, roster); printing counts and logs it.',

@@ -4,9 +4,10 @@
  * rules the association applies, then queued: the outbox action carries the wire body, in
  * the same transaction as the batch's own change.
  */
-import type { OperationHandlers, OutboxReceipt, ValidIn } from '../../../shared/api';
+import type { InvoiceRequestLine, InvoiceRequestView, InvoicesView, IssuedInvoice, OperationHandlers, OutboxReceipt, ValidIn } from '../../../shared/api';
 import { batchStateLabel, type BatchState } from '../../../shared/domain/batch';
-import { checkInvoices, checkPayment, checkVoucherFile } from '../../../shared/domain/payment';
+import { checkInvoices, checkPayment, checkVoucherFile, remainingToInvoice } from '../../../shared/domain/payment';
+import { serverFactsKey, type ServerFacts } from '../sync';
 import { applyEvent } from './batchTransitions';
 import { schemeOf, storeCall, type CoreContext } from './coreContext';
 import { CoreError } from './coreError';
@@ -28,12 +29,31 @@ function uploadProof(ctx: CoreContext, input: ValidIn<'payments.uploadProof'>) {
   return batchDetail(ctx, batch.id);
 }
 
-/** What earlier requests of this batch already asked for (queued, sending or sent). */
-function requestedFen(ctx: CoreContext, batchId: string): number {
-  return ctx.store.outbox
+const REQUEST_STATUS = { pending: 'pending', sending: 'sending', done: 'sent', failed: 'failed' } as const;
+
+function invoicesView(ctx: CoreContext, batchId: string): InvoicesView {
+  const batch = storeCall(() => ctx.store.batches.require(batchId));
+  const requests: InvoiceRequestView[] = ctx.store.outbox
     .listForBatch(batchId)
-    .filter((a) => a.kind === 'requestInvoices' && a.status !== 'failed')
-    .reduce((sum, a) => sum + ((a.payload as { invoices?: { amountFen: number }[] }).invoices ?? []).reduce((s, i) => s + i.amountFen, 0), 0);
+    .filter((a) => a.kind === 'requestInvoices')
+    .map((a) => ({
+      actionId: a.id,
+      status: REQUEST_STATUS[a.status],
+      requestedAt: a.createdAt,
+      invoices: (a.payload as { invoices: InvoiceRequestLine[] }).invoices,
+      ...(a.lastError && a.status === 'failed' ? { error: a.lastError } : {}),
+    }));
+  // A refused request asked for nothing: its amount may be asked again.
+  const requestedFen = requests.filter((r) => r.status !== 'failed').reduce((sum, r) => sum + r.invoices.reduce((s, i) => s + i.amountFen, 0), 0);
+  const facts = ctx.store.syncState.getJson<ServerFacts>(serverFactsKey(batchId)) ?? {};
+  const issued: IssuedInvoice[] = (facts.invoices ?? []).map((i) => ({
+    invoiceNumber: i.invoiceNumber,
+    title: i.title,
+    amountFen: i.amountFen,
+    issuedOn: i.issuedOn,
+    ...(i.feeSource ? { feeSource: i.feeSource } : {}),
+  }));
+  return { payableFen: batch.payableFen, requestedFen, remainingFen: remainingToInvoice({ payableFen: batch.payableFen ?? 0, invoicedFen: requestedFen }), requests, issued };
 }
 
 function requestInvoices(ctx: CoreContext, input: ValidIn<'invoices.request'>): OutboxReceipt {
@@ -42,7 +62,7 @@ function requestInvoices(ctx: CoreContext, input: ValidIn<'invoices.request'>): 
   const scheme = schemeOf(ctx, batch.schemeId, batch.schemeVersion);
   const problem = checkInvoices(input.invoices, {
     payableFen: batch.payableFen ?? 0,
-    invoicedFen: requestedFen(ctx, batch.id),
+    invoicedFen: invoicesView(ctx, batch.id).requestedFen,
     feeSources: new Map(scheme.feeSources.map((f) => [f.code, f.name])),
   });
   if (problem) throw new CoreError(problem.code, problem.message, 422, problem.field);
@@ -52,9 +72,10 @@ function requestInvoices(ctx: CoreContext, input: ValidIn<'invoices.request'>): 
   return { actionId: action.id, batchId: batch.id };
 }
 
-export function paymentsHandlers(ctx: CoreContext): Pick<OperationHandlers, 'payments.uploadProof' | 'invoices.request'> {
+export function paymentsHandlers(ctx: CoreContext): Pick<OperationHandlers, 'payments.uploadProof' | 'invoices.request' | 'invoices.list'> {
   return {
     'payments.uploadProof': async (input) => uploadProof(ctx, input),
     'invoices.request': async (input) => requestInvoices(ctx, input),
+    'invoices.list': async ({ batchId }) => invoicesView(ctx, batchId),
   };
 }

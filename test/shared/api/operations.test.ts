@@ -90,6 +90,7 @@ const VALID: { [K in OpName]: In<K>[] } = {
   'invoices.request': [
     { batchId: 'b1', invoices: [{ title: '青岛区测试单位工会委员会', taxNumber: '123702006762229200', amountFen: 8000, feeSource: 'unionFunds', email: '644981393@qq.com', remark: '2份' }] },
   ],
+  'invoices.list': [{ batchId: 'b1' }],
   'documents.generate': [{ batchId: 'b1', kind: 'paymentNotice', purpose: 'print' }, { batchId: 'b1', kind: 'confirmation', purpose: 'preview' }],
   'documents.printQueue': [{ batchIds: ['b1', 'b2'], kind: 'paymentNotice' }],
   'documents.printLog': [{}, { batchId: 'b1', limit: 50 }],
@@ -169,6 +170,7 @@ const INVALID: [OpName, unknown, string, string][] = [
   ['invoices.request', { batchId: 'b1', invoices: [] }, 'invoices', '至少需要 1 张发票'],
   ['invoices.request', { batchId: 'b1', invoices: [{ title: '上海XXX公司', amountFen: -900000 }] }, 'invoices[0].amountFen', '（开票金额）：金额不能为负数'],
   ['invoices.request', { batchId: 'b1', invoices: [{ title: '上海XXX公司', amountFen: 100, remark: '备'.repeat(41) }] }, 'invoices[0].remark', '不能超过 40 个字符'],
+  ['invoices.list', {}, 'batchId', '缺少必填字段'],
   ['documents.generate', { batchId: 'b1', kind: 'invoice', purpose: 'print' }, 'kind', '（文书种类）'],
   ['documents.generate', { batchId: 'b1', kind: 'paymentNotice' }, 'purpose', '缺少必填字段'],
   ['documents.printQueue', { batchIds: [], kind: 'paymentNotice' }, 'batchIds', '至少选择 1 个批次'],

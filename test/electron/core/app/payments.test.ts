@@ -64,6 +64,19 @@ describe('invoice requests', () => {
     expect(r.error.message).toContain('0.00');
   });
 
+  it('lists the requests with their status and what is left; a refused request frees its amount', async () => {
+    const batchId = await approvedBatch();
+    const first = await t.call('invoices.request', { batchId, invoices: [{ title: shanghaiUnit.name, amountFen: 400000 }] });
+    let view = await t.call('invoices.list', { batchId });
+    expect(view).toMatchObject({ payableFen: 478000, requestedFen: 400000, remainingFen: 78000, issued: [] });
+    expect(view.requests).toMatchObject([{ actionId: first.actionId, status: 'pending', invoices: [{ amountFen: 400000 }] }]);
+
+    t.core.store.outbox.markFailed(first.actionId, { code: 'invoiceExceedsPayable', message: '开票金额超过尚可开票金额' });
+    view = await t.call('invoices.list', { batchId });
+    expect(view).toMatchObject({ requestedFen: 0, remainingFen: 478000 });
+    expect(view.requests[0]).toMatchObject({ status: 'failed', error: { code: 'invoiceExceedsPayable' } });
+  });
+
   it('refuses invoices before the association approved the batch', async () => {
     const unit = await t.call('units.save', { unit: shanghaiUnit });
     const batch = await t.call('batches.create', { unitId: unit.id, schemeId: 'shanghai-2020', enrollmentType: 'central' });
