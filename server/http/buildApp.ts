@@ -37,7 +37,8 @@ function frameworkError(error: FastifyError): { status: number; body: WireError 
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { ctx, faults, log } = options;
-  const app = Fastify({ logger: false, bodyLimit: MAX_JSON_BODY_BYTES });
+  // Closing the server also drops idle keep-alive sockets (a client's spare connection would hold close() open).
+  const app = Fastify({ logger: false, bodyLimit: MAX_JSON_BODY_BYTES, forceCloseConnections: true });
   const started = new WeakMap<FastifyRequest, number>();
   const armed = new WeakMap<FastifyRequest, FaultRule>();
 
