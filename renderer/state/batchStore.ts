@@ -41,7 +41,8 @@ interface BatchState {
   setFilter(filter: GridFilter): void;
   noteCodes(findings: readonly { code: string; severity: FindingCount['severity']; message: string }[]): void;
   recheck(): Promise<RosterCheckSummary | null>;
-  startImport(file: File, mode: 'append' | 'replace'): Promise<void>;
+  /** planCodes: the benefit activities the imported persons take (person-scope schemes). */
+  startImport(file: File, mode: 'append' | 'replace', planCodes?: string[]): Promise<void>;
   cancelImport(): Promise<void>;
 }
 
@@ -127,7 +128,7 @@ export const useBatch = create<BatchState>((set, get) => ({
     }
   },
 
-  async startImport(file, mode) {
+  async startImport(file, mode, planCodes) {
     const batchId = get().batchId;
     if (!batchId) return;
     const notify = useApp.getState().notify;
@@ -135,7 +136,7 @@ export const useBatch = create<BatchState>((set, get) => ({
     let jobId: string;
     try {
       const base64 = await readFileAsBase64(file);
-      jobId = (await api()['roster.import']({ batchId, file: { name: file.name, base64 }, mode })).jobId;
+      jobId = (await api()['roster.import']({ batchId, file: { name: file.name, base64 }, mode, ...(planCodes && planCodes.length > 0 ? { planCodes } : {}) })).jobId;
     } catch (e) {
       const message = toApiFailure(e, M.roster.readFailed).message;
       set({ importJob: { jobId: '', batchId, fileName: file.name, phase: 'failed', rowsRead: 0, totalRows: null, accepted: 0, rejected: 0, error: { code: 'CLIENT', message } } });

@@ -5,6 +5,7 @@
 import { useRef, useState } from 'react';
 import type { BatchDetail } from '../../../shared/api/dto';
 import { BATCH_STATE_INFO } from '../../../shared/domain/batch';
+import { formatYuan } from '../../../shared/domain/money';
 import type { Scheme } from '../../../shared/domain/scheme';
 import { api } from '../../api/session';
 import { Callout } from '../../components/Callout';
@@ -28,6 +29,15 @@ export function RosterStep({ detail, scheme }: { detail: BatchDetail; scheme: Sc
   const [mode, setMode] = useState<'append' | 'replace'>('append');
   const [suggesting, setSuggesting] = useState(false);
   const [showImports, setShowImports] = useState(false);
+  // The benefit activities (保障活动) an import gives its persons, remembered per batch while the step is open.
+  const [activitiesByBatch, setActivitiesByBatch] = useState<Record<string, string[]>>({});
+  const perPerson = scheme.selectionScope === 'person';
+  const activities = activitiesByBatch[detail.id] ?? [];
+  const toggleActivity = (code: string, on: boolean) => {
+    const next = on ? [...activities.filter((c) => c !== code), code] : activities.filter((c) => c !== code);
+    setActivitiesByBatch({ ...activitiesByBatch, [detail.id]: scheme.plans.map((p) => p.code).filter((c) => next.includes(c)) });
+  };
+  const needsActivity = perPerson && activities.length === 0;
   const rosterVersion = useBatch((s) => s.rosterVersion);
   const fileInput = useRef<HTMLInputElement>(null);
   const editable = BATCH_STATE_INFO[detail.state].rosterEditable;
@@ -58,7 +68,25 @@ export function RosterStep({ detail, scheme }: { detail: BatchDetail; scheme: Sc
               <option value="append">{M.roster.modeAppend}</option>
               <option value="replace">{M.roster.modeReplace}</option>
             </select>
-            <button type="button" className="button primary" onClick={() => fileInput.current?.click()} disabled={running} data-testid="import-button">
+            {perPerson && (
+              <fieldset className="activity-chooser" data-testid="import-activities">
+                <legend className="small">{M.roster.activities}</legend>
+                {scheme.plans.map((plan) => (
+                  <label key={plan.code} className="small">
+                    <input type="checkbox" data-activity={plan.code} checked={activities.includes(plan.code)} disabled={running} onChange={(e) => toggleActivity(plan.code, e.target.checked)} />
+                    {M.roster.activityOption(plan.name, plan.priceUnit === 'share' ? M.plans.pricePerShare(formatYuan(plan.priceFen)) : M.plans.pricePerPerson(formatYuan(plan.priceFen)))}
+                  </label>
+                ))}
+              </fieldset>
+            )}
+            <button
+              type="button"
+              className="button primary"
+              onClick={() => fileInput.current?.click()}
+              disabled={running || needsActivity}
+              title={needsActivity ? M.roster.activityRequired : undefined}
+              data-testid="import-button"
+            >
               {M.roster.import}
             </button>
             <button type="button" className="button" onClick={() => setSuggesting(true)} disabled={running} data-testid="open-suggested">
@@ -73,7 +101,7 @@ export function RosterStep({ detail, scheme }: { detail: BatchDetail; scheme: Sc
               onChange={(e) => {
                 const file = e.target.files?.[0];
                 e.target.value = '';
-                if (file) void startImport(file, mode);
+                if (file) void startImport(file, mode, perPerson ? activities : undefined);
               }}
             />
           </>
@@ -94,6 +122,7 @@ export function RosterStep({ detail, scheme }: { detail: BatchDetail; scheme: Sc
         <span className="spacer" />
         {scheme.roster.rowLimitPerFile && <span className="muted small">{M.roster.rowLimit(scheme.roster.rowLimitPerFile)}</span>}
       </div>
+      {editable && needsActivity && <Callout tone="info">{M.roster.activityRequired}</Callout>}
       {job && (
         <div className={`import-status ${job.phase}`} data-testid="import-status" data-phase={job.phase}>
           <div className="import-line">

@@ -8,6 +8,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { BatchDetail, BatchSummary, RosterRowView } from '../../../shared/api/dto';
 import { ROSTER_EDITABLE_STATES } from '../../../shared/domain/batch';
+import { formatYuan } from '../../../shared/domain/money';
 import type { RawRosterRow, RosterField } from '../../../shared/domain/roster';
 import type { Scheme } from '../../../shared/domain/scheme';
 import { api } from '../../api/session';
@@ -113,6 +114,11 @@ function EntryForm({ detail, scheme, onRosterChanged }: { detail: BatchDetail; s
   const [saved, setSaved] = useState<Saved[]>([]);
   const [flagged, setFlagged] = useState<RosterRowView | null>(null);
   const refs = useRef<Partial<Record<RosterField, HTMLElement | null>>>({});
+  // Person-scope schemes (保障活动): the activities every person entered here takes; kept from one person to the next.
+  const perPerson = scheme.selectionScope === 'person';
+  const [activities, setActivities] = useState<string[]>([]);
+  const toggleActivity = (code: string, on: boolean) =>
+    setActivities((list) => scheme.plans.map((p) => p.code).filter((c) => (c === code ? on : list.includes(c))));
 
   const derived = deriveFromId(fields.some((f) => f.key === 'documentType') ? values.documentType : undefined, values.documentNumber ?? '');
   const autoFilled = (key: RosterField) => (key === 'birthDate' && derived.birthDate !== undefined) || (key === 'gender' && derived.gender !== undefined);
@@ -138,6 +144,10 @@ function EntryForm({ detail, scheme, onRosterChanged }: { detail: BatchDetail; s
     const row: RawRosterRow = {};
     for (const [k, v] of Object.entries(shown) as [RosterField, string | undefined][]) if (v !== undefined && v.trim() !== '') row[k] = v.trim();
     if (Object.keys(row).filter((k) => k !== 'documentType').length === 0) return;
+    if (perPerson && !row.plans) {
+      if (activities.length === 0) return setError(M.quickEntry.activityRequired);
+      row.plans = activities.join(M.common.listSeparator);
+    }
     setSaving(true);
     setError(null);
     const result = await attempt(() => api()['roster.addRow']({ batchId: detail.id, row }), (message) => setError(message));
@@ -184,6 +194,17 @@ function EntryForm({ detail, scheme, onRosterChanged }: { detail: BatchDetail; s
     <div className="entry-layout">
       <form className="entry-form" onSubmit={(e) => e.preventDefault()} data-testid="quick-entry-form">
         <p className="muted small">{M.quickEntry.keysHint}</p>
+        {perPerson && (
+          <fieldset className="activity-chooser" data-testid="quick-activities">
+            <legend className="small">{M.quickEntry.activities}</legend>
+            {scheme.plans.map((plan) => (
+              <label key={plan.code} className="small">
+                <input type="checkbox" data-activity={plan.code} tabIndex={-1} checked={activities.includes(plan.code)} onChange={(e) => toggleActivity(plan.code, e.target.checked)} />
+                {M.roster.activityOption(plan.name, plan.priceUnit === 'share' ? M.plans.pricePerShare(formatYuan(plan.priceFen)) : M.plans.pricePerPerson(formatYuan(plan.priceFen)))}
+              </label>
+            ))}
+          </fieldset>
+        )}
         {fields.map((f) => {
           const value = shown[f.key] ?? '';
           const isAuto = autoFilled(f.key);
