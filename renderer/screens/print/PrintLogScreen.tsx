@@ -8,13 +8,14 @@ import { Callout } from '../../components/Callout';
 import { M } from '../../i18n/messages';
 import { useApp } from '../../state/appStore';
 import { formatTimestamp } from '../../util/dates';
+import { ScopeChips, type Scope } from '../../components/ScopeChips';
 
 const PAGE = 200;
 
 export function PrintLogScreen() {
   const unitId = useApp((s) => s.currentUnitId);
   const units = useApp((s) => s.units);
-  const [scope, setScope] = useState<'unit' | 'all'>('unit');
+  const [scope, setScope] = useState<Scope>('unit');
   const [offset, setOffset] = useState(0);
   const [page, setPage] = useState<PrintLogPage | null>(null);
   const [batches, setBatches] = useState<Map<string, BatchSummary>>(new Map());
@@ -51,14 +52,7 @@ export function PrintLogScreen() {
     <section className="panel grow">
       <div className="toolbar">
         <h1>{M.printLog.title}</h1>
-        <div className="chips">
-          <button type="button" className={scope === 'unit' ? 'chip active' : 'chip'} onClick={() => (setScope('unit'), setOffset(0))}>
-            {M.printLog.currentUnit}
-          </button>
-          <button type="button" className={scope === 'all' ? 'chip active' : 'chip'} onClick={() => (setScope('all'), setOffset(0))}>
-            {M.printLog.allUnits}
-          </button>
-        </div>
+        <ScopeChips scope={scope} onChange={(next) => (setScope(next), setOffset(0))} />
         <span className="spacer" />
         <button type="button" className="button" onClick={() => void load()}>
           {M.common.refresh}

@@ -12,6 +12,7 @@ import { Callout } from '../../components/Callout';
 import { M } from '../../i18n/messages';
 import { attempt, useApp } from '../../state/appStore';
 import { saveDownload } from '../../util/files';
+import { ScopeChips, type Scope } from '../../components/ScopeChips';
 
 const PAGE = 200;
 /** Records exist from 待发送 on; withdrawn and deleted batches are not records. */
@@ -26,7 +27,7 @@ interface Filter {
 
 export function RecordsScreen() {
   const unitId = useApp((s) => s.currentUnitId);
-  const [scope, setScope] = useState<'unit' | 'all'>('unit');
+  const [scope, setScope] = useState<Scope>('unit');
   const [draft, setDraft] = useState<Filter>({ search: '', planCode: '', coverageYearStart: '', state: '' });
   const [filter, setFilter] = useState<Filter>(draft);
   const [offset, setOffset] = useState(0);
@@ -76,14 +77,7 @@ export function RecordsScreen() {
     <section className="panel grow records">
       <div className="toolbar">
         <h1>{M.records.title}</h1>
-        <div className="chips">
-          <button type="button" className={scope === 'unit' ? 'chip active' : 'chip'} onClick={() => (setScope('unit'), setOffset(0))}>
-            {M.printLog.currentUnit}
-          </button>
-          <button type="button" className={scope === 'all' ? 'chip active' : 'chip'} onClick={() => (setScope('all'), setOffset(0))}>
-            {M.printLog.allUnits}
-          </button>
-        </div>
+        <ScopeChips scope={scope} onChange={(next) => (setScope(next), setOffset(0))} />
         <span className="spacer" />
         <button type="button" className="button" disabled={exporting || !page || page.total === 0} onClick={() => void exportAll()} data-testid="records-export">
           {M.records.export}
