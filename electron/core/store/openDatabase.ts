@@ -87,9 +87,9 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): S
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    // 64 MB of page cache (the default is 2 MB): a 100,000-row import updates indexes keyed by
-    // ID number, which land anywhere in the tree; with the tree cached they cost no reads.
-    db.pragma('cache_size = -65536');
+    // 16 MB of page cache (the default is 2 MB) for the indexes a 100,000-row import updates;
+    // 64 MB measured no faster and cost 60 MB more at the import's peak.
+    db.pragma('cache_size = -16384');
     migrate(db, migrations);
     return db;
   } catch (error) {
