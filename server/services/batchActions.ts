@@ -1,6 +1,6 @@
 /** The clerk's later actions on a submitted batch: withdrawal, payment proof, invoice requests. */
 import { randomUUID } from 'node:crypto';
-import { batchStateLabel, type BatchState } from '../../shared/domain/batch';
+import { batchStateLabel, BILLED_STATES } from '../../shared/domain/batch';
 import { checkInvoices, checkPayment, checkVoucherFile, VOUCHER_MIME } from '../../shared/domain/payment';
 import { MAX_PROOF_BYTES, type BatchView, type InvoiceRequest, type PaymentProofRequest } from '../../shared/wire';
 import { isoAt } from '../clock';
@@ -45,13 +45,10 @@ export function uploadPaymentProof(ctx: ServerContext, unit: UnitRecord, batch: 
   return batchView(ctx, batch);
 }
 
-/** From 待缴费 on: Shenzhen invoices early with a commitment, the others after paying. */
-const INVOICEABLE: readonly BatchState[] = ['awaitingPayment', 'paymentProofUploaded', 'paymentConfirmed', 'awaitingEffect', 'inForce', 'expired'];
-
 type ValidInvoiceRequest = { invoices: (InvoiceRequest['invoices'][number] & { title: string })[] };
 
 export function requestInvoices(ctx: ServerContext, batch: BatchRecord, req: ValidInvoiceRequest): BatchView {
-  if (!INVOICEABLE.includes(batch.state)) {
+  if (!BILLED_STATES.includes(batch.state)) {
     throw refuse('invoiceNotAllowed', `批次当前状态为“${batchStateLabel(batch.state)}”，不能申请开票`);
   }
   const scheme = loadSchemeOf(ctx, batch);

@@ -5,16 +5,13 @@
  * the same transaction as the batch's own change.
  */
 import type { InvoiceRequestLine, InvoiceRequestView, InvoicesView, IssuedInvoice, OperationHandlers, OutboxReceipt, ValidIn } from '../../../shared/api';
-import { batchStateLabel, type BatchState } from '../../../shared/domain/batch';
+import { batchStateLabel, BILLED_STATES } from '../../../shared/domain/batch';
 import { checkInvoices, checkPayment, checkVoucherFile, remainingToInvoice } from '../../../shared/domain/payment';
 import { serverFactsKey, type ServerFacts } from '../sync';
 import { applyEvent } from './batchTransitions';
 import { schemeOf, storeCall, type CoreContext } from './coreContext';
 import { CoreError } from './coreError';
 import { batchDetail } from './batchesHandlers';
-
-/** From 待缴费 on, as the association accepts invoice requests (Shenzhen invoices early, the others after paying). */
-const INVOICEABLE: readonly BatchState[] = ['awaitingPayment', 'paymentProofUploaded', 'paymentConfirmed', 'awaitingEffect', 'inForce', 'expired'];
 
 function uploadProof(ctx: CoreContext, input: ValidIn<'payments.uploadProof'>) {
   const batch = storeCall(() => ctx.store.batches.require(input.batchId));
@@ -58,7 +55,7 @@ function invoicesView(ctx: CoreContext, batchId: string): InvoicesView {
 
 function requestInvoices(ctx: CoreContext, input: ValidIn<'invoices.request'>): OutboxReceipt {
   const batch = storeCall(() => ctx.store.batches.require(input.batchId));
-  if (!INVOICEABLE.includes(batch.state)) throw new CoreError('invoiceNotAllowed', `批次当前状态为“${batchStateLabel(batch.state)}”，还不能申请开票`, 409);
+  if (!BILLED_STATES.includes(batch.state)) throw new CoreError('invoiceNotAllowed', `批次当前状态为“${batchStateLabel(batch.state)}”，还不能申请开票`, 409);
   const scheme = schemeOf(ctx, batch.schemeId, batch.schemeVersion);
   const problem = checkInvoices(input.invoices, {
     payableFen: batch.payableFen ?? 0,

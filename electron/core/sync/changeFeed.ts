@@ -5,7 +5,7 @@
  * file) is fetched before the transaction opens.
  */
 import type { ApiEvent, Finding } from '../../../shared/api';
-import { BATCH_STATE_INFO, transition, type Actor, type BatchState, type TransitionContext } from '../../../shared/domain/batch';
+import { BATCH_STATE_INFO, BILLED_STATES, transition, type Actor, type BatchState, type TransitionContext } from '../../../shared/domain/batch';
 import {
   CHANGES_DEFAULT_LIMIT,
   changesPageSchema,
@@ -53,9 +53,6 @@ export interface PullJob {
   signal?: AbortSignal;
   log: (line: string) => void;
 }
-
-/** The states from which the association's figure is what the unit pays. */
-const BILLED_STATES: readonly BatchState[] = ['awaitingPayment', 'paymentProofUploaded', 'paymentConfirmed', 'awaitingEffect', 'inForce', 'expired'];
 
 const MAX_PAGES_PER_PULL = 200;
 

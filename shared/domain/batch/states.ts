@@ -197,3 +197,9 @@ export const ROSTER_EDITABLE_STATES: readonly BatchState[] = BATCH_STATES.filter
 
 /** States the association's server can report for a batch (targets of `adoptServerState`). */
 export const SERVER_REPORTED_STATES: readonly BatchState[] = BATCH_STATES.filter((s) => BATCH_STATE_INFO[s].reportedByServer);
+
+/**
+ * From 待缴费 on: the association has approved the batch and set what the unit pays, so its
+ * figure is the payable one and invoices may be requested (Shenzhen invoices before paying).
+ */
+export const BILLED_STATES: readonly BatchState[] = ['awaitingPayment', 'paymentProofUploaded', 'paymentConfirmed', 'awaitingEffect', 'inForce', 'expired'];
