@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parseYuan, formatYuan } from '../shared/domain/money';
 import { ROUTES, routePath, splitRoute, type AdminBatchView, type AdminWork, type WireError } from '../shared/wire';
 import { optionText, parseArgs, type ParsedArgs } from './cliArgs';
+import { ONBOARDING_HELP, runOnboardingCommand } from './onboardingCommands';
 
 export interface CliIo {
   env: Record<string, string | undefined>;
@@ -28,7 +29,8 @@ export const ADMIN_HELP = `用法：npm run server:admin -- <命令> [参数] [-
   issue-invoices <批次号> [<发票编号>=<发票号码> …] [--on 日期]   开具发票（不指定则自动编号）
   set-effect <批次号> [--date 生效日期] [--policy 保单号]   设置生效日期和保单号
   take-effect <批次号>                    设为已生效
-  publish-scheme <方案文件.json>           发布方案新版本`;
+  publish-scheme <方案文件.json>           发布方案新版本
+${ONBOARDING_HELP}`;
 
 class CliError extends Error {}
 
@@ -196,6 +198,7 @@ export async function runAdminCli(argv: readonly string[], io: CliIo): Promise<n
         break;
       }
       default:
+        if (await runOnboardingCommand(command, args, { call, show, out: io.out, fail: (message) => { throw new CliError(message); } })) break;
         io.err(`没有这个命令：${command}`);
         io.out(ADMIN_HELP);
         return 1;

@@ -1,6 +1,7 @@
 /** Everything a request handler or service needs: the database, its stores and the clock. */
 import type { ServerDb } from './db/openServerDb';
 import type { Clock } from './clock';
+import { ApplicationsStore } from './store/applicationsStore';
 import { BatchesStore } from './store/batchesStore';
 import { ChangesStore } from './store/changesStore';
 import { ClaimsStore } from './store/claimsStore';
@@ -21,6 +22,8 @@ export interface ServerContext {
   uploads: UploadsStore;
   batches: BatchesStore;
   claims: ClaimsStore;
+  /** Unit onboarding applications (申请参保编码, 单位信息完善). */
+  applications: ApplicationsStore;
 }
 
 export function createContext(db: ServerDb, clock: Clock, tokenTtlMs: number): ServerContext {
@@ -35,5 +38,6 @@ export function createContext(db: ServerDb, clock: Clock, tokenTtlMs: number): S
     uploads: new UploadsStore(db),
     batches: new BatchesStore(db),
     claims: new ClaimsStore(db),
+    applications: new ApplicationsStore(db),
   };
 }

@@ -13,6 +13,8 @@ import { M } from '../i18n/messages';
 import { attempt, useApp } from '../state/appStore';
 import { formatTimestamp } from '../util/dates';
 import { NewBatchForm } from './NewBatchForm';
+import { combineBlock, combinedPayableFen } from './batch/paymentCombination';
+import { preselectPayment } from './batch/paymentPreselection';
 import { PrintQueue } from './print/PrintQueue';
 
 export function enrollmentLabel(schemes: readonly SchemeSummary[], b: Pick<BatchSummary, 'schemeId' | 'enrollmentType'>): string {
@@ -44,6 +46,9 @@ export function BatchesScreen() {
   const [creating, setCreating] = useState(false);
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [printing, setPrinting] = useState(false);
+  // 合并缴费: the checkboxes choose the batches one transfer pays, in the order ticked.
+  const [paying, setPaying] = useState(false);
+  const [payPicked, setPayPicked] = useState<string[]>([]);
 
   const load = useCallback(async () => {
     if (!unitId) return setBatches([]);
@@ -54,6 +59,7 @@ export function BatchesScreen() {
   useEffect(() => {
     setBatches(null);
     setPicked(new Set());
+    setPayPicked([]);
     void load();
     return connection().onEvent((e) => {
       if (e.type === 'batch.changed') void load();
@@ -85,6 +91,16 @@ export function BatchesScreen() {
     );
   }
 
+  const payChosen = payPicked.flatMap((id) => (batches ?? []).filter((b) => b.id === id && !combineBlock(b, [])));
+  const payBlock = (b: BatchSummary) => (payChosen.some((c) => c.id === b.id) ? null : combineBlock(b, payChosen));
+  const togglePay = (id: string) => setPayPicked((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
+  const goPay = () => {
+    const [lead, ...others] = payChosen;
+    if (!lead) return;
+    preselectPayment(lead.id, others.map((b) => ({ id: b.id, title: b.title, payableFen: b.payableFen ?? 0 })));
+    navigate({ name: 'batch', batchId: lead.id, step: 'payment' });
+  };
+
   const togglePick = (id: string) => {
     const next = new Set(picked);
     if (next.has(id)) next.delete(id);
@@ -97,7 +113,12 @@ export function BatchesScreen() {
       <div className="toolbar">
         <h1>{M.batches.titleOf(unit?.name ?? '')}</h1>
         <span className="spacer" />
-        {picked.size > 0 && (
+        {counts.has('awaitingPayment') && (
+          <button type="button" className={paying ? 'button active' : 'button'} onClick={() => (setPaying(!paying), setPayPicked([]))} data-testid="pay-together">
+            {paying ? M.payTogether.cancel : M.payTogether.start}
+          </button>
+        )}
+        {!paying && picked.size > 0 && (
           <button type="button" className="button" onClick={() => setPrinting(true)} data-testid="print-queue-open">
             {M.printQueue.open(picked.size)}
           </button>
@@ -119,6 +140,16 @@ export function BatchesScreen() {
           </button>
         ))}
       </div>
+      {paying && (
+        <div className="toolbar pay-together" data-testid="pay-together-bar">
+          <span className="muted small">{M.payTogether.hint}</span>
+          <span className="spacer" />
+          <strong data-testid="pay-together-total">{M.payTogether.chosen(payChosen.length, M.money.yuan(formatYuan(combinedPayableFen(payChosen), { grouped: true })))}</strong>
+          <button type="button" className="button primary" disabled={payChosen.length === 0} onClick={goPay} data-testid="pay-together-go">
+            {M.payTogether.go(payChosen.length)}
+          </button>
+        </div>
+      )}
       {creating && unitId && (
         <NewBatchForm
           unitId={unitId}
@@ -133,6 +164,7 @@ export function BatchesScreen() {
               <th className="check">
                 <input
                   type="checkbox"
+                  hidden={paying}
                   aria-label={M.printQueue.pickAll}
                   checked={shown.length > 0 && shown.every((b) => picked.has(b.id))}
                   onChange={(e) => setPicked(e.target.checked ? new Set(shown.map((b) => b.id)) : new Set())}
@@ -165,13 +197,27 @@ export function BatchesScreen() {
             )}
             {shown.map((b) => {
               const sync = syncLabel(b);
+              const block = paying ? payBlock(b) : null;
               return (
                 <tr key={b.id} className="clickable" onClick={() => navigate({ name: 'batch', batchId: b.id, step: 'plans' })} data-batch-id={b.id}>
                   <td className="check" onClick={(e) => e.stopPropagation()}>
-                    <input type="checkbox" aria-label={M.printQueue.pick(b.title)} checked={picked.has(b.id)} onChange={() => togglePick(b.id)} />
+                    {paying ? (
+                      <input
+                        type="checkbox"
+                        aria-label={M.payTogether.pick(b.title)}
+                        checked={payChosen.some((c) => c.id === b.id)}
+                        disabled={block !== null}
+                        title={block ? M.payTogether.blocked[block] : undefined}
+                        onChange={() => togglePay(b.id)}
+                        data-testid="pay-pick"
+                      />
+                    ) : (
+                      <input type="checkbox" aria-label={M.printQueue.pick(b.title)} checked={picked.has(b.id)} onChange={() => togglePick(b.id)} />
+                    )}
                   </td>
                   <td>
                     <span className="link-text">{b.title}</span>
+                    {block && <div className="muted small" data-testid="pay-blocked">{M.payTogether.blocked[block]}</div>}
                     {b.policyNumber && <div className="muted small mono">{b.policyNumber}</div>}
                   </td>
                   <td>{enrollmentLabel(schemes, b)}</td>

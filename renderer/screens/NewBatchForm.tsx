@@ -6,6 +6,7 @@ import { api } from '../api/session';
 import { Callout } from '../components/Callout';
 import { M } from '../i18n/messages';
 import { useApp } from '../state/appStore';
+import { SupplementPolicyFields, type SupplementChoice } from './batch/SupplementPolicyFields';
 
 export function NewBatchForm({ unitId, onCancel, onCreated }: { unitId: string; onCancel(): void; onCreated(batchId: string): void }) {
   const schemes = useApp((s) => s.schemes);
@@ -13,6 +14,8 @@ export function NewBatchForm({ unitId, onCancel, onCreated }: { unitId: string; 
   const scheme = schemes.find((s) => s.id === schemeId);
   const [type, setType] = useState<EnrollmentType | ''>(scheme?.enrollmentTypes[0]?.type ?? '');
   const [title, setTitle] = useState('');
+  const [supplement, setSupplement] = useState<SupplementChoice>({ policyBatchId: '', requestedStart: '' });
+  const isSupplement = type === 'supplementary';
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -28,7 +31,14 @@ export function NewBatchForm({ unitId, onCancel, onCreated }: { unitId: string; 
     setBusy(true);
     setError(null);
     try {
-      const batch = await api()['batches.create']({ unitId, schemeId, enrollmentType: type, ...(title.trim() ? { title: title.trim() } : {}) });
+      const batch = await api()['batches.create']({
+        unitId,
+        schemeId,
+        enrollmentType: type,
+        ...(title.trim() ? { title: title.trim() } : {}),
+        ...(isSupplement && supplement.policyBatchId ? { policyBatchId: supplement.policyBatchId } : {}),
+        ...(isSupplement && supplement.requestedStart ? { requestedStart: supplement.requestedStart } : {}),
+      });
       onCreated(batch.id);
     } catch (e) {
       setError(toApiFailure(e, M.errors.generic).message);
@@ -69,12 +79,13 @@ export function NewBatchForm({ unitId, onCancel, onCreated }: { unitId: string; 
           ))}
         </select>
       </label>
+      {isSupplement && <SupplementPolicyFields unitId={unitId} schemeId={schemeId} value={supplement} onChange={setSupplement} />}
       <label className="field grow">
         <span>{M.batches.titleOptional}</span>
         <input className="input" value={title} onChange={(e) => setTitle(e.target.value)} name="title" placeholder={M.batches.titlePlaceholder} />
       </label>
       <div className="form-actions">
-        <button type="submit" className="button primary" disabled={busy || !type}>
+        <button type="submit" className="button primary" disabled={busy || !type || (isSupplement && !supplement.policyBatchId)}>
           {M.batches.createConfirm}
         </button>
         <button type="button" className="button" onClick={onCancel}>

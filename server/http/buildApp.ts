@@ -8,8 +8,10 @@ import { MAX_JSON_BODY_BYTES, type WireError } from '../../shared/wire';
 import type { ServerContext } from '../context';
 import type { FaultRule, FaultSwitch } from './faults';
 import { adminRoutes } from './routes/adminRoutes';
+import { onboardingAdminRoutes, onboardingRoutes } from './routes/onboardingRoutes';
 import { publicRoutes } from './routes/publicRoutes';
 import { unitRoutes } from './routes/unitRoutes';
+import { paymentRoutes } from './routes/paymentRoutes';
 import { scrubDigits, type LogSink } from './safeLog';
 import { WireHttpError } from './wireHttpError';
 
@@ -109,6 +111,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   publicRoutes(app, ctx);
   unitRoutes(app, ctx);
+  onboardingRoutes(app, ctx);
+  paymentRoutes(app, ctx);
   await app.register(async (scope) => adminRoutes(scope, ctx, options.adminToken));
+  await app.register(async (scope) => onboardingAdminRoutes(scope, ctx, options.adminToken));
   return app;
 }

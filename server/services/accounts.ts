@@ -30,6 +30,7 @@ export function accountView(ctx: ServerContext, unit: UnitRecord): AccountView {
   if (p.medicalInsuranceCode !== undefined) view.medicalInsuranceCode = p.medicalInsuranceCode;
   if (p.headCounts !== undefined) view.headCounts = p.headCounts;
   if (p.address !== undefined) view.address = p.address;
+  if (p.district !== undefined) view.district = p.district;
   return view;
 }
 

@@ -15,6 +15,7 @@ import type { ClaimRecordRow } from '../store/claimsStore';
 import { adminBatchView, rejectedPersonOf } from './batchView';
 import { applyTransition, checkTransition, staffActor } from './lifecycle';
 import { releasePersons } from './occupancy';
+import { confirmSharedShare, sharedShareToConfirm } from './sharedPaymentView';
 import { loadSchemeOf } from './schemeOf';
 
 export function requireBatch(ctx: ServerContext, id: string): BatchRecord {
@@ -59,9 +60,11 @@ export function confirmPayment(ctx: ServerContext, batch: BatchRecord, opts: { a
   const at = isoAt(ctx.clock);
   checkTransition(batch, 'confirmPayment', { at, actor: staffActor(opts.staff) });
   const payment = ctx.batches.payment(batch.id);
-  const amountFen = opts.amountFen ?? (payment ? payment.amountFen - (payment.refund?.amountFen ?? 0) : batch.payableFen);
+  const shared = sharedShareToConfirm(ctx, batch);
+  const amountFen = opts.amountFen ?? shared?.amountFen ?? (payment ? payment.amountFen - (payment.refund?.amountFen ?? 0) : batch.payableFen);
   const confirmedOn = opts.confirmedOn ?? todayAt(ctx.clock);
-  if (payment) ctx.batches.confirmPayment(batch.id, amountFen, confirmedOn);
+  if (shared) confirmSharedShare(ctx, batch, shared.paymentId, amountFen, confirmedOn);
+  else if (payment) ctx.batches.confirmPayment(batch.id, amountFen, confirmedOn);
   ctx.changes.append(batch.unitId, at, { kind: 'paymentConfirmed', batchId: batch.clientBatchId, serverBatchId: batch.id, amountFen, confirmedOn });
   applyTransition(ctx, batch, 'confirmPayment', { actor: staffActor(opts.staff) });
   return adminBatchView(ctx, batch);

@@ -12,6 +12,7 @@ import { batchView, invoicedFen } from './batchView';
 import { applyTransition, clerkActor } from './lifecycle';
 import { loadSchemeOf } from './schemeOf';
 import { releasePersons } from './occupancy';
+import { keepEarlyCommitment } from './earlyInvoice';
 
 export function withdrawBatch(ctx: ServerContext, unit: UnitRecord, batch: BatchRecord, reason: string): BatchView {
   applyTransition(ctx, batch, 'withdraw', { actor: clerkActor(unit.name), reason });
@@ -45,7 +46,7 @@ export function uploadPaymentProof(ctx: ServerContext, unit: UnitRecord, batch: 
   return batchView(ctx, batch);
 }
 
-type ValidInvoiceRequest = { invoices: (InvoiceRequest['invoices'][number] & { title: string })[] };
+type ValidInvoiceRequest = { invoices: (InvoiceRequest['invoices'][number] & { title: string })[]; earlyCommitment?: { name: string; base64: string } | undefined };
 
 export function requestInvoices(ctx: ServerContext, batch: BatchRecord, req: ValidInvoiceRequest): BatchView {
   if (!BILLED_STATES.includes(batch.state)) {
@@ -60,6 +61,7 @@ export function requestInvoices(ctx: ServerContext, batch: BatchRecord, req: Val
   if (problem) throw refuse(problem.code, problem.message, { field: problem.field });
   const requestId = randomUUID();
   const at = isoAt(ctx.clock);
+  if (req.earlyCommitment) keepEarlyCommitment(ctx, batch, req.earlyCommitment, requestId);
   for (const inv of req.invoices) {
     ctx.batches.insertInvoice(batch.id, {
       id: randomUUID(),

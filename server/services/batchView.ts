@@ -3,6 +3,8 @@ import { batchStateLabel } from '../../shared/domain/batch';
 import type { AdminBatchView, BatchList, BatchView, InvoiceView, RejectedPerson } from '../../shared/wire';
 import type { ServerContext } from '../context';
 import type { BatchRecord, InvoiceRecord, PersonRecord } from '../store/batchesStore';
+import { sharedPaymentView } from './sharedPaymentView';
+import { withEarlyCommitments } from './earlyInvoice';
 
 export function rejectedPersonOf(p: PersonRecord): RejectedPerson {
   const out: RejectedPerson = { docNumber: p.docNumber, name: p.name, sourceRow: p.sourceRow, reasons: p.reasons };
@@ -65,11 +67,12 @@ export function batchView(ctx: ServerContext, b: BatchRecord): BatchView {
     if (payment.confirmedFen !== null) paymentView.confirmedFen = payment.confirmedFen;
     if (payment.confirmedOn !== null) paymentView.confirmedOn = payment.confirmedOn;
   }
+  paymentView = sharedPaymentView(ctx, b.id, payment?.uploadedAt ?? null) ?? paymentView;
   return {
     ...summaryOf(ctx, b),
     rejectedPersons: ctx.batches.personsWithStatus(b.id, 'rejected').map(rejectedPersonOf),
     payment: paymentView,
-    invoices: ctx.batches.invoices(b.id).map(invoiceViewOf),
+    invoices: withEarlyCommitments(ctx, b.id, ctx.batches.invoices(b.id).map(invoiceViewOf)),
     history: ctx.batches.history(b.id),
   };
 }

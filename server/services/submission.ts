@@ -145,6 +145,7 @@ export function receiveSubmission(ctx: ServerContext, unit: UnitRecord, req: Sub
     coverStart: cover?.start ?? null,
     selection,
     overAgeCommitmentSigned: req.overAgeCommitmentSigned,
+    ...(policy?.cover ? { policyPeriod: policy.cover } : {}),
   };
   const checks = rows.map((r) => checkRosterRow(r.values, rowCtx));
 
@@ -217,7 +218,10 @@ export function receiveSubmission(ctx: ServerContext, unit: UnitRecord, req: Sub
         ...(req.requestedStart ? { requestedStart: req.requestedStart } : {}),
         ...(policy?.cover ? { policyPeriod: policy.cover } : {}),
         ...(scheme.selectionScope === 'batch' ? { selection } : {}),
-        persons: enrolled.map((p) => ({ id: String(p.seq), selection: checks[p.seq - 1]!.person.plans })),
+        persons: enrolled.map((p) => {
+          const person = checks[p.seq - 1]!.person;
+          return { id: String(p.seq), selection: person.plans, ...(person.coverStart ? { coverStart: person.coverStart } : {}) };
+        }),
         headCountLines: req.headCountLines,
       });
       totalFen = quote.totalFen;

@@ -11,6 +11,8 @@ export interface UnitProfile {
   contacts: { name: string; phone: string; role?: string }[];
   headCounts?: { inService: number; femaleInService: number };
   address?: string;
+  /** 所属区局 (Wuxi), from an approved unit profile completion. */
+  district?: string;
 }
 
 export interface UnitRecord {
@@ -67,6 +69,16 @@ export class UnitsStore {
   /** The login: a unit name or its login phone. */
   byAccount(account: string): UnitRecord | null {
     return this.byName(account) ?? this.byPhone(account);
+  }
+
+  /** The profile replaced (onboarding approvals, handler details). */
+  updateProfile(id: string, profile: UnitProfile, at: string): void {
+    this.db.prepare('UPDATE units SET profile = ?, updated_at = ? WHERE id = ?').run(toJson(profile), at, id);
+  }
+
+  /** 联系电话变更: the phone the unit logs in with (unique across accounts). */
+  setLoginPhone(id: string, phone: string, at: string): void {
+    this.db.prepare('UPDATE units SET login_phone = ?, updated_at = ? WHERE id = ?').run(phone, at, id);
   }
 
   list(): UnitRecord[] {

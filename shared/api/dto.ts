@@ -272,7 +272,22 @@ export interface SyncStatus {
   /** When the next attempt is due while offline or backing off. */
   nextAttemptAt: string | null;
   lastPullAt: string | null;
+  /** Why nothing moves while actions wait or were refused (null: nothing waits, or it is on its way). */
+  blocker: SyncBlocker | null;
 }
+
+/**
+ * Why the outbox is not moving: no server configured, waiting for a connection (with the
+ * next probe), a login needed (or expired), an action held for another reason (another
+ * unit's login), retrying after a transient failure, or refused by the association.
+ */
+export type SyncBlocker =
+  | { kind: 'noServer' }
+  | { kind: 'offline'; nextAttemptAt: string | null }
+  | { kind: 'loginRequired'; expired: boolean; account?: string }
+  | { kind: 'held'; reason: ApiError; nextAttemptAt: string | null }
+  | { kind: 'retrying'; reason: ApiError; nextAttemptAt: string | null }
+  | { kind: 'refused'; reason: ApiError; count: number };
 
 export interface AuthStatus {
   loggedIn: boolean;
@@ -379,6 +394,7 @@ export interface EnrollmentRecord {
   enrollmentType: EnrollmentType;
   enrollmentTypeLabel: string;
   coverageYear: Period;
+  /** The person's cover: the batch's, from the person's own 生效日期 on a 保全; null until known. */
   cover: Period | null;
   name: string | null;
   documentNumber: string | null;
@@ -405,6 +421,8 @@ export interface RecordsPage {
 
 /** One invoice line as the clerk asked for it (申请开票 / 专用收据). */
 export interface InvoiceRequestLine {
+  /** The core's id of the line, echoed back with its invoice number. */
+  ref?: string;
   title: string;
   taxNumber?: string;
   amountFen: Fen;
@@ -421,6 +439,8 @@ export interface InvoiceRequestView {
   requestedAt: string;
   invoices: InvoiceRequestLine[];
   error?: ApiError;
+  /** 提前开票: the signed commitment's file name sent with this request. */
+  earlyCommitmentName?: string;
 }
 
 /** An invoice the association has issued (its number, pulled back through sync). */
@@ -430,6 +450,8 @@ export interface IssuedInvoice {
   amountFen: Fen;
   feeSource?: string;
   issuedOn: IsoDate;
+  /** The request line it was issued for (InvoiceRequestLine.ref). */
+  ref?: string;
 }
 
 export interface InvoicesView {

@@ -3,6 +3,9 @@
  * validated inputs and typed outputs, the DTOs, the pushed events, and input validation.
  */
 export * from './dto';
+export * from './onboardingDto';
+export * from './enrollmentViewsDto';
+export type { PaymentRecordView, PaymentShare, RefundView } from './paymentsDto';
 export {
   OPERATIONS,
   OPERATION_NAMES,

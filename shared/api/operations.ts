@@ -32,6 +32,8 @@ import {
   type TakeSuggestedResult,
   type UnitProfile,
 } from './dto';
+import { recordPaymentInput } from './paymentInputs';
+import type { PaymentRecordView } from './paymentsDto';
 import {
   batchState,
   code,
@@ -55,6 +57,8 @@ import {
   uscc,
   count,
 } from './primitives';
+import { ONBOARDING_OPERATIONS } from './onboardingOperations';
+import { ENROLLMENT_VIEW_OPERATIONS } from './enrollmentViewOperations';
 
 /** A type-only marker for an operation's result: outputs are produced by our own core, not parsed. */
 export interface Returns<T> {
@@ -355,9 +359,23 @@ export const OPERATIONS = defineOperations({
     }),
     output: returns<BatchDetail>(),
   },
+  'payments.record': {
+    doc: 'Records ONE transfer (voucher, payer, amount, refund) paying one or several 待缴费 batches of a unit (合并缴费); queued for the server.',
+    input: recordPaymentInput,
+    output: returns<PaymentRecordView>(),
+  },
+  'payments.forBatch': {
+    doc: "The batch's payment as recorded (payer, amount, method, voucher, each batch's share, refund), or null.",
+    input: z.strictObject({ batchId: id }),
+    output: returns<PaymentRecordView | null>(),
+  },
   'invoices.request': {
-    doc: 'Requests invoices (申请开票 / 专用收据), split by title or fee source; queued for the server.',
-    input: z.strictObject({ batchId: id, invoices: z.array(invoiceRequest).min(1, { error: '至少需要 1 张发票' }).max(50, { error: '至多 50 张发票' }) }),
+    doc: 'Requests invoices (申请开票 / 专用收据), split by title or fee source; queued for the server. `earlyCommitment`: 提前开票 with the signed commitment.',
+    input: z.strictObject({
+      batchId: id,
+      invoices: z.array(invoiceRequest).min(1, { error: '至少需要 1 张发票' }).max(50, { error: '至多 50 张发票' }),
+      earlyCommitment: fileUpload.optional(),
+    }),
     output: returns<OutboxReceipt>(),
   },
   'invoices.list': {
@@ -405,6 +423,8 @@ export const OPERATIONS = defineOperations({
     output: returns<AuthStatus>(),
   },
   'auth.logout': { doc: 'Forgets the token; local work stays.', input: none, output: returns<AuthStatus>() },
+  ...ONBOARDING_OPERATIONS,
+  ...ENROLLMENT_VIEW_OPERATIONS,
 });
 
 export type Operations = typeof OPERATIONS;

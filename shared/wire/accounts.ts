@@ -56,6 +56,8 @@ export const accountViewSchema = z.object({
   contacts: z.array(z.object({ name: z.string(), phone: z.string(), role: z.string().optional() })),
   headCounts: z.object({ inService: z.number(), femaleInService: z.number() }).optional(),
   address: z.string().optional(),
+  /** 所属区局 (Wuxi), once the unit profile completion is approved. */
+  district: z.string().optional(),
   registeredAt: z.string(),
   centralSelections: z.array(centralSelectionSchema),
 });

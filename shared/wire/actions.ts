@@ -13,6 +13,8 @@ import {
   submitSupplementaryRequestSchema,
   withdrawBatchRequestSchema,
 } from './batches';
+import { paymentRecordRequestSchema } from './payments';
+import { applyInsuranceCodeRequestSchema, changeContactPhoneRequestSchema, submitUnitProfileRequestSchema, updateHandlerRequestSchema } from './onboarding';
 import { ROUTES, routePath, splitRoute, type HttpMethod } from './routes';
 
 export interface ActionSpec {
@@ -34,6 +36,11 @@ export const ACTIONS = {
   withdrawBatch: { route: ROUTES.withdrawBatch, label: '批次撤回', body: withdrawBatchRequestSchema, successStatus: 200, onBatch: true, authenticated: true },
   uploadPaymentProof: { route: ROUTES.uploadPaymentProof, label: '上传缴费凭证', body: paymentProofRequestSchema, successStatus: 200, onBatch: true, authenticated: true },
   requestInvoices: { route: ROUTES.requestInvoices, label: '申请开票', body: invoiceRequestSchema, successStatus: 201, onBatch: true, authenticated: true },
+  applyInsuranceCode: { route: ROUTES.applyInsuranceCode, label: '申请参保编码', body: applyInsuranceCodeRequestSchema, successStatus: 201, onBatch: false, authenticated: true },
+  submitUnitProfile: { route: ROUTES.submitUnitProfile, label: '单位信息完善', body: submitUnitProfileRequestSchema, successStatus: 201, onBatch: false, authenticated: true },
+  updateHandler: { route: ROUTES.updateHandler, label: '经办人填报', body: updateHandlerRequestSchema, successStatus: 200, onBatch: false, authenticated: true },
+  changeContactPhone: { route: ROUTES.changeContactPhone, label: '联系电话变更', body: changeContactPhoneRequestSchema, successStatus: 200, onBatch: false, authenticated: true },
+  recordPayment: { route: ROUTES.recordPayment, label: '缴费（可合并多个批次）', body: paymentRecordRequestSchema, successStatus: 201, onBatch: false, authenticated: true },
 } as const satisfies Record<string, ActionSpec>;
 
 export type ActionKind = keyof typeof ACTIONS;

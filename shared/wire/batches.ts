@@ -82,7 +82,8 @@ export type ValidSubmitSupplementaryRequest = z.output<typeof submitSupplementar
 export const withdrawBatchRequestSchema = z.strictObject({ reason: text(200) });
 export type WithdrawBatchRequest = z.input<typeof withdrawBatchRequestSchema>;
 
-const base64File = (maxBytes: number) =>
+/** A file sent inline as base64 (payment vouchers, signed commitments), at most `maxBytes` decoded. */
+export const base64File = (maxBytes: number) =>
   z.strictObject({
     name: text(255),
     base64: z
@@ -127,6 +128,8 @@ export const invoiceLineSchema = z.strictObject({
 /** `requestInvoices` (申请开票 / 专用收据): split by title or fee source, never more than is still to invoice. */
 export const invoiceRequestSchema = z.strictObject({
   invoices: z.array(invoiceLineSchema).min(1, { error: '至少需要 1 张发票' }).max(50, { error: '至多 50 张发票' }),
+  /** 提前开票 (Shenzhen): the signed and stamped commitment, where the scheme offers early invoicing. */
+  earlyCommitment: base64File(MAX_PROOF_BYTES).optional(),
 });
 export type InvoiceRequest = z.input<typeof invoiceRequestSchema>;
 
@@ -158,6 +161,8 @@ export const invoiceViewSchema = z.object({
   status: z.enum(INVOICE_STATUSES),
   invoiceNumber: z.string().optional(),
   issuedOn: z.string().optional(),
+  /** 提前开票: the signed commitment's file name sent with the request. */
+  earlyCommitmentName: z.string().optional(),
 });
 export type InvoiceView = z.infer<typeof invoiceViewSchema>;
 
@@ -172,6 +177,14 @@ export const paymentViewSchema = z.object({
   refund: z.object({ accountName: z.string(), accountNumber: z.string(), bank: z.string(), amountFen: z.number().int() }).optional(),
   confirmedFen: z.number().int().optional(),
   confirmedOn: z.string().optional(),
+  /** A payment recorded through `recordPayment` (POST /v1/payments), possibly covering several batches. */
+  paymentId: z.string().optional(),
+  /** 收款帐户类别. */
+  accountType: z.string().optional(),
+  /** This batch's share of the transfer. */
+  allocatedFen: z.number().int().optional(),
+  /** Every batch the transfer paid (client ids) with its share. */
+  allocations: z.array(z.object({ batchId: z.string(), serverBatchId: z.string(), amountFen: z.number().int() })).optional(),
 });
 
 export const batchViewSchema = z.object({

@@ -22,6 +22,9 @@
  * - `occupiedReleased`: that person is free again.
  * - `schemeVersion`: a new scheme version is published; fetch it.
  * - `claim`: a claim record of the unit, new or changed.
+ * - `onboardingReview` / `unitProfile`: an onboarding application's state (申请中, 审核通过
+ *   with the insurance code, 审核不通过 with the reason) and the account's profile after it
+ *   changed (onboardingChanges.ts).
  * Facts come before the state change they explain, in the same feed order.
  */
 import { z } from 'zod';
@@ -29,6 +32,7 @@ import { BATCH_STATES } from '../domain/batch';
 import { claimRecordSchema } from './claims';
 import { periodSchema, transitionRecordSchema } from './common';
 import { rejectedPersonSchema } from './batches';
+import { onboardingChangeSchemas } from './onboardingChanges';
 
 const changeBase = { seq: z.number().int().positive(), at: z.string() };
 const batchRef = { batchId: z.string(), serverBatchId: z.string() };
@@ -76,6 +80,7 @@ export const changeSchema = z.discriminatedUnion('kind', [
   z.object({ ...changeBase, kind: z.literal('occupiedReleased'), schemeId: z.string(), coverageYear: periodSchema, docNumber: z.string() }),
   z.object({ ...changeBase, kind: z.literal('schemeVersion'), schemeId: z.string(), version: z.number().int(), title: z.string(), etag: z.string() }),
   z.object({ ...changeBase, kind: z.literal('claim'), claim: claimRecordSchema }),
+  ...onboardingChangeSchemas(changeBase),
 ]);
 export type Change = z.infer<typeof changeSchema>;
 export type ChangeKind = Change['kind'];

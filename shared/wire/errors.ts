@@ -45,8 +45,11 @@ export const WIRE_ERROR_STATUS = {
   uploadNotOpen: 409,
   uploadAlreadyUsed: 409,
   invoiceNotAllowed: 409,
+  earlyInvoiceTooLate: 409,
   policyNotInForce: 409,
   cursorAhead: 409,
+  applicationNotEditable: 409,
+  applicationNotPending: 409,
   // 410: an upload session that expired; start a new one.
   uploadExpired: 410,
   // 413 / 415: too large, not JSON.
@@ -82,9 +85,16 @@ export const WIRE_ERROR_STATUS = {
   feeSourceRequired: 422,
   invoiceTotalMismatch: 422,
   invoiceAmountInvalid: 422,
+  paymentSchemesDiffer: 422,
+  earlyInvoiceNotOffered: 422,
   personNotInBatch: 422,
   effectiveDateRequired: 422,
   schemeVersionNotNewer: 422,
+  onboardingNotOffered: 422,
+  attachmentType: 422,
+  attachmentTooLarge: 422,
+  commitmentNotRead: 422,
+  onboardingFieldInvalid: 422,
   // 500: the server failed (retry later); `injectedFault` only from the test switch.
   internal: 500,
   injectedFault: 500,

@@ -108,7 +108,13 @@
  *   email?, phone?, remark?}]} → 201: from 待缴费 on (else 409 `invoiceNotAllowed`); the
  *   total may not exceed `invoiceRemainingFen` (422 `invoiceExceedsPayable`); where the
  *   scheme has fee sources each invoice names one (422 `feeSourceRequired` /
- *   `feeSourceUnknown`).
+ *   `feeSourceUnknown`). `earlyCommitment` {name, base64} (提前开票, signed commitment, same
+ *   file rules as the voucher) only where the scheme offers early invoicing (422
+ *   `earlyInvoiceNotOffered`) and before the payment is confirmed (409 `earlyInvoiceTooLate`).
+ * - `POST /v1/payments` (action recordPayment) {batchIds, payer, amountFen, method?,
+ *   accountType?, paidOn?, proof, refund?} → 201 PaymentRecordView: ONE transfer for several
+ *   batches of the unit, all 待缴费 (else 409 `illegalTransition`) and of one scheme (422
+ *   `paymentSchemesDiffer`); each batch gets exactly its payable, the rest is the refund.
  *
  * ## Change feed
  * `GET /v1/changes?after=<cursor>&limit=<1..1000, default 500>` → ChangesPage
@@ -118,6 +124,12 @@
  * ## Claims
  * `GET /v1/claims?offset&limit(≤500)` → ClaimsPage; `GET /v1/claims/:claimId` → ClaimRecord;
  * new and changed records also arrive in the feed (`claim`).
+ *
+ * ## Unit onboarding
+ * 申请参保编码, 单位信息完善 (with the timed 承诺书), 经办人填报 and 联系电话变更, as the
+ * scheme's `onboarding` section offers them: actions applyInsuranceCode, submitUnitProfile,
+ * updateHandler, changeContactPhone; the feed's `onboardingReview` and `unitProfile`; the
+ * staff's review under `/admin/v1/onboarding`. See onboarding.ts.
  *
  * ## Admin (association staff; `Authorization: Bearer <admin token>`, else 401 `adminAuthRequired`)
  * `/admin/v1`: work, units, batches?state&unitId, batches/:id (the SERVER's id), approve,
@@ -139,8 +151,10 @@ export * from './schemes';
 export * from './roster';
 export * from './uploads';
 export * from './batches';
+export * from './payments';
 export * from './changes';
 export * from './claims';
+export * from './onboarding';
 export * from './admin';
 export * from './actions';
 export * from './validate';

@@ -25,10 +25,17 @@ export const ROUTES = {
   withdrawBatch: 'POST /v1/batches/:batchId/withdrawal',
   uploadPaymentProof: 'POST /v1/batches/:batchId/payment-proof',
   requestInvoices: 'POST /v1/batches/:batchId/invoice-requests',
+  recordPayment: 'POST /v1/payments',
   submitSupplementary: 'POST /v1/batches/:batchId/supplements',
   changes: 'GET /v1/changes',
   claims: 'GET /v1/claims',
   claim: 'GET /v1/claims/:claimId',
+  // Unit onboarding (onboarding.ts).
+  applyInsuranceCode: 'POST /v1/onboarding/insurance-code',
+  submitUnitProfile: 'POST /v1/onboarding/unit-profile',
+  applications: 'GET /v1/onboarding',
+  updateHandler: 'POST /v1/account/handler',
+  changeContactPhone: 'POST /v1/account/contact-phone',
   // The association's staff (admin token); batches by the SERVER's id.
   adminWork: 'GET /admin/v1/work',
   adminUnits: 'GET /admin/v1/units',
@@ -43,6 +50,11 @@ export const ROUTES = {
   adminTakeEffect: 'POST /admin/v1/batches/:batchId/take-effect',
   adminPublishScheme: 'POST /admin/v1/schemes',
   adminAddClaim: 'POST /admin/v1/units/:unitId/claims',
+  adminApplications: 'GET /admin/v1/onboarding',
+  adminApplication: 'GET /admin/v1/onboarding/:applicationId',
+  adminApplicationFile: 'GET /admin/v1/onboarding/:applicationId/files/:index',
+  adminApproveApplication: 'POST /admin/v1/onboarding/:applicationId/approve',
+  adminRejectApplication: 'POST /admin/v1/onboarding/:applicationId/reject',
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

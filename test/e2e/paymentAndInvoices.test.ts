@@ -94,8 +94,10 @@ describe('paying for an approved batch and asking for invoices', () => {
     await eventually(() => page.getByTestId('payment-done').textContent()).toContain('缴费凭证已上传');
     const paid = await app.call('batches.get', { batchId });
     expect(paid.state).toBe('paymentProofUploaded');
-    const upload = app.core.store.outbox.listForBatch(batchId).find((a) => a.kind === 'uploadPaymentProof');
-    expect((upload?.payload as { refund?: { amountFen: number } }).refund?.amountFen).toBe(10_000);
+    // One transfer (recordPayment) carries the voucher and the refund of exactly the difference.
+    const upload = app.core.store.outbox.listForBatch(batchId).find((a) => a.kind === 'recordPayment');
+    expect((upload?.payload as { body: { batchIds: string[]; refund?: { amountFen: number } } }).body).toMatchObject({ batchIds: [batchId], refund: { amountFen: 10_000 } });
+    await expect(page.getByTestId('payment-record').textContent()).resolves.toContain('底单.png');
 
     // 开票: two invoices; asking for more than is left is refused as typed, 剩余开票金额 follows.
     const invoices = page.getByTestId('invoice-form');
@@ -130,6 +132,8 @@ describe('paying for an approved batch and asking for invoices', () => {
     await page.locator('[data-step="payment"]').click();
     await eventually(() => page.getByTestId('proof-rejected').textContent()).toContain('凭证金额与到账金额不符');
     await expect(page.getByTestId('payment-form').isVisible()).resolves.toBe(true);
+    // The invoice requests are the core's, not this window's: listed again on reopening, 待发送 while no server takes them.
+    await eventually(() => page.getByTestId('invoice-request-status').allTextContents()).toEqual(['待发送', '待发送']);
     expect(problems).toEqual([]);
   }, 120_000);
 });

@@ -46,12 +46,14 @@ function create(ctx: CoreContext, input: ValidIn<'batches.create'>): BatchDetail
   const scheme = schemeOf(ctx, input.schemeId);
   const typeRule = enrollmentTypeRule(scheme, input.enrollmentType);
   if (!typeRule.ok) throw new CoreError('NOT_OFFERED', `${typeRule.problem.message}（${typeRule.problem.hint}）`, 422, 'enrollmentType');
+  let policy: BatchRecord | null = null;
   if (input.policyBatchId) {
-    const policy = ctx.store.batches.get(input.policyBatchId);
+    policy = ctx.store.batches.get(input.policyBatchId);
     if (!policy || policy.unitId !== unit.id) throw notFound('要补充的保单', input.policyBatchId);
     if (policy.state !== 'inForce' && policy.state !== 'awaitingEffect') {
       throw new CoreError('POLICY_NOT_IN_FORCE', '只能为已生效（或待生效）的保单办理保全', 422, 'policyBatchId');
     }
+    if (policy.schemeId !== scheme.id) throw new CoreError('VALIDATION', '保全须使用原保单的保障方案', 422, 'schemeId');
   }
   const title = input.title ?? `${scheme.yearLabel}${typeRule.rule.label ?? ENROLLMENT_TYPE_LABELS[input.enrollmentType]}（${today(ctx)}）`;
   const batch = ctx.store.batches.create(
@@ -64,6 +66,9 @@ function create(ctx: CoreContext, input: ValidIn<'batches.create'>): BatchDetail
       title,
       ...(input.requestedStart ? { requestedStart: input.requestedStart } : {}),
       ...(input.policyBatchId ? { policyBatchId: input.policyBatchId } : {}),
+      // New hires join the policy's plans (保全): the clerk starts from them and may narrow them.
+      ...(policy && policy.selection.length > 0 ? { selection: policy.selection } : {}),
+      ...(policy?.contact ? { contact: policy.contact } : {}),
       // Qingdao asks the unit's head counts with each enrollment: start from the profile's.
       ...(unit.headCounts ? { headCounts: unit.headCounts } : {}),
     },

@@ -14,9 +14,12 @@ import { batchesHandlers } from './batchesHandlers';
 import type { CoreContext } from './coreContext';
 import { createDispatcher, type ImplementedHandlers } from './dispatcher';
 import { documentsHandlers } from './documentsHandlers';
+import { enrollmentViewsHandlers } from './enrollmentViewsHandlers';
 import { EventBus } from './eventBus';
 import { ImportJobs } from './importJobs';
+import { onboardingHandlers } from './onboardingHandlers';
 import { paymentsHandlers } from './paymentsHandlers';
+import { paymentRecordHandlers } from './paymentRecords';
 import { recordsHandlers } from './recordsHandlers';
 import { rosterHandlers } from './rosterHandlers';
 import { schemesHandlers } from './schemesHandlers';
@@ -73,7 +76,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...rosterHandlers(ctx, imports),
     ...documentsHandlers(ctx),
     ...paymentsHandlers(ctx),
+    ...paymentRecordHandlers(ctx),
     ...recordsHandlers(ctx),
+    ...enrollmentViewsHandlers(ctx, sync),
+    ...onboardingHandlers(ctx, () => sync.kick()),
     ...syncHandlers(sync),
     ...authHandlers(sync),
   };

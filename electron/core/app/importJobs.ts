@@ -6,11 +6,21 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ApiError, ImportPhase, ImportProgress, ImportRecordView, ValidIn } from '../../../shared/api';
-import { isRosterFileError, readRosterFile } from '../roster';
+import { hasError, type CheckedPerson, type RawRosterRow, type RosterFinding, type RowCheck, type RowCheckContext } from '../../../shared/domain/roster';
+import { isRosterFileError } from '../roster';
+import { RosterStaging, type BatchRecord } from '../store';
+import { readAndCheckRoster, type CheckedRow } from './checkedRoster';
 import { schemeOf, storeCall, type CoreContext } from './coreContext';
 import { CoreError } from './coreError';
-import { assertRosterEditable } from './rosterChecking';
-import { commitIntake, planIntake, withPlans } from './rosterIntake';
+import { assertRosterEditable, checkAcross, rowCheckContext } from './rosterChecking';
+import { commitIntake, commitStagedIntake, planIntake, type IncomingRow } from './rosterIntake';
+
+/** An import's file name and options, without the file's text. */
+interface RunInput {
+  fileName: string;
+  mode: ValidIn<'roster.import'>['mode'];
+  planCodes?: ValidIn<'roster.import'>['planCodes'];
+}
 
 interface Job {
   progress: ImportProgress;
@@ -37,7 +47,10 @@ export class ImportJobs {
     };
     this.jobs.set(jobId, job);
     // Let the call return the job id first; the renderer follows it with events or polling.
-    setImmediate(() => void this.run(job, batch.id, bytes, input));
+    // Only what the run needs is kept: not the file's base64 text (a third larger than the file).
+    const { mode, planCodes } = input;
+    const fileName = input.file.name;
+    setImmediate(() => void this.run(job, batch.id, bytes, { fileName, mode, ...(planCodes ? { planCodes } : {}) }));
     return { jobId };
   }
 
@@ -83,33 +96,54 @@ export class ImportJobs {
     this.ctx.events.emit({ type: 'import.progress', progress: { ...job.progress } });
   }
 
-  private async run(job: Job, batchId: string, bytes: Buffer, input: ValidIn<'roster.import'>): Promise<void> {
+  private async run(job: Job, batchId: string, bytes: Buffer, input: RunInput): Promise<void> {
     const { ctx } = this;
     const signal = job.abort.signal;
+    let staging: RosterStaging | null = null;
     try {
       const batch = ctx.store.batches.require(batchId);
       const scheme = schemeOf(ctx, batch.schemeId, batch.schemeVersion);
       this.update(job, { phase: 'reading' });
-      const file = await readRosterFile({ fileName: input.file.name, bytes }, scheme, { signal, onProgress: (rowsRead) => this.update(job, { rowsRead }) });
+      // Rows are checked as they are read and staged as they are checked, so little is left
+      // to do once the last row is in, and the rows of a large file are never all held at once.
+      const rows = new StagedRows((staging = new RosterStaging(ctx.store.db)));
+      const checkedWith = rowCheckContext(ctx, batch, scheme);
+      const file = await readAndCheckRoster(
+        { fileName: input.fileName, bytes, ...(input.planCodes ? { planCodes: input.planCodes } : {}) },
+        checkedWith,
+        { signal, onProgress: (rowsRead) => this.update(job, { rowsRead }), onRows: (checked) => rows.add(checked) },
+      );
       this.update(job, { phase: 'checking', rowsRead: file.totalRows, totalRows: file.totalRows });
       await yieldToEventLoop();
       if (signal.aborted) throw signal.reason;
 
-      const incoming = file.rows.map((r) => ({ sourceRow: r.sourceRow, values: withPlans(r.values, input.planCodes) }));
       const current = ctx.store.batches.require(batchId);
       assertRosterEditable(current);
-      const plan = planIntake(ctx, current, input.mode === 'replace' ? [] : ctx.store.persons.allRows(batchId), incoming);
-      await yieldToEventLoop();
-      if (signal.aborted) throw signal.reason;
-
-      this.update(job, { phase: 'saving' });
-      const { rejected } = plan;
-      commitIntake(ctx, batchId, plan, {
-        replace: input.mode === 'replace',
-        actor: ctx.clerk(),
-        importId: job.progress.jobId,
-        alongside: () => ctx.store.imports.finish(job.progress.jobId, { status: 'done', total: file.totalRows, accepted: file.totalRows - rejected, rejected }),
-      });
+      const replace = input.mode === 'replace';
+      const actor = ctx.clerk();
+      const importId = job.progress.jobId;
+      const finish = (rejected: number) => () =>
+        ctx.store.imports.finish(importId, { status: 'done', total: file.totalRows, accepted: file.totalRows - rejected, rejected });
+      // The batch changed what the row checks depend on (its plans, its dates) while the file was read: check the rows again.
+      const stale = contextKey(rowCheckContext(ctx, current, schemeOf(ctx, current.schemeId, current.schemeVersion))) !== contextKey(checkedWith);
+      let rejected: number;
+      if (!stale && (replace || ctx.store.persons.count(batchId) === 0)) {
+        const across = rows.checkAcross(ctx, current);
+        rejected = across.rejected;
+        await yieldToEventLoop();
+        if (signal.aborted) throw signal.reason;
+        this.update(job, { phase: 'saving' });
+        commitStagedIntake(ctx, batchId, { staging, extraFindings: across.extraFindings, unitFindings: across.unitFindings }, { replace, actor, importId, alongside: finish(rejected) });
+      } else {
+        // A re-import merges by document number: the stored rows take part in the checks.
+        const incoming = rows.incoming();
+        const plan = planIntake(ctx, current, replace ? [] : ctx.store.persons.allRows(batchId), incoming, stale ? undefined : rows.checks());
+        rejected = plan.rejected;
+        await yieldToEventLoop();
+        if (signal.aborted) throw signal.reason;
+        this.update(job, { phase: 'saving' });
+        commitIntake(ctx, batchId, plan, { replace, actor, importId, alongside: finish(rejected) });
+      }
       this.update(job, { phase: 'done', accepted: file.totalRows - rejected, rejected });
     } catch (e) {
       const cancelled = signal.aborted || (isRosterFileError(e) && e.code === 'cancelled');
@@ -117,8 +151,66 @@ export class ImportJobs {
       if (!cancelled && !isRosterFileError(e) && !(e instanceof CoreError)) console.error('[import] failed:', (e as Error)?.name);
       ctx.store.imports.finish(job.progress.jobId, { status: cancelled ? 'cancelled' : 'failed', accepted: 0, rejected: 0, ...(error ? { error } : {}) });
       this.update(job, { phase: cancelled ? 'cancelled' : 'failed', ...(error ? { error } : {}) });
+    } finally {
+      staging?.drop();
     }
   }
+}
+
+/**
+ * The checked rows of an import: staged in the store as they come, and of each only what
+ * the checks across rows need (its person facts, sheet row, whether it has an error).
+ */
+class StagedRows {
+  private readonly persons: CheckedPerson[] = [];
+  private readonly sourceRows: number[] = [];
+  private readonly ownError: boolean[] = [];
+
+  constructor(private readonly staging: RosterStaging) {}
+
+  add(rows: readonly CheckedRow[]): void {
+    this.staging.add(rows);
+    for (const r of rows) {
+      this.persons.push(r.person);
+      this.sourceRows.push(r.sourceRow);
+      this.ownError.push(hasError(r.findings));
+    }
+  }
+
+  /** Duplicates among the rows and against the store, and the unit rules (checkAcross), for a batch with no stored rows to merge onto. */
+  checkAcross(ctx: CoreContext, batch: BatchRecord): { extraFindings: Map<number, RosterFinding[]>; unitFindings: RosterFinding[]; rejected: number } {
+    const checks: RowCheck[] = this.persons.map((person) => ({ values: {}, person, findings: [] }));
+    const unitFindings = checkAcross(ctx, batch, checks, this.sourceRows);
+    const extraFindings = new Map<number, RosterFinding[]>();
+    let rejected = 0;
+    checks.forEach((c, i) => {
+      if (c.findings.length > 0) extraFindings.set(i + 1, c.findings);
+      if (this.ownError[i] || hasError(c.findings)) rejected++;
+    });
+    return { extraFindings, unitFindings, rejected };
+  }
+
+  /** The rows as planIntake takes them (their cleaned values, which check again to the same), read back from the staging table. */
+  incoming(): IncomingRow[] {
+    const out: IncomingRow[] = [];
+    for (const r of this.staging.rows()) out.push({ sourceRow: r.sourceRow, values: JSON.parse(r.valuesJson) as RawRosterRow });
+    return out;
+  }
+
+  /** The rows' own checks as made while reading. */
+  checks(): RowCheck[] {
+    const out: RowCheck[] = [];
+    for (const r of this.staging.rows()) {
+      out.push({ values: JSON.parse(r.valuesJson) as RawRosterRow, person: this.persons[r.ord - 1]!, findings: JSON.parse(r.findingsJson) as RosterFinding[] });
+    }
+    return out;
+  }
+}
+
+/** What the row checks depend on, to compare the context a file was checked in with the batch's current one. */
+function contextKey(context: RowCheckContext): string {
+  const { scheme, ...rest } = context;
+  return JSON.stringify({ ...rest, scheme: [scheme.id, scheme.version] });
 }
 
 function yieldToEventLoop(): Promise<void> {

@@ -4,24 +4,30 @@
  * rules the association applies, then queued: the outbox action carries the wire body, in
  * the same transaction as the batch's own change.
  */
+import { randomUUID } from 'node:crypto';
 import type { InvoiceRequestLine, InvoiceRequestView, InvoicesView, IssuedInvoice, OperationHandlers, OutboxReceipt, ValidIn } from '../../../shared/api';
 import { batchStateLabel, BILLED_STATES } from '../../../shared/domain/batch';
 import { checkInvoices, checkPayment, checkVoucherFile, remainingToInvoice } from '../../../shared/domain/payment';
+import { MAX_PROOF_BYTES } from '../../../shared/wire';
 import { serverFactsKey, type ServerFacts } from '../sync';
 import { applyEvent } from './batchTransitions';
 import { schemeOf, storeCall, type CoreContext } from './coreContext';
 import { CoreError } from './coreError';
 import { batchDetail } from './batchesHandlers';
+import { checkEarlyCommitment } from './earlyInvoice';
+import { earlyCommitmentOf, keepSingleBatchPayment } from './paymentRecords';
 
 function uploadProof(ctx: CoreContext, input: ValidIn<'payments.uploadProof'>) {
   const batch = storeCall(() => ctx.store.batches.require(input.batchId));
-  const file = checkVoucherFile(Buffer.from(input.proof.base64, 'base64'));
+  // The association's limit, so nothing is queued that it would refuse.
+  const file = checkVoucherFile(Buffer.from(input.proof.base64, 'base64'), MAX_PROOF_BYTES);
   if (!file.ok) throw new CoreError(file.problem.code, file.problem.message, 422, 'proof');
   const payment = checkPayment(input.amountFen, [{ batchId: batch.id, payableFen: batch.payableFen ?? 0 }], input.refund);
   if (!payment.ok) throw new CoreError(payment.problem.code, payment.problem.message, 422, payment.problem.field);
   const { batchId: _batchId, ...body } = input;
   ctx.store.transaction(() => {
     applyEvent(ctx, batch.id, 'uploadPaymentProof', {}, { outbox: { kind: 'uploadPaymentProof', batchId: batch.id, unitId: batch.unitId, payload: body } });
+    keepSingleBatchPayment(ctx, batch, input, file.type);
   });
   return batchDetail(ctx, batch.id);
 }
@@ -38,6 +44,7 @@ function invoicesView(ctx: CoreContext, batchId: string): InvoicesView {
       status: REQUEST_STATUS[a.status],
       requestedAt: a.createdAt,
       invoices: (a.payload as { invoices: InvoiceRequestLine[] }).invoices,
+      ...earlyCommitmentOf(a.payload),
       ...(a.lastError && a.status === 'failed' ? { error: a.lastError } : {}),
     }));
   // A refused request asked for nothing: its amount may be asked again.
@@ -49,6 +56,7 @@ function invoicesView(ctx: CoreContext, batchId: string): InvoicesView {
     amountFen: i.amountFen,
     issuedOn: i.issuedOn,
     ...(i.feeSource ? { feeSource: i.feeSource } : {}),
+    ...(i.ref ? { ref: i.ref } : {}),
   }));
   return { payableFen: batch.payableFen, requestedFen, remainingFen: remainingToInvoice({ payableFen: batch.payableFen ?? 0, invoicedFen: requestedFen }), requests, issued };
 }
@@ -57,15 +65,17 @@ function requestInvoices(ctx: CoreContext, input: ValidIn<'invoices.request'>): 
   const batch = storeCall(() => ctx.store.batches.require(input.batchId));
   if (!BILLED_STATES.includes(batch.state)) throw new CoreError('invoiceNotAllowed', `批次当前状态为“${batchStateLabel(batch.state)}”，还不能申请开票`, 409);
   const scheme = schemeOf(ctx, batch.schemeId, batch.schemeVersion);
+  if (input.earlyCommitment) checkEarlyCommitment(scheme, batch.state, input.earlyCommitment);
   const problem = checkInvoices(input.invoices, {
     payableFen: batch.payableFen ?? 0,
     invoicedFen: invoicesView(ctx, batch.id).requestedFen,
     feeSources: new Map(scheme.feeSources.map((f) => [f.code, f.name])),
   });
   if (problem) throw new CoreError(problem.code, problem.message, 422, problem.field);
-  const action = ctx.store.transaction(() =>
-    ctx.store.outbox.enqueue({ kind: 'requestInvoices', batchId: batch.id, unitId: batch.unitId, payload: { invoices: input.invoices } }),
-  );
+  // Each line's own ref comes back with its invoice number, so the view says which line was issued.
+  const invoices = input.invoices.map((line) => ({ ...line, ref: randomUUID() }));
+  const payload = { invoices, ...(input.earlyCommitment ? { earlyCommitment: input.earlyCommitment } : {}) };
+  const action = ctx.store.transaction(() => ctx.store.outbox.enqueue({ kind: 'requestInvoices', batchId: batch.id, unitId: batch.unitId, payload }));
   return { actionId: action.id, batchId: batch.id };
 }
 

@@ -19,7 +19,12 @@ export function quoteBatch(ctx: CoreContext, batch: BatchRecord, selection?: rea
   const persons: PricedPerson[] = [];
   checks.forEach((c, i) => {
     if (hasError(c.findings) || c.person.plans.length === 0) return;
-    persons.push({ id: rows[i]!.id, selection: c.person.plans, facts: { socialSecurity: c.person.socialSecurity, newEmploymentForm: c.person.newEmploymentForm } });
+    persons.push({
+      id: rows[i]!.id,
+      selection: c.person.plans,
+      facts: { socialSecurity: c.person.socialSecurity, newEmploymentForm: c.person.newEmploymentForm },
+      ...(c.person.coverStart ? { coverStart: c.person.coverStart } : {}),
+    });
   });
   const policy = batch.policyBatchId ? ctx.store.batches.get(batch.policyBatchId) : null;
   try {

@@ -15,6 +15,7 @@ import type { BatchRecord, PersonRecord, PersonRef } from '../store';
 import { storeCall, today, type CoreContext } from './coreContext';
 import { CoreError } from './coreError';
 import { batchRef, schemeOfBatch, SENT_STATES } from './enrolledPersons';
+import { ownCover } from './ownCover';
 
 export type RecordsFilter = ValidIn<'records.export'>;
 
@@ -141,7 +142,7 @@ function toRecord(row: PersonRecord, plans: BatchPlans, unitNames: Map<string, s
     enrollmentType: b.enrollmentType,
     enrollmentTypeLabel: ENROLLMENT_TYPE_LABELS[b.enrollmentType],
     coverageYear: b.coverageYear,
-    cover: b.cover,
+    cover: ownCover(b, row.values),
     name: row.name,
     documentNumber: row.docNumber,
     values: row.values,

@@ -27,9 +27,15 @@ import { CoreError } from './coreError';
 /** What the row checks need to know of the batch. */
 export function rowCheckContext(ctx: CoreContext, batch: BatchRecord, scheme: Scheme): RowCheckContext {
   const day = today(ctx);
+  // 保全: the policy in force bounds each person's own effective date and ends the cover.
+  const policyPeriod = batch.policyBatchId ? (ctx.store.batches.get(batch.policyBatchId)?.cover ?? undefined) : undefined;
   let coverStart = batch.cover?.start ?? null;
   if (!coverStart) {
-    const resolved = resolveCover(scheme, batch.enrollmentType, { submissionDate: day, ...(batch.requestedStart ? { requestedStart: batch.requestedStart } : {}) });
+    const resolved = resolveCover(scheme, batch.enrollmentType, {
+      submissionDate: day,
+      ...(batch.requestedStart ? { requestedStart: batch.requestedStart } : {}),
+      ...(policyPeriod ? { policyPeriod } : {}),
+    });
     if (resolved.ok && resolved.cover) coverStart = resolved.cover.start;
   }
   const rctx: RowCheckContext = {
@@ -40,6 +46,7 @@ export function rowCheckContext(ctx: CoreContext, batch: BatchRecord, scheme: Sc
     coverStart,
     selection: batch.selection,
     overAgeCommitmentSigned: batch.overAgeCommitmentAt !== null,
+    ...(policyPeriod ? { policyPeriod } : {}),
   };
   return rctx;
 }

@@ -11,6 +11,7 @@ import { CoreError } from './coreError';
 import type { ImportJobs } from './importJobs';
 import { beginRosterEdit, checkRowInBatch, recheckBatch, toNewPerson } from './rosterChecking';
 import { suggestedList, takeSuggested } from './suggestedList';
+import { templateSchemeFor } from './supplementTemplate';
 
 function xlsx(fileName: string, bytes: Buffer): FileDownload {
   return { fileName, mimeType: XLSX_MIME_TYPE, base64: bytes.toString('base64') };
@@ -151,8 +152,8 @@ export function rosterHandlers(ctx: CoreContext, imports: ImportJobs): Pick<
     },
     'roster.suggestedList': async ({ batchId }) => suggestedList(ctx, batchId),
     'roster.takeSuggested': async (input) => takeSuggested(ctx, input),
-    'templates.generate': async ({ schemeId }) => {
-      const scheme = schemeOf(ctx, schemeId);
+    'templates.generate': async ({ schemeId, enrollmentType }) => {
+      const scheme = templateSchemeFor(schemeOf(ctx, schemeId), enrollmentType);
       return xlsx(templateFileName(scheme), await buildImportTemplate(scheme));
     },
   };

@@ -4,23 +4,19 @@
  * among all of them and against the store, the unit rules), then written in one store
  * transaction, so a failure before that leaves the batch exactly as it was.
  */
-import { hasError, type RawRosterRow, type RowCheck } from '../../../shared/domain/roster';
+import { hasError, type RawRosterRow, type RosterFinding, type RowCheck } from '../../../shared/domain/roster';
 import type { Actor } from '../../../shared/domain/batch';
-import type { BatchRecord, PersonRecord } from '../store';
+import type { BatchRecord, PersonRecord, RosterStaging } from '../store';
 import type { CoreContext } from './coreContext';
 import { beginRosterEdit, checkAcross, checkEach, settleCheckState, toNewPerson } from './rosterChecking';
+
+export { withPlans } from './checkedRoster';
 
 export interface IncomingRow {
   sourceRow: number | null;
   values: RawRosterRow;
   /** 是否建议名单: the last-year batch the row was taken from. */
   suggestedFrom?: string;
-}
-
-/** Qingdao imports a list per benefit activity: the activity becomes each row's plans unless the row names its own. */
-export function withPlans(values: RawRosterRow, planCodes: readonly string[] | undefined): RawRosterRow {
-  if (!planCodes || planCodes.length === 0 || values.plans) return values;
-  return { ...values, plans: planCodes.join('、') };
 }
 
 export interface IntakePlan {
@@ -39,8 +35,15 @@ export interface IntakePlan {
  * is already stored takes that row's place (the Wuxi way of re-importing corrected rows),
  * the rest are appended, exactly as `mergeByDocNumber` will write them.
  */
-export function planIntake(ctx: CoreContext, batch: BatchRecord, stored: readonly PersonRecord[], incoming: readonly IncomingRow[]): IntakePlan {
-  const incomingChecks = checkEach(ctx, batch, incoming);
+export function planIntake(
+  ctx: CoreContext,
+  batch: BatchRecord,
+  stored: readonly PersonRecord[],
+  incoming: readonly IncomingRow[],
+  /** The incoming rows' own checks when already made (an import checks rows as it reads them). */
+  checked?: RowCheck[],
+): IntakePlan {
+  const incomingChecks = checked ?? checkEach(ctx, batch, incoming);
   const firstByDoc = new Map<string, number>();
   stored.forEach((p, i) => {
     if (p.docNumber && !firstByDoc.has(p.docNumber)) firstByDoc.set(p.docNumber, i);
@@ -89,6 +92,26 @@ export function commitIntake(ctx: CoreContext, batchId: string, plan: IntakePlan
     else ctx.store.persons.mergeByDocNumber(batchId, persons, writeOptions);
     ctx.store.persons.setFindings(batchId, plan.untouched.map((u) => ({ personId: u.id, findings: u.check.findings })));
     ctx.store.batches.update(editable.id, { unitFindings: plan.unitFindings }, options.actor);
+    options.alongside?.();
+    settleCheckState(ctx, batchId);
+  });
+}
+
+/** A first import (or a replacement) whose rows were checked and staged as the file was read. */
+export interface StagedIntake {
+  staging: RosterStaging;
+  /** Findings of the checks across rows, by staged row (its order number, from 1). */
+  extraFindings: ReadonlyMap<number, readonly RosterFinding[]>;
+  unitFindings: RosterFinding[];
+}
+
+/** Writes a staged intake in one transaction and settles the batch's check state (commitIntake's path for a batch with no rows to merge onto). */
+export function commitStagedIntake(ctx: CoreContext, batchId: string, intake: StagedIntake, options: CommitOptions): void {
+  ctx.store.transaction(() => {
+    const editable = beginRosterEdit(ctx, ctx.store.batches.require(batchId));
+    if (options.replace) ctx.store.persons.removeAll(batchId, options.actor);
+    ctx.store.persons.insertStaged(batchId, intake.staging, intake.extraFindings, { actor: options.actor, importId: options.importId ?? null });
+    ctx.store.batches.update(editable.id, { unitFindings: intake.unitFindings }, options.actor);
     options.alongside?.();
     settleCheckState(ctx, batchId);
   });

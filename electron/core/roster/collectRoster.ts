@@ -31,7 +31,7 @@ export interface RosterFileResult {
   mapped: MappedColumn[];
   ignoredHeaders: string[];
   rows: RosterFileRow[];
-  /** The number of roster rows read (rows.length). */
+  /** The number of roster rows read (rows.length, unless they went to `onRow`). */
   totalRows: number;
   /** Template example rows left in the file and skipped. */
   skippedExampleRows: number;
@@ -44,6 +44,11 @@ export interface CollectOptions {
   progressEvery?: number;
   /** Refuse the file ('tooManyRows') when it holds more roster rows than this. */
   maxRows?: number;
+  /**
+   * Hands each roster row over as it is read instead of keeping it: the result's `rows` is
+   * then empty (a 100,000-row import checks and stages rows as they come, never holding them all).
+   */
+  onRow?: (row: RosterFileRow) => void;
 }
 
 export const DEFAULT_PROGRESS_EVERY = 500;
@@ -112,7 +117,7 @@ function missingColumnsError(roster: RosterSpec, header: HeaderMatch): RosterFil
 }
 
 export async function collectRoster(sheets: AsyncIterable<SheetSource>, roster: RosterSpec, options: CollectOptions = {}): Promise<RosterFileResult> {
-  const { signal, onProgress, maxRows } = options;
+  const { signal, onProgress, maxRows, onRow } = options;
   const progressEvery = Math.max(1, Math.floor(options.progressEvery ?? DEFAULT_PROGRESS_EVERY));
   let sawContent = false;
 
@@ -149,6 +154,7 @@ export async function collectRoster(sheets: AsyncIterable<SheetSource>, roster: 
 
       const filter = new RowFilter(roster, header);
       const rows: RosterFileRow[] = [];
+      let count = 0;
       let skippedExampleRows = 0;
       let reported = 0;
       const take = (row: SheetRow) => {
@@ -159,12 +165,14 @@ export async function collectRoster(sheets: AsyncIterable<SheetSource>, roster: 
           skippedExampleRows++;
           return;
         }
-        if (maxRows !== undefined && rows.length >= maxRows) {
+        if (maxRows !== undefined && count >= maxRows) {
           throw new RosterFileError('tooManyRows', `名单超过 ${maxRows} 行，超出单个文件的上限，请分成多个文件导入`);
         }
-        rows.push({ sourceRow: row.number, values });
-        if (rows.length % progressEvery === 0) {
-          reported = rows.length;
+        count++;
+        if (onRow) onRow({ sourceRow: row.number, values });
+        else rows.push({ sourceRow: row.number, values });
+        if (count % progressEvery === 0) {
+          reported = count;
           onProgress?.(reported);
         }
       };
@@ -175,18 +183,18 @@ export async function collectRoster(sheets: AsyncIterable<SheetSource>, roster: 
         for (const row of batch) take(row);
       }
 
-      if (rows.length === 0) {
+      if (count === 0) {
         const examples = skippedExampleRows > 0 ? '（只有模板自带的示例行）' : '';
         throw new RosterFileError('empty', `名单中没有人员${examples}：表头（第 ${header.rowNumber} 行）下面没有填写任何数据`);
       }
-      if (reported !== rows.length) onProgress?.(rows.length);
+      if (reported !== count) onProgress?.(count);
       return {
         sheetName: sheet.name,
         headerRow: header.rowNumber,
         mapped: header.mapped,
         ignoredHeaders: header.ignoredHeaders,
         rows,
-        totalRows: rows.length,
+        totalRows: count,
         skippedExampleRows,
       };
     } finally {

@@ -1,24 +1,22 @@
 /**
- * The worksheets of an xlsx held in memory, through exceljs's streaming reader.
+ * The worksheets of an xlsx held in memory, read straight from the package: the small parts
+ * a roster's cells depend on (workbook, relationships, shared strings, styles) are inflated
+ * whole; each sheet is inflated in chunks on zlib's thread while its rows are parsed here,
+ * a chunk of rows per step.
  *
- * The reader is fed a repackaged stream of the parts a roster needs, in the order it needs
- * them (workbook, shared strings, styles, then the sheets), each inflated here and passed
- * on uncompressed:
- * - Excel and exceljs both write the sheets first, which makes the streaming reader copy
- *   every sheet to a temporary file and read it back; and a sheet met before the styles
- *   loses its date formats, so birth dates would arrive as serial numbers.
- * - The zip reader inside exceljs waits forever on an entry whose compressed data is
- *   damaged. Inflating here, a damaged part ends its entry early, the feed stops at an
- *   entry boundary, and the read fails as 'corrupt' instead of hanging.
- * Drawings, printer settings and the like are never inflated.
+ * exceljs's streaming reader did this job before. Reading a 100,000-row roster it built a
+ * Row and Cell objects for every cell and ran a general XML parser over 30 MB of markup,
+ * which took as long as the import's checks and storing together. The sheet scanner
+ * (sheetXmlRows.ts) turns cells straight into the text cellText.ts describes.
+ *
+ * A part that cannot be located, inflated or parsed makes the read fail as 'corrupt'.
  */
-import { Readable } from 'node:stream';
-import { createInflateRaw } from 'node:zlib';
-import ExcelJS from 'exceljs';
-import { cellText, formulaResultText, type CellTextContext } from './cellText';
+import { inflateRawSync, createInflateRaw } from 'node:zlib';
 import { corruptError, isRosterFileError, type RosterFileError } from './errors';
 import type { SheetRow, SheetSource } from './sheetSource';
-import { dataDescriptor, entryData, streamedEntryHeader, type ZipEntry } from './zipArchive';
+import { SheetXmlRows, type SheetCellContext } from './sheetXmlRows';
+import { parseCellFormats, parseSharedStrings, parseWorkbook } from './workbookParts';
+import { entryData, type ZipEntry } from './zipArchive';
 
 const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
 const WORKBOOK = 'xl/workbook.xml';
@@ -26,17 +24,12 @@ const SHARED_STRINGS = 'xl/sharedStrings.xml';
 const STYLES = 'xl/styles.xml';
 const WORKSHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 
-// Without a shared-string part the reader would park every sheet in a temporary file.
-const EMPTY_SHARED_STRINGS = Buffer.from(
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>',
-);
-
 const CHUNK = 64 * 1024;
 const STORED = 0;
 const DEFLATED = 8;
 
 interface Part {
-  /** The name exceljs looks for (part names are case-insensitive; exceljs's matching is not). */
+  /** The part's name in lower case (part names are case-insensitive). */
   name: string;
   method: number;
   data: Buffer;
@@ -52,121 +45,49 @@ function part(bytes: Buffer, entry: ZipEntry, name: string): Part {
   return { name, ...found };
 }
 
-/** The parts in reading order; throws 'corrupt' if one of them cannot be located or decoded. */
-export function orderedParts(bytes: Buffer, entries: readonly ZipEntry[]): Part[] {
-  const parts: Part[] = [];
-  for (const name of [WORKBOOK_RELS, WORKBOOK]) {
-    const entry = partNamed(entries, name);
-    if (entry) parts.push(part(bytes, entry, name));
-  }
-  const strings = partNamed(entries, SHARED_STRINGS);
-  parts.push(strings ? part(bytes, strings, SHARED_STRINGS) : { name: SHARED_STRINGS, method: STORED, data: EMPTY_SHARED_STRINGS });
-  const styles = partNamed(entries, STYLES);
-  if (styles) parts.push(part(bytes, styles, STYLES));
-  const sheets = entries
-    .map((entry) => ({ entry, number: Number(WORKSHEET.exec(entry.name.toLowerCase())?.[1] ?? NaN) }))
-    .filter((s) => Number.isInteger(s.number))
-    .sort((a, b) => a.number - b.number);
-  for (const { entry, number } of sheets) parts.push(part(bytes, entry, `xl/worksheets/sheet${number}.xml`));
-  return parts;
+function optionalPart(bytes: Buffer, entries: readonly ZipEntry[], name: string): Part | null {
+  const entry = partNamed(entries, name);
+  return entry ? part(bytes, entry, name) : null;
 }
 
-async function* partContent(p: Part): AsyncGenerator<Buffer> {
+/** The worksheet parts in the order of their part numbers (the order Excel creates them). */
+function sheetParts(bytes: Buffer, entries: readonly ZipEntry[]): Part[] {
+  return entries
+    .map((entry) => ({ entry, number: Number(WORKSHEET.exec(entry.name.toLowerCase())?.[1] ?? NaN) }))
+    .filter((s) => Number.isInteger(s.number))
+    .sort((a, b) => a.number - b.number)
+    .map(({ entry, number }) => part(bytes, entry, `xl/worksheets/sheet${number}.xml`));
+}
+
+function wholeText(p: Part | null): string | null {
+  if (!p) return null;
+  try {
+    return (p.method === STORED ? p.data : inflateRawSync(p.data)).toString('utf8');
+  } catch (error) {
+    throw corruptError(error);
+  }
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** A part's bytes a chunk at a time; a deflated part is inflated off the main thread as it is read. */
+async function* partChunks(p: Part): AsyncGenerator<Buffer> {
   if (p.method === STORED) {
-    for (let at = 0; at < p.data.length; at += CHUNK) yield p.data.subarray(at, at + CHUNK);
+    for (let at = 0; at < p.data.length; at += CHUNK) {
+      // Each chunk a step of the event loop, as when inflating, so a cancel is seen between chunks.
+      await yieldToEventLoop();
+      yield p.data.subarray(at, at + CHUNK);
+    }
     return;
   }
   const inflater = createInflateRaw({ chunkSize: CHUNK });
   inflater.end(p.data);
-  for await (const chunk of inflater) yield chunk as Buffer;
-}
-
-/** The zip stream exceljs reads, and what went wrong making it. */
-class PartFeed {
-  failure: unknown = null;
-
-  constructor(private readonly parts: readonly Part[]) {}
-
-  async *chunks(): AsyncGenerator<Buffer> {
-    for (const p of this.parts) {
-      yield streamedEntryHeader(p.name);
-      let size = 0;
-      try {
-        for await (const chunk of partContent(p)) {
-          size += chunk.length;
-          yield chunk;
-        }
-      } catch (error) {
-        this.failure = error;
-      }
-      // Closing the entry even when its data broke off keeps the zip reader in step.
-      yield dataDescriptor(size);
-      if (this.failure !== null) return;
-    }
-  }
-
-  throwIfFailed(): void {
-    if (this.failure !== null) throw corruptError(this.failure);
-  }
-}
-
-// The workbook's 1904 date system flag, which exceljs keeps on an untyped parsed model.
-function usesDate1904(reader: object): boolean {
-  const properties: unknown = Reflect.get(reader, 'properties');
-  if (typeof properties !== 'object' || properties === null) return false;
-  const model: unknown = Reflect.get(properties, 'model');
-  return typeof model === 'object' && model !== null && Reflect.get(model, 'date1904') === true;
-}
-
-class XlsxRow implements SheetRow {
-  constructor(
-    private readonly row: ExcelJS.Row,
-    private readonly date1904: boolean,
-  ) {}
-
-  get number(): number {
-    return this.row.number;
-  }
-
-  get width(): number {
-    return this.row.cellCount;
-  }
-
-  text(columnIndex: number): string {
-    const cell = this.row.findCell(columnIndex + 1);
-    if (!cell) return '';
-    const value = cell.value;
-    if (typeof value === 'string') return value;
-    const context: CellTextContext = { numFmt: cell.numFmt, date1904: this.date1904 };
-    if (value !== null && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)) {
-      return formulaResultText(cell.result, context);
-    }
-    return cellText(value, context);
-  }
-}
-
-function isRowEvent(event: unknown): event is { eventType: 'row'; value: ExcelJS.Row } {
-  return typeof event === 'object' && event !== null && Reflect.get(event, 'eventType') === 'row';
-}
-
-/**
- * The sheet's rows a parsed chunk at a time: the reader's parse() hands out its events in
- * batches, where iterating the sheet itself would take an asynchronous step per row.
- */
-async function* sheetRows(worksheet: ExcelJS.stream.xlsx.WorksheetReader, reader: object): AsyncGenerator<SheetRow[]> {
-  const date1904 = usesDate1904(reader);
-  const events = worksheet.parse();
   try {
-    for (;;) {
-      const step = await events.next();
-      if (step.done) return;
-      const batch: unknown[] = Array.isArray(step.value) ? step.value : [];
-      const rows: SheetRow[] = [];
-      for (const event of batch) if (isRowEvent(event)) rows.push(new XlsxRow(event.value, date1904));
-      yield rows;
-    }
+    for await (const chunk of inflater) yield chunk as Buffer;
   } finally {
-    await events.return?.();
+    inflater.destroy();
   }
 }
 
@@ -174,38 +95,48 @@ function asRosterFileError(error: unknown): RosterFileError {
   return isRosterFileError(error) ? error : corruptError(error);
 }
 
-/** Rows that end early because the feed broke off end in 'corrupt', never as a short roster. */
-async function* checkedRows(rows: AsyncIterable<SheetRow[]>, feed: PartFeed): AsyncGenerator<SheetRow[]> {
+async function* sheetRows(p: Part, context: SheetCellContext): AsyncGenerator<SheetRow[]> {
+  const parser = new SheetXmlRows(context);
+  const decoder = new TextDecoder('utf-8');
   try {
-    yield* rows;
+    for await (const chunk of partChunks(p)) {
+      parser.feed(decoder.decode(chunk, { stream: true }));
+      yield parser.take();
+    }
+    parser.feed(decoder.decode());
   } catch (error) {
     throw asRosterFileError(error);
   }
-  feed.throwIfFailed();
+  const last = parser.take();
+  // A sheet whose markup breaks off is damaged, never a shorter roster.
+  if (!parser.complete()) throw corruptError();
+  if (last.length > 0) yield last;
 }
 
 /**
- * The workbook's sheets, in the order of their part numbers (the order Excel creates
- * them). Whatever the reader throws comes out as RosterFileError 'corrupt'.
+ * The workbook's sheets, in the order of their part numbers. Whatever goes wrong reading
+ * them comes out as RosterFileError 'corrupt'.
  */
 export async function* xlsxSheets(bytes: Buffer, entries: readonly ZipEntry[]): AsyncGenerator<SheetSource> {
-  const feed = new PartFeed(orderedParts(bytes, entries));
+  let context: SheetCellContext;
+  let sheets: Part[];
+  let names: Map<string, string>;
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(feed.chunks()), {
-      sharedStrings: 'cache',
-      hyperlinks: 'ignore',
-      // Styles carry the number formats that tell a date cell from a number.
-      styles: 'cache',
-      worksheets: 'emit',
-      entries: 'ignore',
-    });
-    for await (const worksheet of reader) {
-      feed.throwIfFailed();
-      const name: unknown = Reflect.get(worksheet, 'name');
-      yield { name: typeof name === 'string' ? name : '', rows: checkedRows(sheetRows(worksheet, reader), feed) };
-    }
+    sheets = sheetParts(bytes, entries);
+    const workbook = parseWorkbook(wholeText(optionalPart(bytes, entries, WORKBOOK)), wholeText(optionalPart(bytes, entries, WORKBOOK_RELS)));
+    const strings = wholeText(optionalPart(bytes, entries, SHARED_STRINGS));
+    const styles = wholeText(optionalPart(bytes, entries, STYLES));
+    context = {
+      sharedStrings: strings === null ? [] : parseSharedStrings(strings),
+      styleFormats: styles === null ? [] : parseCellFormats(styles),
+      date1904: workbook.date1904,
+    };
+    names = workbook.sheetNames;
   } catch (error) {
     throw asRosterFileError(error);
   }
-  feed.throwIfFailed();
+  for (const sheet of sheets) {
+    const number = WORKSHEET.exec(sheet.name)?.[1] ?? '';
+    yield { name: names.get(sheet.name) ?? `Sheet${number}`, rows: sheetRows(sheet, context) };
+  }
 }

@@ -1,7 +1,7 @@
 /**
  * Just enough of the zip format to look inside an xlsx held in memory: the entry list from
- * the central directory (which parts the package has, whether it is complete), each
- * entry's data, and the framing of an uncompressed entry streamed to a zip reader.
+ * the central directory (which parts the package has, whether it is complete) and each
+ * entry's data.
  */
 export interface ZipEntry {
   name: string;
@@ -16,11 +16,9 @@ const CENTRAL_HEADER = 0x02014b50;
 const END_OF_DIRECTORY = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;
 const ZIP64_END_OF_DIRECTORY = 0x06064b50;
-const DATA_DESCRIPTOR = 0x08074b50;
 const ZIP64_EXTRA = 0x0001;
 const MAX16 = 0xffff;
 const MAX32 = 0xffffffff;
-const HAS_DATA_DESCRIPTOR = 0x0008;
 
 export function hasZipSignature(bytes: Uint8Array): boolean {
   // An empty archive has only its end record.
@@ -126,31 +124,4 @@ export function entryData(bytes: Buffer, entry: ZipEntry): EntryData | null {
   const dataEnd = dataStart + entry.compressedSize;
   if (dataEnd > bytes.length) return null;
   return { method, data: bytes.subarray(dataStart, dataEnd) };
-}
-
-/**
- * The local header of an uncompressed entry whose sizes follow its data in a descriptor,
- * so data can be streamed before its length is known.
- */
-export function streamedEntryHeader(name: string): Buffer {
-  const nameBytes = Buffer.from(name, 'utf8');
-  const header = Buffer.alloc(30);
-  header.writeUInt32LE(LOCAL_HEADER, 0);
-  header.writeUInt16LE(20, 4); // version needed: 2.0
-  header.writeUInt16LE(0x0800 | HAS_DATA_DESCRIPTOR, 6); // UTF-8 name, sizes after the data
-  header.writeUInt16LE(0, 8); // stored
-  header.writeUInt16LE(0, 10);
-  header.writeUInt16LE(0x21, 12); // 1980-01-01
-  header.writeUInt16LE(nameBytes.length, 26);
-  return Buffer.concat([header, nameBytes]);
-}
-
-/** The descriptor that ends a streamed entry. The CRC is left 0: the reader this feeds does not check it. */
-export function dataDescriptor(size: number): Buffer {
-  const descriptor = Buffer.alloc(16);
-  descriptor.writeUInt32LE(DATA_DESCRIPTOR, 0);
-  descriptor.writeUInt32LE(0, 4);
-  descriptor.writeUInt32LE(size >>> 0, 8);
-  descriptor.writeUInt32LE(size >>> 0, 12);
-  return descriptor;
 }

@@ -24,6 +24,7 @@ export {
   type PersonPatch,
 } from './personsRepo';
 export { toRosterRowView, verdictOf, type NewPerson, type PersonRecord, type Verdict } from './personRecord';
+export { RosterStaging, type RowToStage } from './rosterStaging';
 export { ImportsRepo, INTERRUPTED_IMPORT, type ImportRecord, type ImportOutcome, type ImportMode, type ImportStatus } from './importsRepo';
 export { PrintLogRepo, type PrintRecord, type NewPrint } from './printLogRepo';
 export { OutboxRepo, laneOf, type OutboxAction, type NewOutboxAction, type OutboxStatus, type OutboxStatusCounts } from './outboxRepo';
@@ -31,3 +32,4 @@ export { SchemeCacheRepo, type CachedScheme, type SchemeSource } from './schemeC
 export { SyncStateRepo, SYNC_KEYS } from './syncStateRepo';
 export { OccupiedRepo, type OccupiedPerson } from './occupiedRepo';
 export { RecordsRepo, type PersonRef, type EnrollmentMatch } from './recordsRepo';
+export { OnboardingRepo, type LocalApplication, type CommitmentReading, type AttachmentMeta } from './onboardingRepo';

@@ -65,6 +65,11 @@ export class OccupiedRepo {
   /** Reports for these numbers in coverage years overlapping `coverageYear`. */
   find(docNumbers: readonly string[], coverageYear: Period): OccupiedPerson[] {
     if (docNumbers.length === 0) return [];
+    // A 100,000-row import asks for every number; with no report for the year there is nothing to probe.
+    const reported = this.sql
+      .get<[string, string], { found: number }>('SELECT EXISTS (SELECT 1 FROM occupied_persons WHERE coverage_year_start <= ? AND coverage_year_end >= ?) AS found')
+      .get(coverageYear.end, coverageYear.start)!.found;
+    if (reported === 0) return [];
     return this.sql
       .get<[string, string, string], OccupiedRow>(
         `SELECT * FROM occupied_persons WHERE doc_number IN (SELECT value FROM json_each(?))

@@ -15,6 +15,7 @@ import { StoreError, notFound } from './errors';
 import { fromJson, likePattern, toJson, toJsonOrNull } from './json';
 import type { SqliteDatabase } from './openDatabase';
 import { codesOf, errorCountOf, toPersonRecord, verdictOf, type NewPerson, type PersonRecord, type PersonRow, type Verdict } from './personRecord';
+import type { RosterStaging } from './rosterStaging';
 import { Statements, inWriteTransaction } from './statements';
 import { isoAt, type Clock } from './time';
 
@@ -96,6 +97,13 @@ export interface PersonPatch {
 
 const SEVERITY_ORDER: Record<FindingSeverity, number> = { error: 0, warning: 1, info: 2 };
 
+const NO_FINDINGS_JSON = toJson([]);
+
+/** Most rows of a large roster have no finding: their JSON is always the same text. */
+function findingsJson(findings: readonly Finding[]): string {
+  return findings.length === 0 ? NO_FINDINGS_JSON : toJson(findings);
+}
+
 function changedFields(before: RawRosterRow, after: RawRosterRow): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof RawRosterRow>;
   return [...keys].filter((k) => before[k] !== after[k]).sort();
@@ -140,6 +148,7 @@ export class PersonsRepo {
   /** Replaces the code index rows of the row at (batch, seq). */
   private writeFindings(batchId: string, seq: number, findings: readonly Finding[], replace: boolean): void {
     if (replace) this.deleteFindings.run(batchId, seq);
+    if (findings.length === 0) return;
     for (const [code, severity] of codesOf(findings)) this.insertFinding.run(batchId, seq, code, severity);
   }
 
@@ -154,7 +163,7 @@ export class PersonsRepo {
       row.docNumber || null,
       row.name || null,
       verdictOf(row.findings),
-      toJson(row.findings),
+      findingsJson(row.findings),
       errorCountOf(row.findings),
       importId,
       row.suggestedFrom ?? null,
@@ -179,6 +188,42 @@ export class PersonsRepo {
       this.touchBatch(batchId, now);
       this.audit.record({ actor: options.actor, entity: 'batch', entityId: batchId, action: 'roster.insert', detail: { rows: rows.length, importId } });
       return ids;
+    });
+  }
+
+  /**
+   * Appends the rows of a staging table (rosterStaging.ts) after the batch's last one, in
+   * their order, with one INSERT … SELECT. `extraFindings` adds findings to staged rows by
+   * their order number (the checks across rows, known only once every row was read).
+   */
+  insertStaged(batchId: string, staging: RosterStaging, extraFindings: ReadonlyMap<number, readonly Finding[]>, options: WriteOptions): number {
+    return inWriteTransaction(this.db, () => {
+      this.assertEditable(batchId);
+      const now = isoAt(this.clock);
+      const importId = options.importId ?? null;
+      const first = this.nextSeq(batchId);
+      const table = staging.table;
+      if (extraFindings.size > 0) {
+        const own = this.db.prepare<[number], { findings: string }>(`SELECT findings FROM ${table} WHERE ord = ?`);
+        const update = this.db.prepare(`UPDATE ${table} SET findings = ?, verdict = ?, error_count = ? WHERE ord = ?`);
+        for (const [ord, extra] of extraFindings) {
+          const stored = own.get(ord);
+          if (!stored || extra.length === 0) continue;
+          const findings = [...fromJson<Finding[]>(stored.findings), ...extra];
+          update.run(toJson(findings), verdictOf(findings), errorCountOf(findings), ord);
+        }
+      }
+      const inserted = this.db
+        .prepare(
+          `INSERT INTO persons (id, batch_id, seq, source_row, row_values, doc_number, name, verdict, findings, error_count, import_id, suggested_from, updated_at)
+           SELECT id, ?, ? + ord - 1, source_row, row_values, doc_number, name, verdict, findings, error_count, ?, NULL, ? FROM ${table} ORDER BY ord`,
+        )
+        .run(batchId, first, importId, now).changes;
+      const withFindings = this.db.prepare<[string], { ord: number; findings: string }>(`SELECT ord, findings FROM ${table} WHERE findings <> ? ORDER BY ord`);
+      for (const r of withFindings.all(NO_FINDINGS_JSON)) this.writeFindings(batchId, first + r.ord - 1, fromJson<Finding[]>(r.findings), false);
+      this.touchBatch(batchId, now);
+      this.audit.record({ actor: options.actor, entity: 'batch', entityId: batchId, action: 'roster.insert', detail: { rows: inserted, importId } });
+      return inserted;
     });
   }
 
@@ -283,6 +328,7 @@ export class PersonsRepo {
    * small edit costs little.
    */
   setFindings(batchId: string, results: readonly { personId: string; findings: Finding[] }[]): number {
+    if (results.length === 0) return 0;
     return inWriteTransaction(this.db, () => {
       const current = new Map(
         this.sql
@@ -430,6 +476,14 @@ export class PersonsRepo {
    */
   findByDocNumbers(lookup: DocNumberLookup): DocNumberMatch[] {
     if (lookup.docNumbers.length === 0) return [];
+    // Most imports meet no other open batch of the unit's year: then 100,000 numbers need no probing.
+    const others = this.sql
+      .get<unknown[], { n: number }>(
+        `SELECT COUNT(*) AS n FROM batches b WHERE b.unit_id = ? AND b.state IN (SELECT value FROM json_each(?))
+           AND b.coverage_year_start <= ? AND b.coverage_year_end >= ? AND b.id IS NOT ?`,
+      )
+      .get(lookup.unitId, toJson(OPEN_BATCH_STATES), lookup.coverageYear.end, lookup.coverageYear.start, lookup.excludeBatchId ?? null)!.n;
+    if (others === 0) return [];
     return this.sql
       .get<unknown[], { doc_number: string; id: string; batch_id: string; title: string; state: BatchState; seq: number; source_row: number | null; name: string | null }>(
         `SELECT p.doc_number, p.id, p.batch_id, b.title, b.state, p.seq, p.source_row, p.name

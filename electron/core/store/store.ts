@@ -11,6 +11,7 @@ import { BatchesRepo } from './batchesRepo';
 import { storeFilePath } from './dataDir';
 import { ImportsRepo } from './importsRepo';
 import { OccupiedRepo } from './occupiedRepo';
+import { OnboardingRepo } from './onboardingRepo';
 import { openDatabase, quarantineAndStartFresh, type OpenDatabaseOptions, type SqliteDatabase } from './openDatabase';
 import { OutboxRepo } from './outboxRepo';
 import { PersonsRepo } from './personsRepo';
@@ -46,6 +47,8 @@ export class Store {
   readonly occupied: OccupiedRepo;
   /** Queries across a unit's batches (records, renewal reminders, last year's list). */
   readonly records: RecordsRepo;
+  /** Unit onboarding: applications, commitment readings, the account as the association reported it. */
+  readonly onboarding: OnboardingRepo;
 
   /** Takes an open, migrated database (from openDatabase or quarantineAndStartFresh). */
   constructor(
@@ -64,6 +67,7 @@ export class Store {
     this.syncState = new SyncStateRepo(db, clock);
     this.occupied = new OccupiedRepo(db);
     this.records = new RecordsRepo(db);
+    this.onboarding = new OnboardingRepo(db, clock);
     this.schemes.seedBuiltIns(options.seedSchemes ?? builtInSchemes());
   }
 

@@ -19,6 +19,8 @@ import {
 import type { BatchPatch, BatchRecord, Store } from '../store';
 import type { SessionRecord } from './session';
 import type { ServerClient, WireResponse } from './serverClient';
+import { applyOnboardingChange } from './onboardingChanges';
+import { upsertCachedClaim } from './claimsCache';
 import { ENGINE_KEYS, pullCursorKey, serverFactsKey } from './syncKeys';
 
 /** Who the store records for what the association reported. */
@@ -135,6 +137,9 @@ class PageApplier {
         return { applied: true };
       case 'occupiedReleased':
         return { applied: this.store.occupied.remove(change.docNumber, change.coverageYear) };
+      case 'onboardingReview':
+      case 'unitProfile':
+        return applyOnboardingChange(this.store, this.session, change);
       case 'schemeVersion': {
         const fetched = this.schemes.get(`${change.schemeId}@${change.version}`);
         if (!fetched) return { applied: false };
@@ -142,9 +147,8 @@ class PageApplier {
         return { applied: true };
       }
       case 'claim':
-        // Claim records are not copied to this machine: they are read from the server when
-        // shown (SyncEngine.fetchClaims), so no extra copy of claimants' ID numbers sits on disk.
-        return { applied: false };
+        // Kept current only in a list the clerk fetched (claims.search); no list is started here.
+        return { applied: upsertCachedClaim(this.store, this.session.localUnitId, change.claim) };
     }
   }
 

@@ -24,6 +24,7 @@ import type { OutboxAction, Store } from '../store';
 import { DEFAULT_TIMEOUTS, isSubmission, sendAction, type Failure, type SendResult, type Timeouts } from './actionSender';
 import { ACTION_BACKOFF, backoffDelay, PROBE_BACKOFF, type BackoffPolicy } from './backoff';
 import { ASSOCIATION, pullChanges, type ServerFacts } from './changeFeed';
+import { handBackRefusedPayment, settlePaidBatches, type HandedBack } from './paymentRefusal';
 import { realScheduler, type Scheduler } from './scheduler';
 import { ServerClient, type FetchLike } from './serverClient';
 import { localUnitFor, SessionStore, type ActiveSession } from './session';
@@ -508,6 +509,7 @@ export class SyncEngine {
   private recordDone(action: OutboxAction, result: Extract<SendResult, { ok: true }>): void {
     this.store.transaction(() => {
       this.store.outbox.markDone(action.id);
+      settlePaidBatches(this.store, action);
       const batchId = action.batchId;
       if (!batchId) return;
       const batch = this.store.batches.get(batchId);
@@ -527,8 +529,10 @@ export class SyncEngine {
   /** A permanent refusal: on the action and its batch, shown to the clerk; a refused submission hands the batch back (refuseSubmission). */
   private recordRefusal(action: OutboxAction, response: Failure, submission: boolean): void {
     const error = toApiError(response.error);
+    let handedBack: HandedBack[] = [];
     const changed = this.store.transaction(() => {
       this.store.outbox.markFailed(action.id, error);
+      handedBack = handBackRefusedPayment(this.store, action, response.status, error, chinaTimestamp(this.now()));
       const batch = action.batchId ? this.store.batches.get(action.batchId) : null;
       if (!batch) return null;
       this.store.batches.update(batch.id, { syncError: error }, ASSOCIATION);
@@ -537,6 +541,7 @@ export class SyncEngine {
       return outcome.ok ? { batchId: batch.id, state: outcome.batch.state, record: outcome.record } : null;
     });
     if (changed) this.emit({ type: 'batch.changed', ...changed });
+    for (const back of handedBack) this.emit({ type: 'batch.changed', ...back });
   }
 
   // ---- The change feed ----
@@ -583,7 +588,15 @@ export class SyncEngine {
       online: this.online,
       sending: this.live,
       nextWakeAt: this.started && this.nextWakeAt !== null ? new Date(this.nextWakeAt).toISOString() : null,
+      ...this.blockerFacts(),
     });
+  }
+
+  /** Whose login the outbox waits for, and whether a server is set at all (SyncStatus.blocker). */
+  private blockerFacts(): { serverSet: boolean; session: 'active' | 'expired' | 'none'; account?: string } {
+    const record = this.sessions.record();
+    const session = this.sessions.active() ? 'active' : record ? 'expired' : 'none';
+    return { serverSet: this.client !== null, session, ...(record ? { account: record.account } : {}) };
   }
 
   private emit(event: ApiEvent): void {

@@ -18,6 +18,7 @@ import { PremiumStep } from './PremiumStep';
 import { RosterStep } from './RosterStep';
 import { StepTabs } from './StepTabs';
 import { SubmitStep } from './SubmitStep';
+import { SupplementsPanel } from './SupplementsPanel';
 
 export function BatchScreen({ batchId, step }: { batchId: string; step: BatchStep }) {
   const navigate = useApp((s) => s.navigate);
@@ -47,6 +48,7 @@ export function BatchScreen({ batchId, step }: { batchId: string; step: BatchSte
   return (
     <div className="batch">
       <BatchHeader detail={detail} scheme={scheme} />
+      <SupplementsPanel detail={detail} />
       <StepTabs detail={detail} scheme={scheme} step={step} onStep={go} />
       <div className="step-body">
         {step === 'plans' && <PlansStep detail={detail} scheme={scheme} onNext={() => go('roster')} />}

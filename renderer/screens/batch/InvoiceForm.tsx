@@ -1,20 +1,25 @@
 /**
  * 申请开票: one or more invoices for the batch, each with its title and amount and, where
  * the scheme splits invoices by fee source (Qingdao 会费来源), its source; 剩余开票金额
- * follows the lines as they are typed. The request is queued for the server.
+ * follows the lines as they are typed. The request is queued for the server. Above the form,
+ * every request the core holds for the batch with where it stands (待发送 / 已申请 / 已开票),
+ * the 提前开票 ones marked.
  */
 import { useState } from 'react';
-import type { BatchDetail } from '../../../shared/api/dto';
+import type { BatchDetail, InvoicesView } from '../../../shared/api/dto';
 import { formatYuan, parseYuan } from '../../../shared/domain/money';
-import { checkInvoices, remainingToInvoice } from '../../../shared/domain/payment';
+import { checkInvoices, earlyInvoiceOpen } from '../../../shared/domain/payment';
 import type { Scheme } from '../../../shared/domain/scheme';
 import { toApiFailure } from '../../api/apiFailure';
 import { api } from '../../api/session';
 import { Callout } from '../../components/Callout';
 import { M } from '../../i18n/messages';
 import { useApp } from '../../state/appStore';
-import { requestedFenOf, useInvoiceRequests } from '../../state/invoiceRequestsStore';
 import { formatTimestamp } from '../../util/dates';
+import { EarlyInvoiceCommitment } from './EarlyInvoiceCommitment';
+import { invoiceRequestRows, type InvoiceLineStatus } from './invoiceRequestRows';
+import { useInvoicesView } from './useInvoicesView';
+import type { ChosenFile } from './voucherUpload';
 
 interface Line {
   key: number;
@@ -40,17 +45,32 @@ function lineIndexOf(field: string | undefined): number | null {
   return m ? Number(m[1]) : null;
 }
 
-export function InvoiceForm({ detail, scheme, unitTaxNumber }: { detail: BatchDetail; scheme: Scheme; unitTaxNumber?: string | undefined }) {
+const STATUS_TONE: Record<InvoiceLineStatus, string> = { pending: 'warn', sending: 'warn', sent: '', issued: 'good', failed: 'bad' };
+
+interface FormProps {
+  detail: BatchDetail;
+  scheme: Scheme;
+  unitTaxNumber?: string | undefined;
+}
+
+export function InvoiceForm(props: FormProps) {
+  const { view, reload } = useInvoicesView(props.detail.id);
+  if (view === null) return <p className="muted small">{M.common.loading}</p>;
+  return <InvoiceRequests {...props} view={view} reload={reload} />;
+}
+
+function InvoiceRequests({ detail, scheme, unitTaxNumber, view, reload }: FormProps & { view: InvoicesView; reload(): Promise<void> }) {
   const notify = useApp((s) => s.notify);
-  const records = useInvoiceRequests((s) => s.byBatch[detail.id]) ?? [];
-  const addRecord = useInvoiceRequests((s) => s.add);
+  const rows = invoiceRequestRows(view);
   const feeSources = new Map(scheme.feeSources.map((f) => [f.code, f.name]));
-  const payable = detail.payableFen ?? 0;
-  const requested = requestedFenOf(records);
-  const remainingBefore = remainingToInvoice({ payableFen: payable, invoicedFen: requested });
+  const payable = view.payableFen ?? 0;
+  const requested = view.requestedFen;
+  const remainingBefore = view.remainingFen;
   const [lines, setLines] = useState<Line[]>(() => [{ ...newLine(detail.unitName, remainingBefore, scheme.defaultFeeSource ?? ''), taxNumber: unitTaxNumber ?? '' }]);
   const [error, setError] = useState<{ message: string; field?: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [commitment, setCommitment] = useState<ChosenFile | null>(null);
+  const early = earlyInvoiceOpen(scheme, detail.state);
 
   const amounts = lines.map((l) => parseYuan(l.amount));
   const asked = amounts.reduce<number>((sum, a) => sum + (a ?? 0), 0);
@@ -85,8 +105,9 @@ export function InvoiceForm({ detail, scheme, unitTaxNumber }: { detail: BatchDe
       ...(l.remark.trim() ? { remark: l.remark.trim() } : {}),
     }));
     try {
-      const receipt = await api()['invoices.request']({ batchId: detail.id, invoices });
-      addRecord(detail.id, { actionId: receipt.actionId, at: new Date().toISOString(), invoices: invoices.map((i) => ({ title: i.title, amountFen: i.amountFen, ...(i.feeSource ? { feeSource: i.feeSource } : {}) })) });
+      await api()['invoices.request']({ batchId: detail.id, invoices, ...(early && commitment ? { earlyCommitment: { name: commitment.name, base64: commitment.base64 } } : {}) });
+      setCommitment(null);
+      await reload();
       const left = remainingBefore - invoices.reduce((s, i) => s + i.amountFen, 0);
       setLines([newLine(detail.unitName, left, scheme.defaultFeeSource ?? '')]);
       notify('success', M.invoices.queued(invoices.length));
@@ -116,7 +137,7 @@ export function InvoiceForm({ detail, scheme, unitTaxNumber }: { detail: BatchDe
           <div className="card-value small-value" data-testid="invoice-remaining">{yuanText(remainingAfter)}</div>
         </div>
       </div>
-      {records.length > 0 && (
+      {rows.length > 0 && (
         <table className="table compact" data-testid="invoice-requests">
           <thead>
             <tr>
@@ -125,24 +146,35 @@ export function InvoiceForm({ detail, scheme, unitTaxNumber }: { detail: BatchDe
               {feeSources.size > 0 && <th>{M.invoices.colFeeSource}</th>}
               <th className="num">{M.invoices.colAmount}</th>
               <th>{M.invoices.colStatus}</th>
+              <th>{M.invoices.colNumber}</th>
             </tr>
           </thead>
           <tbody>
-            {records.flatMap((r) =>
-              r.invoices.map((inv, i) => (
-                <tr key={`${r.actionId}-${i}`}>
-                  <td>{formatTimestamp(r.at)}</td>
-                  <td>{inv.title}</td>
-                  {feeSources.size > 0 && <td>{inv.feeSource ? (feeSources.get(inv.feeSource) ?? inv.feeSource) : ''}</td>}
-                  <td className="num">{yuanText(inv.amountFen)}</td>
-                  <td>{M.invoices.statusQueued}</td>
-                </tr>
-              )),
-            )}
+            {rows.map((r) => (
+              <tr key={r.key} data-testid="invoice-request" data-status={r.status} data-early={r.earlyCommitmentName ? 'true' : undefined}>
+                <td>{formatTimestamp(r.requestedAt)}</td>
+                <td>
+                  {r.title}
+                  {r.earlyCommitmentName && ' '}
+                  {r.earlyCommitmentName && (
+                    <span className="badge warn" title={M.earlyInvoice.sentWith(r.earlyCommitmentName)} data-testid="invoice-request-early">
+                      {M.invoices.early}
+                    </span>
+                  )}
+                </td>
+                {feeSources.size > 0 && <td>{r.feeSource ? (feeSources.get(r.feeSource) ?? r.feeSource) : ''}</td>}
+                <td className="num">{yuanText(r.amountFen)}</td>
+                <td className={STATUS_TONE[r.status]} data-testid="invoice-request-status">
+                  {M.invoices.status[r.status]}
+                  {r.error && <div className="small">{M.invoices.refused(r.error.message)}</div>}
+                </td>
+                <td className="mono">{r.invoiceNumber && r.issuedOn ? M.invoices.issuedOn(r.invoiceNumber, r.issuedOn) : M.common.dash}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       )}
-      <p className="muted small">{M.invoices.sessionNote}</p>
+      {rows.length > 0 && <p className="muted small">{M.invoices.requestsNote}</p>}
       {remainingBefore === 0 ? (
         <Callout tone="success" testId="invoices-complete">{M.invoices.nothingLeft}</Callout>
       ) : (
@@ -201,6 +233,7 @@ export function InvoiceForm({ detail, scheme, unitTaxNumber }: { detail: BatchDe
               )}
             </fieldset>
           ))}
+          {early && <EarlyInvoiceCommitment chosen={commitment} onChange={setCommitment} error={shown?.field?.startsWith('earlyCommitment') ? shown.message : undefined} />}
           {shown && <Callout tone="error" testId="invoice-problem">{shown.message}</Callout>}
           <div className="form-actions">
             <button type="button" className="button" disabled={lines.length >= 50} onClick={() => setLines((ls) => [...ls, newLine(detail.unitName, Math.max(0, remainingAfter), scheme.defaultFeeSource ?? '')])} data-testid="add-invoice-line">

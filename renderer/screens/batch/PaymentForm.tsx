@@ -1,11 +1,12 @@
 /**
- * 上传缴费凭证: who paid, how much, how and when, the voucher file (checked by its content
- * here as the core checks it), and where an overpayment goes back, computed as the clerk types.
+ * 上传缴费凭证: which 待缴费 batches the transfer pays (this one, and others of the unit paid
+ * together), who paid, how much, how and when, the voucher file (checked by its content here
+ * as the core checks it), and where an overpayment goes back, computed as the clerk types.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { BatchDetail } from '../../../shared/api/dto';
 import { formatYuan, parseYuan } from '../../../shared/domain/money';
-import { checkPayment, checkVoucherFile, type VoucherType } from '../../../shared/domain/payment';
+import { checkPayment } from '../../../shared/domain/payment';
 import type { Scheme } from '../../../shared/domain/scheme';
 import { toApiFailure } from '../../api/apiFailure';
 import { api } from '../../api/session';
@@ -13,39 +14,41 @@ import { Callout } from '../../components/Callout';
 import { M } from '../../i18n/messages';
 import { useApp } from '../../state/appStore';
 import { useBatch } from '../../state/batchStore';
-
-interface Voucher {
-  name: string;
-  base64: string;
-  type: VoucherType;
-  bytes: number;
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
+import { PaymentBatchPicker, type PayableBatch } from './PaymentBatchPicker';
+import { dropPreselection, preselectionFor } from './paymentPreselection';
+import { kilobytes, readVoucher, type ChosenFile } from './voucherUpload';
 
 const yuanText = (fen: number) => M.money.yuan(formatYuan(fen, { grouped: true }));
 
 export function PaymentForm({ detail, scheme }: { detail: BatchDetail; scheme: Scheme }) {
   const setDetail = useBatch((s) => s.setDetail);
   const notify = useApp((s) => s.notify);
-  const payable = detail.payableFen ?? 0;
+  // Batches ticked together on the batches list (合并缴费) arrive already chosen.
+  const [together, setTogether] = useState<PayableBatch[]>(() => preselectionFor(detail.id).filter((b) => b.id !== detail.id));
+  useEffect(() => dropPreselection(detail.id), [detail.id]);
+  const batches = [{ batchId: detail.id, payableFen: detail.payableFen ?? 0 }, ...together.map((b) => ({ batchId: b.id, payableFen: b.payableFen }))];
+  const payable = batches.reduce((sum, b) => sum + b.payableFen, 0);
   const [payer, setPayer] = useState(detail.unitName);
   const [amount, setAmount] = useState(formatYuan(payable));
   const [method, setMethod] = useState(scheme.payment.methods[0] ?? '');
+  const [accountType, setAccountType] = useState('');
   const [paidOn, setPaidOn] = useState('');
-  const [voucher, setVoucher] = useState<Voucher | null>(null);
+  const [voucher, setVoucher] = useState<ChosenFile | null>(null);
   const [voucherError, setVoucherError] = useState<string | null>(null);
-  const [refund, setRefund] = useState({ accountName: '', accountNumber: '', bank: '' });
+  const [refund, setRefund] = useState({ accountName: '', accountNumber: '', bank: '', accountType: '', method: '' });
   const [error, setError] = useState<{ message: string; field?: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
   const amountFen = parseYuan(amount);
   const excess = amountFen === null ? 0 : amountFen - payable;
-  const check = amountFen === null ? null : checkPayment(amountFen, [{ batchId: detail.id, payableFen: payable }], excess > 0 ? { amountFen: excess } : undefined);
+  const check = amountFen === null ? null : checkPayment(amountFen, batches, excess > 0 ? { amountFen: excess } : undefined);
+  const chooseBatches = (next: PayableBatch[]) => {
+    const before = payable;
+    const after = (detail.payableFen ?? 0) + next.reduce((sum, b) => sum + b.payableFen, 0);
+    setTogether(next);
+    // The amount follows the total until the clerk typed another figure.
+    if (parseYuan(amount) === before) setAmount(formatYuan(after));
+  };
   const amountProblem = amountFen === null ? M.payment.amountInvalid : check && !check.ok ? check.problem.message : null;
   const refundComplete = excess <= 0 || (refund.accountName.trim() !== '' && refund.accountNumber.trim() !== '' && refund.bank.trim() !== '');
   const ready = amountProblem === null && voucher !== null && payer.trim() !== '' && refundComplete && !busy;
@@ -54,14 +57,9 @@ export function PaymentForm({ detail, scheme }: { detail: BatchDetail; scheme: S
     setVoucher(null);
     setVoucherError(null);
     if (!file) return;
-    try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const result = checkVoucherFile(bytes);
-      if (!result.ok) setVoucherError(result.problem.message);
-      else setVoucher({ name: file.name, base64: toBase64(bytes), type: result.type, bytes: bytes.length });
-    } catch {
-      setVoucherError(M.payment.readFailed);
-    }
+    const read = await readVoucher(file, M.payment.readFailed);
+    if (read.ok) setVoucher(read.file);
+    else setVoucherError(read.message);
   };
 
   const upload = async () => {
@@ -69,17 +67,27 @@ export function PaymentForm({ detail, scheme }: { detail: BatchDetail; scheme: S
     setBusy(true);
     setError(null);
     try {
-      const next = await api()['payments.uploadProof']({
-        batchId: detail.id,
+      const refundDetails = {
+        accountName: refund.accountName.trim(),
+        accountNumber: refund.accountNumber.trim(),
+        bank: refund.bank.trim(),
+        amountFen: excess,
+        ...(refund.accountType.trim() ? { accountType: refund.accountType.trim() } : {}),
+        ...(refund.method.trim() ? { method: refund.method.trim() } : {}),
+      };
+      await api()['payments.record']({
+        batchIds: batches.map((b) => b.batchId),
         payer: payer.trim(),
         amountFen,
         ...(method.trim() ? { method: method.trim() } : {}),
+        ...(accountType.trim() ? { accountType: accountType.trim() } : {}),
         ...(paidOn ? { paidOn } : {}),
         proof: { name: voucher.name, base64: voucher.base64 },
-        ...(excess > 0 ? { refund: { accountName: refund.accountName.trim(), accountNumber: refund.accountNumber.trim(), bank: refund.bank.trim(), amountFen: excess } } : {}),
+        ...(excess > 0 ? { refund: refundDetails } : {}),
       });
+      const next = await api()['batches.get']({ batchId: detail.id });
       setDetail(next);
-      notify('success', M.payment.uploaded(next.stateLabel));
+      notify('success', M.paymentAcross.recorded(batches.length, next.stateLabel));
       void useApp.getState().refreshSync();
     } catch (e) {
       const f = toApiFailure(e, M.errors.generic);
@@ -104,9 +112,11 @@ export function PaymentForm({ detail, scheme }: { detail: BatchDetail; scheme: S
       }}
     >
       <h3>{M.payment.formTitle}</h3>
+      <PaymentBatchPicker detail={detail} chosen={together} onChange={chooseBatches} />
+      {errorAt('batchIds')}
       <div className="cards">
         <div className="card">
-          <div className="card-label">{M.payment.payable}</div>
+          <div className="card-label">{M.paymentAcross.totalPayable(batches.length)}</div>
           <div className="card-value small-value" data-testid="payment-payable">{yuanText(payable)}</div>
         </div>
         <div className={`card ${excess > 0 ? 'warn' : ''}`}>
@@ -140,6 +150,11 @@ export function PaymentForm({ detail, scheme }: { detail: BatchDetail; scheme: S
           )}
           {errorAt('method')}
         </label>
+        <label className={invalid('accountType')}>
+          <span>{M.paymentAcross.accountType}</span>
+          <input className="input" name="accountType" value={accountType} maxLength={20} placeholder={M.paymentAcross.accountTypePlaceholder} onChange={(e) => setAccountType(e.target.value)} />
+          {errorAt('accountType')}
+        </label>
         <label className={invalid('paidOn')}>
           <span>{M.payment.paidOn}</span>
           <input className="input" type="date" name="paidOn" value={paidOn} onChange={(e) => setPaidOn(e.target.value)} />
@@ -158,7 +173,7 @@ export function PaymentForm({ detail, scheme }: { detail: BatchDetail; scheme: S
         />
         <span className="muted small">{M.payment.voucherHint}</span>
         {voucherError && <span className="bad small" data-testid="voucher-problem">{voucherError}</span>}
-        {voucher && <span className="good small" data-testid="voucher-ok">{M.payment.voucherOk(voucher.name, voucher.type.toUpperCase(), Math.max(1, Math.round(voucher.bytes / 1024)))}</span>}
+        {voucher && <span className="good small" data-testid="voucher-ok">{M.payment.voucherOk(voucher.name, voucher.type.toUpperCase(), kilobytes(voucher.bytes))}</span>}
         {errorAt('proof')}
       </label>
       {excess > 0 && (
@@ -179,6 +194,16 @@ export function PaymentForm({ detail, scheme }: { detail: BatchDetail; scheme: S
               <span>{M.payment.refundBank}<em className="required">*</em></span>
               <input className="input" name="refundBank" value={refund.bank} maxLength={100} onChange={(e) => setRefund({ ...refund, bank: e.target.value })} />
               {errorAt('refund.bank')}
+            </label>
+            <label className={invalid('refund.accountType')}>
+              <span>{M.paymentAcross.refundAccountType}</span>
+              <input className="input" name="refundAccountType" value={refund.accountType} maxLength={20} onChange={(e) => setRefund({ ...refund, accountType: e.target.value })} />
+              {errorAt('refund.accountType')}
+            </label>
+            <label className={invalid('refund.method')}>
+              <span>{M.paymentAcross.refundMethod}</span>
+              <input className="input" name="refundMethod" value={refund.method} maxLength={20} onChange={(e) => setRefund({ ...refund, method: e.target.value })} />
+              {errorAt('refund.method')}
             </label>
           </div>
           {errorAt('refund.amountFen')}

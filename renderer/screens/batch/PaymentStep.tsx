@@ -9,6 +9,8 @@ import { Callout } from '../../components/Callout';
 import { M } from '../../i18n/messages';
 import { useApp } from '../../state/appStore';
 import { InvoiceForm } from './InvoiceForm';
+import { IssuedInvoices } from './IssuedInvoices';
+import { PaymentRecordCard } from './PaymentRecordCard';
 import { PaymentForm } from './PaymentForm';
 
 /** The states the association accepts invoice requests in (as the core does). */
@@ -50,7 +52,9 @@ export function PaymentStep({ detail, scheme }: { detail: BatchDetail; scheme: S
           {sync.status && <p>{M.submit.queuedSync(sync.status.online, sync.status.pending)}</p>}
         </Callout>
       )}
+      {detail.state !== 'awaitingPayment' && <PaymentRecordCard batchId={detail.id} state={detail.state} />}
       {INVOICEABLE.includes(detail.state) && <InvoiceForm key={`inv-${detail.id}`} detail={detail} scheme={scheme} unitTaxNumber={unit?.uscc} />}
+      {INVOICEABLE.includes(detail.state) && <IssuedInvoices batchId={detail.id} />}
     </div>
   );
 }

@@ -2,7 +2,7 @@
  * 参保记录: every person in every batch sent to the association, of the current unit or of
  * all units, found by name or document number, plan, coverage year and state; exported as xlsx.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { RecordsPage } from '../../../shared/api/dto';
 import { BATCH_STATE_INFO, BATCH_STATES, type BatchState } from '../../../shared/domain/batch';
 import { formatYuan } from '../../../shared/domain/money';
@@ -13,6 +13,9 @@ import { M } from '../../i18n/messages';
 import { attempt, useApp } from '../../state/appStore';
 import { saveDownload } from '../../util/files';
 import { ScopeChips, type Scope } from '../../components/ScopeChips';
+import { ClaimsPanel } from './ClaimsPanel';
+import { PersonHistoryPanel } from './PersonHistoryPanel';
+import { RecordsTabs, type RecordsView } from './RecordsTabs';
 
 const PAGE = 200;
 /** Records exist from 待发送 on; withdrawn and deleted batches are not records. */
@@ -25,7 +28,16 @@ interface Filter {
   state: string;
 }
 
+/** 参保记录, 个人保单查询 or 理赔记录: one screen, three views. */
 export function RecordsScreen() {
+  const [view, setView] = useState<RecordsView>('records');
+  const tabs = <RecordsTabs view={view} onChange={setView} />;
+  if (view === 'person') return <PersonHistoryPanel tabs={tabs} />;
+  if (view === 'claims') return <ClaimsPanel tabs={tabs} />;
+  return <EnrollmentRecords tabs={tabs} />;
+}
+
+function EnrollmentRecords({ tabs }: { tabs: ReactNode }) {
   const unitId = useApp((s) => s.currentUnitId);
   const [scope, setScope] = useState<Scope>('unit');
   const [draft, setDraft] = useState<Filter>({ search: '', planCode: '', coverageYearStart: '', state: '' });
@@ -77,6 +89,7 @@ export function RecordsScreen() {
     <section className="panel grow records">
       <div className="toolbar">
         <h1>{M.records.title}</h1>
+        {tabs}
         <ScopeChips scope={scope} onChange={(next) => (setScope(next), setOffset(0))} />
         <span className="spacer" />
         <button type="button" className="button" disabled={exporting || !page || page.total === 0} onClick={() => void exportAll()} data-testid="records-export">

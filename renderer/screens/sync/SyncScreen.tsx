@@ -9,6 +9,8 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { M } from '../../i18n/messages';
 import { attempt, useApp } from '../../state/appStore';
 import { formatTimestamp } from '../../util/dates';
+import { blockerText } from './blockerText';
+import { useNow } from './useNow';
 
 export function SyncScreen() {
   const sync = useApp((s) => s.sync);
@@ -25,6 +27,8 @@ export function SyncScreen() {
   };
 
   const s = sync.status;
+  const blocker = s?.blocker ?? null;
+  const now = useNow(blocker !== null && 'nextAttemptAt' in blocker && blocker.nextAttemptAt !== null);
   return (
     <div className="split">
       <section className="panel grow">
@@ -42,6 +46,11 @@ export function SyncScreen() {
         {sync.error && <Callout tone="error">{sync.error}</Callout>}
         {s && (
           <>
+            {blocker && (
+              <Callout tone={blocker.kind === 'refused' ? 'error' : 'warn'} testId="sync-blocker">
+                <strong>{M.sync.whyTitle}</strong> {blockerText(blocker, now)}
+              </Callout>
+            )}
             <div className="cards">
               <div className={s.online ? 'card good' : 'card warn'}>
                 <div className="card-label">{M.sync.connection}</div>

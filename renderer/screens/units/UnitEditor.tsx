@@ -1,5 +1,5 @@
 /** A unit's profile, added or edited locally; registration with the association goes through sync. */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { UnitProfile } from '../../../shared/api/dto';
 import { toApiFailure } from '../../api/apiFailure';
 import { api } from '../../api/session';
@@ -29,6 +29,15 @@ export function UnitEditor({ unit, onClose, onSaved }: { unit: UnitProfile | nul
   const [busy, setBusy] = useState(false);
   const rememberUnit = useApp((s) => s.rememberUnit);
   const notify = useApp((s) => s.notify);
+  // The unit may change under the open form (the association issued a code, a handler change came back):
+  // an untouched form follows it, so saving it later cannot write the old values back.
+  const shown = useRef(values);
+  useEffect(() => {
+    if (!unit) return;
+    const fresh = formFromUnit(unit);
+    setValues((current) => (JSON.stringify(current) === JSON.stringify(shown.current) ? fresh : current));
+    shown.current = fresh;
+  }, [unit?.updatedAt]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const save = async () => {
     setBusy(true);

@@ -7,6 +7,7 @@ import { M } from '../../i18n/messages';
 import { useApp } from '../../state/appStore';
 import { RenewalReminders } from './RenewalReminders';
 import { UnitEditor } from './UnitEditor';
+import { UnitOnboarding } from './UnitOnboarding';
 
 export function UnitsScreen() {
   const units = useApp((s) => s.units);
@@ -88,6 +89,7 @@ export function UnitsScreen() {
             </table>
           </div>
         </section>
+        {editing && editing !== 'new' && <UnitOnboarding key={editing.id} unit={units.find((u) => u.id === editing.id) ?? editing} />}
         {editing && editing !== 'new' && <RenewalReminders unitId={editing.id} />}
       </div>
       {editing && (

@@ -171,14 +171,20 @@ export function unitRoutes(app: FastifyInstance, ctx: ServerContext): void {
     { bodyLimit: MAX_PROOF_BODY_BYTES },
   );
 
-  on(app, ROUTES.requestInvoices, async (req, reply) => {
-    const unit = requireUnit(ctx, req);
-    const body = parseOr422(invoiceRequestSchema, req.body);
-    return idempotentAction(ctx, req, reply, scopeOf(unit), ROUTES.requestInvoices, () => ({
-      status: 201,
-      body: requestInvoices(ctx, ownBatch(unit, req), body),
-    }));
-  });
+  on(
+    app,
+    ROUTES.requestInvoices,
+    async (req, reply) => {
+      const unit = requireUnit(ctx, req);
+      const body = parseOr422(invoiceRequestSchema, req.body);
+      return idempotentAction(ctx, req, reply, scopeOf(unit), ROUTES.requestInvoices, () => ({
+        status: 201,
+        body: requestInvoices(ctx, ownBatch(unit, req), body),
+      }));
+    },
+    // 提前开票 carries the signed commitment, as large as a voucher.
+    { bodyLimit: MAX_PROOF_BODY_BYTES },
+  );
 
   // ---- The change feed and claims ----
 

@@ -2,3 +2,4 @@
 export { checkPayment, type PaymentCheck, type PaymentAllocation, type PaymentProblem, type PaymentProblemCode } from './paymentRules';
 export { checkInvoices, remainingToInvoice, type InvoiceLine, type InvoiceContext, type InvoiceProblem, type InvoiceProblemCode } from './invoiceRules';
 export { sniffVoucherType, checkVoucherFile, VOUCHER_TYPES, VOUCHER_MIME, MAX_VOUCHER_BYTES, type VoucherType, type VoucherProblem } from './voucherFiles';
+export { EARLY_INVOICE_STATES, offersEarlyInvoice, earlyInvoiceOpen } from './earlyInvoice';

@@ -6,17 +6,20 @@ import type { Period } from '../dates';
 import { selectionForPerson, type PersonSelection, type PlanChoice } from '../eligibility';
 import { addFen, multiplyFen, type Fen } from '../money';
 import { enrollmentTypeRule, getPlan, planLabel, resolveCover, type Scheme } from '../scheme';
-import { ItemPricer, validateChoices, type PricedItem } from './charges';
+import { validateChoices, type PricedItem } from './charges';
 import { PricingError } from './errors';
 import { splitByFeeSource } from './feeSources';
 import { yuanText } from './format';
 import { emptyAggregate, type PlanAggregate } from './planAggregate';
-import { proRataFor } from './proRata';
+import { CoverPricers } from './personCover';
 import { computeSubsidies } from './subsidies';
 import type { PersonPrice, PlanTotal, PriceLine, PriceQuote, PricingInput, ProRata } from './types';
 
 interface LineDraft {
   item: PricedItem;
+  proRata: ProRata;
+  /** '' for the batch's cover; else the scaling that persons with their own starts share. */
+  start: string;
   headCountOnly: boolean;
   persons: number;
   personIds: string[];
@@ -55,12 +58,26 @@ function proRataText(proRata: ProRata, cover: Period | null): string {
   }
 }
 
+const OWN_STARTS_TEXT = '按每人生效日期至保单到期日的保障期计收';
+
+/** The batch's scaling when it can be priced; else (every person has a start of their own) the first line's. */
+function quoteProRata(pricers: CoverPricers, lines: readonly PriceLine[]): ProRata {
+  try {
+    return pricers.batch().proRata;
+  } catch (e) {
+    if (!(e instanceof PricingError)) throw e;
+    const first = lines[0];
+    if (first) return first.proRata;
+    throw e;
+  }
+}
+
 export function priceBatch(scheme: Scheme, input: PricingInput): PriceQuote {
   const typeRule = enrollmentTypeRule(scheme, input.enrollmentType);
   if (!typeRule.ok) throw new PricingError(typeRule.problem.message);
   const cover = resolveBatchCover(scheme, input);
-  const proRata = proRataFor(typeRule.rule.pricing, cover);
-  const pricer = new ItemPricer(scheme, proRata, cover);
+  // Priced lazily: a 保全 whose persons all carry their own start needs no batch start.
+  const pricers = new CoverPricers(scheme, typeRule.rule.pricing, cover, input.policyPeriod?.end ?? null);
 
   if (input.selection) validateChoices(scheme, input.selection, '批次保障项目');
 
@@ -74,11 +91,11 @@ export function priceBatch(scheme: Scheme, input: PricingInput): PriceQuote {
     }
     return a;
   };
-  const record = (item: PricedItem, count: number, newEmployment: boolean, headCountOnly: boolean, personId?: string) => {
-    const key = `${item.kind}:${item.code}|${item.shares}|${item.unitFen}|${headCountOnly ? 'n' : 'p'}`;
+  const record = (item: PricedItem, proRata: ProRata, start: string, count: number, newEmployment: boolean, headCountOnly: boolean, personId?: string) => {
+    const key = `${item.kind}:${item.code}|${item.shares}|${item.unitFen}|${headCountOnly ? 'n' : 'p'}${start ? `|${start}` : ''}`;
     let draft = drafts.get(key);
     if (!draft) {
-      draft = { item, headCountOnly, persons: 0, personIds: [] };
+      draft = { item, proRata, start, headCountOnly, persons: 0, personIds: [] };
       drafts.set(key, draft);
     }
     draft.persons += count;
@@ -105,6 +122,7 @@ export function priceBatch(scheme: Scheme, input: PricingInput): PriceQuote {
   for (const person of input.persons) {
     if (seenIds.has(person.id)) throw new PricingError(`人员 ${person.id} 重复`);
     seenIds.add(person.id);
+    const own = pricers.get(person.coverStart);
     let choices: readonly PlanChoice[];
     let dropped: PersonPrice['dropped'] = [];
     let violations: PersonPrice['violations'] = [];
@@ -114,25 +132,25 @@ export function priceBatch(scheme: Scheme, input: PricingInput): PriceQuote {
     } else if (input.selection && person.facts) {
       const f = person.facts;
       // Many persons share the same facts; eligibility is pure, so judge each combination once.
-      const factsKey = `${f.birthDate ?? ''}|${f.gender ?? ''}|${f.socialSecurity}|${f.medicalInService ? 1 : 0}|${f.overAgeCommitment ? 1 : 0}|${f.newEmploymentForm ? 1 : 0}|${f.femaleRetirementBaseline ?? ''}`;
-      let own = ownSelections.get(factsKey);
-      if (!own) {
-        own = selectionForPerson(scheme, input.selection, f, {
+      const factsKey = `${f.birthDate ?? ''}|${f.gender ?? ''}|${f.socialSecurity}|${f.medicalInService ? 1 : 0}|${f.overAgeCommitment ? 1 : 0}|${f.newEmploymentForm ? 1 : 0}|${f.femaleRetirementBaseline ?? ''}|${person.coverStart ?? ''}`;
+      let personal = ownSelections.get(factsKey);
+      if (!personal) {
+        personal = selectionForPerson(scheme, input.selection, f, {
           enrollmentType: input.enrollmentType,
           submissionDate: input.submissionDate,
-          coverStart: cover?.start ?? null,
+          coverStart: person.coverStart ?? cover?.start ?? null,
         });
-        ownSelections.set(factsKey, own);
+        ownSelections.set(factsKey, personal);
       }
-      choices = own.selection;
-      dropped = own.dropped;
-      violations = own.violations;
+      choices = personal.selection;
+      dropped = personal.dropped;
+      violations = personal.violations;
     } else {
       choices = input.selection ?? [];
     }
-    const items = pricer.itemsFor(choices);
+    const items = own.pricer.itemsFor(choices);
     if (items.length === 0) unpricedPersonIds.push(person.id);
-    for (const item of items) record(item, 1, person.facts?.newEmploymentForm === true, false, person.id);
+    for (const item of items) record(item, own.proRata, own.key, 1, person.facts?.newEmploymentForm === true, false, person.id);
     perPerson.push({
       personId: person.id,
       items: items.map((i) => ({ kind: i.kind, code: i.code, planCodes: i.planCodes, shares: i.shares, amountFen: i.unitFen })),
@@ -147,8 +165,9 @@ export function priceBatch(scheme: Scheme, input: PricingInput): PriceQuote {
     if (!Number.isInteger(line.headCount) || line.headCount <= 0) throw new PricingError(`第 ${i + 1} 条无名单记录的人数须为正整数`);
     validateChoices(scheme, [{ planCode: line.planCode, shares: line.shares }], `第 ${i + 1} 条无名单记录`);
     headCountPersons += line.headCount;
-    for (const item of pricer.itemsFor([{ planCode: line.planCode, shares: line.shares }], false)) {
-      record(item, line.headCount, line.newEmploymentForm === true, true);
+    const batchPricing = pricers.batch();
+    for (const item of batchPricing.pricer.itemsFor([{ planCode: line.planCode, shares: line.shares }], false)) {
+      record(item, batchPricing.proRata, '', line.headCount, line.newEmploymentForm === true, true);
     }
   }
 
@@ -163,6 +182,7 @@ export function priceBatch(scheme: Scheme, input: PricingInput): PriceQuote {
       schemeOrder(a) - schemeOrder(b) ||
       a.item.shares - b.item.shares ||
       Number(a.headCountOnly) - Number(b.headCountOnly) ||
+      a.start.localeCompare(b.start) ||
       a.item.unitFen - b.item.unitFen,
   );
   const lines: PriceLine[] = sorted.map(([key, d]) => {
@@ -179,7 +199,7 @@ export function priceBatch(scheme: Scheme, input: PricingInput): PriceQuote {
       listUnitFen: d.item.listUnitFen,
       unitFen: d.item.unitFen,
       amountFen,
-      proRata,
+      proRata: d.proRata,
       explanation: explainLine(d, amountFen),
       personIds: d.personIds,
     };
@@ -199,7 +219,8 @@ export function priceBatch(scheme: Scheme, input: PricingInput): PriceQuote {
 
   const fees = splitByFeeSource(scheme, planTotals, payableFen, pricedPersons, input.feeSplits ?? [], input.remainderFeeSource);
 
-  const rataText = proRataText(proRata, cover);
+  const proRata = quoteProRata(pricers, lines);
+  const rataText = pricers.hasOwnStarts ? OWN_STARTS_TEXT : proRataText(proRata, cover);
   const summary =
     `会费合计 ${yuanText(totalFen)} 元` +
     (subsidyTotalFen > 0 ? `，补贴 ${yuanText(subsidyTotalFen)} 元，应缴 ${yuanText(payableFen)} 元` : '') +

@@ -13,6 +13,8 @@ export interface PricedPerson {
   selection?: readonly PlanChoice[];
   /** When given and the selection comes from the batch, only the plans the person is eligible for are priced. */
   facts?: PersonFacts;
+  /** The person's own first day of cover (保全生效日期), to the batch's end; absent: the batch's cover. */
+  coverStart?: IsoDate;
 }
 
 /** 无名单: persons entered as a count only (Qingdao 补缴及新业态无名单人员). */

@@ -4,7 +4,7 @@
  * and eligibility for the batch's plans. Pure: the same row and context give the same
  * findings, so a row edited in place is re-checked exactly as an imported one.
  */
-import { compareDates, type IsoDate } from '../dates';
+import { compareDates, type IsoDate, type Period } from '../dates';
 import {
   assessPlan,
   checkSelection,
@@ -30,6 +30,7 @@ import {
 } from '../identity';
 import { findPlan, GENDER_LABELS, planLabel, planLabels, type EnrollmentType, type Gender, type RosterColumn, type Scheme } from '../scheme';
 import { cleanCellText, compactCellText } from './cellText';
+import { checkEffectiveDate, withCoverStart } from './effectiveDate';
 import { parseRosterDate } from './excelDates';
 import { readEmploymentStatus, readGender, readShares, readSocialSecurity, readYesNo, splitList, type EmploymentStatus } from './fieldValues';
 import type { RawRosterRow, RosterField } from './fields';
@@ -47,6 +48,8 @@ export interface RowCheckContext {
   selection: readonly PlanChoice[];
   /** The unit has confirmed the over-age commitment (超龄人员承诺书) for the persons it keeps. */
   overAgeCommitmentSigned: boolean;
+  /** 保全: the policy in force the persons join, bounding each person's own effective date. */
+  policyPeriod?: Period;
 }
 
 /** The facts read off a row, for pricing, duplicate checks and documents. */
@@ -66,6 +69,8 @@ export interface CheckedPerson {
   plans: PlanChoice[];
   /** Plans kept only through the over-age exception: these persons go on the commitment letter. */
   keptOverAge: string[];
+  /** 保全: the person's own first day of cover (生效日期), when the row gives one. */
+  coverStart?: IsoDate;
 }
 
 export interface RowCheck {
@@ -384,7 +389,10 @@ export function checkRosterRow(raw: RawRosterRow, ctx: RowCheckContext): RowChec
   if (birth.birthDate) facts.birthDate = birth.birthDate;
   if (birth.gender) facts.gender = birth.gender;
 
-  const { plans, keptOverAge } = checkEligibility(ctx, values, facts, out);
+  const effective = checkEffectiveDate(values.effectiveDate, ctx);
+  if (effective.value !== undefined) values.effectiveDate = effective.value;
+  for (const f of effective.findings) out.add(f.code, f.severity, f.message, f.hint, f.field);
+  const { plans, keptOverAge } = checkEligibility(effective.start ? withCoverStart(ctx, effective.start) : ctx, values, facts, out);
   if (ss.status === 'unknown' && ss.employment === 'unknown' && !out.list.some((f) => f.code === 'socialSecurityUnknown')) {
     out.add('socialSecurityUnknown', 'warning', '职退情况为“-”：该人员在历史清册中社保状态不明', '如确认其在职且正常缴纳社保，请设置为在职（有社保）', 'employmentStatus');
   }
@@ -406,5 +414,6 @@ export function checkRosterRow(raw: RawRosterRow, ctx: RowCheckContext): RowChec
   if (birth.gender) person.gender = birth.gender;
   if (values.socialSecurityCode) person.socialSecurityCode = values.socialSecurityCode;
   if (ss.employment) person.employmentStatus = ss.employment;
+  if (effective.start) person.coverStart = effective.start;
   return { values, person, findings: out.list };
 }

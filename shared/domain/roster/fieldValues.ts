@@ -21,12 +21,17 @@ export function readGender(text: string): Gender | null {
 }
 
 export function readYesNo(text: string): boolean | null {
+  // The template's own words, as nearly every row writes them.
+  if (text === '是') return true;
+  if (text === '否') return false;
   const v = YES_NO_WORDS[text.trim().toLowerCase()];
   return v === undefined ? null : v;
 }
 
 /** 是否有社保: yes / no, and "-" (or blank in a column that must say) for a status still to be confirmed. */
 export function readSocialSecurity(text: string): SocialSecurityStatus | null {
+  if (text === '是') return 'yes';
+  if (text === '否') return 'no';
   const t = text.trim();
   if (t === '-' || t === '—' || t === '待确认') return 'unknown';
   const v = readYesNo(t);

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { renewalReminderSchema, enrollmentTypeRuleSchema } from './coverageSchema';
 import { documentTextsSchema, maskingPolicySchema } from './documentSchema';
+import { onboardingSpecSchema } from './onboardingSchema';
 import { feeSourceSchema, paymentDetailsSchema, subsidiesSchema } from './paymentSchema';
 import { planFamilySchema, planSchema } from './planSchema';
 import { codeSchema, isoDateSchema, periodSchema, positiveIntSchema, textSchema, typeError } from './primitives';
@@ -70,6 +71,8 @@ export const schemeSchema = z.strictObject({
   masking: maskingPolicySchema,
   renewalReminder: renewalReminderSchema.optional(),
   contacts: z.array(contactSchema).default([]),
+  /** The steps a unit goes through with the association before it enrolls (参保编码申请, 单位信息完善, 经办人填报 …). */
+  onboarding: onboardingSpecSchema.default({}),
   /** Every choice made where the manual is silent, in Chinese. */
   notes: z.array(textSchema).default([]),
 });

@@ -18,6 +18,7 @@ import {
   type ValidIn,
 } from '../../../shared/api';
 import type { PriceQuote } from '../../../shared/domain/pricing';
+import { ONBOARDING_INVALID, ONBOARDING_VALID } from './onboardingOperationSamples';
 
 const AAAA = 'UEsDBBQAAAAIAA=='; // any valid base64 stands in for file bytes
 const unit = {
@@ -74,6 +75,10 @@ const VALID: { [K in OpName]: In<K>[] } = {
   'roster.takeSuggested': [{ batchId: 'b1' }, { batchId: 'b1', documentNumbers: ['310101198506151238', ' 31010119900228122x '], planCodes: ['QD-ZY-A'] }],
   'records.search': [{}, { unitId: 'unit-1', search: '张一', planCode: 'A0', coverageYearStart: '2020-04-01', states: ['inForce', 'expired'], offset: 200, limit: 100 }],
   'records.export': [{ unitId: 'unit-1' }, { search: '3101', coverageYearStart: '2019-04-01' }],
+  'records.person': [{ query: '440301199001011234' }, { query: '王小明', unitId: 'unit-1' }],
+  'batches.supplements': [{ batchId: 'b1' }],
+  'claims.search': [{ unitId: 'unit-1' }, { unitId: 'unit-1', refresh: true, search: '王', planName: '三合一', year: 2022, status: 'paid', offset: 0, limit: 50 }],
+  'claims.export': [{ unitId: 'unit-1' }, { unitId: 'unit-1', status: 'refused', year: 2023 }],
   'templates.generate': [{ schemeId: 'wuxi-2023' }, { schemeId: 'shanghai-2020', enrollmentType: 'instant' }],
   'pricing.quote': [{ batchId: 'b1' }, { batchId: 'b1', selection: [{ planCode: 'A3', shares: 1 }] }],
   'payments.uploadProof': [
@@ -91,6 +96,11 @@ const VALID: { [K in OpName]: In<K>[] } = {
     { batchId: 'b1', invoices: [{ title: '青岛区测试单位工会委员会', taxNumber: '123702006762229200', amountFen: 8000, feeSource: 'unionFunds', email: '644981393@qq.com', remark: '2份' }] },
   ],
   'invoices.list': [{ batchId: 'b1' }],
+  'payments.record': [
+    { batchIds: ['b1', 'b2'], payer: '上海YYYY公司', amountFen: 945000, method: '转账', accountType: '在职', paidOn: '2020-04-20', proof: { name: '凭证.pdf', base64: 'JVBERi0=' } },
+    { batchIds: ['b1'], payer: '上海YYYY公司', amountFen: 946000, proof: { name: '凭证.png', base64: 'iVBORw==' }, refund: { accountName: '上海YYYY公司', accountNumber: '31602300008022150', bank: '上海银行', amountFen: 1000, accountType: '对公', method: '原路退回' } },
+  ],
+  'payments.forBatch': [{ batchId: 'b1' }],
   'documents.generate': [{ batchId: 'b1', kind: 'paymentNotice', purpose: 'print' }, { batchId: 'b1', kind: 'confirmation', purpose: 'preview' }],
   'documents.printQueue': [{ batchIds: ['b1', 'b2'], kind: 'paymentNotice' }],
   'documents.printLog': [{}, { batchId: 'b1', limit: 50 }],
@@ -100,6 +110,7 @@ const VALID: { [K in OpName]: In<K>[] } = {
   'auth.requestSmsCode': [{ phone: '13912345678' }],
   'auth.login': [{ account: '苏州市测试单位', password: 'secret' }, { account: '13912345678', smsCode: '8473' }],
   'auth.logout': [{}],
+  ...ONBOARDING_VALID,
 };
 
 // [operation, input, the field the refusal must name, part of its message]
@@ -160,6 +171,10 @@ const INVALID: [OpName, unknown, string, string][] = [
   ['records.search', { limit: 1001 }, 'limit', '每次至多取 1000 条'],
   ['records.export', { planCode: 'A 0' }, 'planCode', '代码只能由字母、数字'],
   ['records.export', { offset: 0 }, 'offset', '不是此操作的输入'],
+  ['records.person', { query: '' }, 'query', '不能为空'],
+  ['batches.supplements', { batchId: '' }, 'batchId', '编号格式不正确'],
+  ['claims.search', { unitId: 'u1', status: 'lost' }, 'status', '必须是以下之一'],
+  ['claims.export', { unitId: 'u1', year: 1999 }, 'year', '2000 年以后'],
   ['templates.generate', { enrollmentType: 'central' }, 'schemeId', '缺少必填字段'],
   ['pricing.quote', { batchId: 'b1', selection: 'A0' }, 'selection', '（保障项目）：必须是列表'],
   ['payments.uploadProof', { ...VALID['payments.uploadProof'][0], amountFen: 9450.5 }, 'amountFen', '必须是以分为单位的整数金额'],
@@ -171,6 +186,11 @@ const INVALID: [OpName, unknown, string, string][] = [
   ['invoices.request', { batchId: 'b1', invoices: [{ title: '上海XXX公司', amountFen: -900000 }] }, 'invoices[0].amountFen', '（开票金额）：金额不能为负数'],
   ['invoices.request', { batchId: 'b1', invoices: [{ title: '上海XXX公司', amountFen: 100, remark: '备'.repeat(41) }] }, 'invoices[0].remark', '不能超过 40 个字符'],
   ['invoices.list', {}, 'batchId', '缺少必填字段'],
+  ['payments.record', { ...VALID['payments.record'][0], batchIds: [] }, 'batchIds', '至少选择 1 个批次'],
+  ['payments.forBatch', {}, 'batchId', '缺少必填字段'],
+  ['invoices.request', { batchId: 'b1', invoices: [{ title: '深圳XXX公司', amountFen: 100 }], earlyCommitment: { name: '承诺书.pdf' } }, 'earlyCommitment.base64', '缺少必填字段'],
+  ['payments.record', { ...VALID['payments.record'][0], batchIds: ['b1', 'b1'] }, 'batchIds', '同一批次不能选择两次'],
+  ['payments.record', { ...VALID['payments.record'][0], proof: { name: '凭证.pdf', base64: '' } }, 'proof.base64', '文件内容为空'],
   ['documents.generate', { batchId: 'b1', kind: 'invoice', purpose: 'print' }, 'kind', '（文书种类）'],
   ['documents.generate', { batchId: 'b1', kind: 'paymentNotice' }, 'purpose', '缺少必填字段'],
   ['documents.printQueue', { batchIds: [], kind: 'paymentNotice' }, 'batchIds', '至少选择 1 个批次'],
@@ -183,6 +203,7 @@ const INVALID: [OpName, unknown, string, string][] = [
   ['auth.login', { account: '苏州市测试单位', password: 'x', smsCode: '8473' }, 'password', '二者选一'],
   ['auth.login', { account: '13912345678', smsCode: '84a3' }, 'smsCode', '必须是 4 到 8 位数字'],
   ['auth.logout', { all: true }, 'all', '不是此操作的输入'],
+  ...ONBOARDING_INVALID,
 ];
 
 describe('the operation map', () => {

@@ -70,6 +70,10 @@ describe('invoice requests', () => {
     let view = await t.call('invoices.list', { batchId });
     expect(view).toMatchObject({ payableFen: 478000, requestedFen: 400000, remainingFen: 78000, issued: [] });
     expect(view.requests).toMatchObject([{ actionId: first.actionId, status: 'pending', invoices: [{ amountFen: 400000 }] }]);
+    // Each line gets the core's ref, sent with it and echoed back with its invoice number.
+    const ref = view.requests[0]!.invoices[0]!.ref;
+    expect(ref).toMatch(/^[0-9a-f-]{36}$/);
+    expect(t.core.store.outbox.get(first.actionId)?.payload).toMatchObject({ invoices: [{ ref }] });
 
     t.core.store.outbox.markFailed(first.actionId, { code: 'invoiceExceedsPayable', message: '开票金额超过尚可开票金额' });
     view = await t.call('invoices.list', { batchId });

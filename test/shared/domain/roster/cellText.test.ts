@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cleanCellText, compactCellText, toHalfWidth } from '../../../../shared/domain/roster/cellText';
 import { excelSerialToDate, parseRosterDate } from '../../../../shared/domain/roster/excelDates';
@@ -19,6 +20,20 @@ describe('cell text as Excel and IMEs leave it', () => {
   it('keeps CJK compatibility ideographs of rare names as written', () => {
     // U+FA11 崎 would become U+5D0E under NFKC; a name must stay the character the person has.
     expect(cleanCellText('\ufa11山')).toBe('\ufa11山');
+  });
+
+  it('leaves a clean cell as it is and cleans any other exactly as the full replacement does', () => {
+    // The characters that matter to cleaning, mixed with ordinary ones.
+    const chars = [' ', '  ', '\t', '\n', '\r', '\u00a0', '\u3000', '\u2003', '\u200b', '\u200d', '\ufeff', '\u00ad', '\u202e', '\u2060', '\uff11', '\uff41', '\uff5e', '\uff5f', '-', '张', 'a', '1', 'X', '\u0001'];
+    const full = (raw: string) => toHalfWidth(raw.replace(/[\u200b-\u200f\u2060\ufeff\u00ad\u202a-\u202e]/g, '')).replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 12 }), (parts) => {
+        const raw = parts.join('');
+        expect(cleanCellText(raw)).toBe(full(raw));
+        expect(compactCellText(raw)).toBe(full(raw).replace(/[\s-]/g, ''));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('removes every space and dash from numbers and codes', () => {

@@ -1,0 +1,191 @@
+/**
+ * Reading the XML parts of an xlsx (sheets, shared strings, styles, workbook) as a flat
+ * stream of tags and text, fed in chunks. The parts are machine-written SpreadsheetML:
+ * no DTDs, no entities beyond the predefined ones and character references, so a tag
+ * scanner does the job of a general XML parser at a fraction of its cost per cell, which
+ * is what lets a 100,000-row import cost about what exceljs spends just reading the file.
+ */
+
+export interface XmlHandler {
+  /** The local names (namespace prefix removed) of the elements the handler reads; others pass by unseen. */
+  readonly names: readonly string[];
+  /**
+   * A start tag of `names[name]`: its source (after `<`, before `>` or `/>`) is
+   * `source.slice(start, end)`, read with `attributeIn`.
+   */
+  open(name: number, source: string, start: number, end: number, selfClosing: boolean): void;
+  close(name: number): void;
+  /** Raw text (entities not yet decoded) between tags, only while `capturing` is true. */
+  text(raw: string): void;
+  readonly capturing: boolean;
+}
+
+const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** Text or attribute value with the predefined entities and character references decoded. */
+export function decodeXml(raw: string): string {
+  if (raw.indexOf('&') === -1) return raw;
+  return raw.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, ref: string) => {
+    if (ref.charCodeAt(0) === 0x23 /* # */) {
+      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      return Number.isFinite(code) && code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED_ENTITIES[ref] ?? whole;
+  });
+}
+
+/** Excel writes characters XML cannot hold (carriage returns, control characters) as _xHHHH_. */
+export function decodeEscapedCharacters(text: string): string {
+  if (text.indexOf('_x') === -1) return text;
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
+/**
+ * The decoded value of attribute `name` (prefix included, e.g. `r:id`) in the tag source
+ * `source.slice(start, end)`, or undefined. Reads the range in place: a sheet's million
+ * cells are never copied out as tag strings.
+ */
+export function attributeIn(source: string, start: number, end: number, name: string): string | undefined {
+  let at = source.indexOf(name, start);
+  while (at !== -1 && at < end) {
+    const before = source.charCodeAt(at - 1);
+    let i = at + name.length;
+    while (i < end && isSpace(source.charCodeAt(i))) i++;
+    if (at > start && isSpace(before) && source.charCodeAt(i) === 0x3d /* = */) {
+      i++;
+      while (i < end && isSpace(source.charCodeAt(i))) i++;
+      const quote = source[i];
+      if (quote === '"' || quote === "'") {
+        const close = source.indexOf(quote, i + 1);
+        if (close !== -1 && close < end) return decodeXml(source.slice(i + 1, close));
+      }
+      return undefined;
+    }
+    at = source.indexOf(name, at + 1);
+  }
+  return undefined;
+}
+
+/** The decoded value of attribute `name` in a start tag's source (`c r="A1" t="s"`), or undefined. */
+export function attribute(tag: string, name: string): string | undefined {
+  return attributeIn(tag, 0, tag.length, name);
+}
+
+/** The end (index of `>`) of the tag starting at `from`, skipping `>` inside quoted values; -1 when not in `s` yet. */
+function tagEnd(s: string, from: number): number {
+  let at = from;
+  for (;;) {
+    const gt = s.indexOf('>', at);
+    if (gt === -1) return -1;
+    let quote = -1;
+    for (let i = at; i < gt; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 0x22 || c === 0x27) {
+        quote = i;
+        break;
+      }
+    }
+    if (quote === -1) return gt;
+    const closeQuote = s.indexOf(s[quote]!, quote + 1);
+    if (closeQuote === -1) return -1;
+    at = closeQuote + 1;
+  }
+}
+
+/** The index in `names` of the element name at `start` (up to whitespace, `/` or `>`), prefix ignored; -1 when not there. */
+function nameIndex(s: string, start: number, names: readonly string[]): number {
+  let end = start;
+  let local = start;
+  for (; end < s.length; end++) {
+    const c = s.charCodeAt(end);
+    if (isSpace(c) || c === 0x2f /* / */ || c === 0x3e /* > */) break;
+    if (c === 0x3a /* : */) local = end + 1;
+  }
+  const length = end - local;
+  for (let k = 0; k < names.length; k++) {
+    const name = names[k]!;
+    if (name.length === length && s.startsWith(name, local)) return k;
+  }
+  return -1;
+}
+
+/** Feeds chunks of XML text to a handler; a tag or text split across chunks waits for the rest. */
+export class XmlTokenizer {
+  private rest = '';
+  /** The document's root element has closed. */
+  ended = false;
+  private depth = 0;
+
+  constructor(private readonly handler: XmlHandler) {}
+
+  feed(chunk: string): void {
+    const s = this.rest.length > 0 ? this.rest + chunk : chunk;
+    const h = this.handler;
+    let pos = 0;
+    for (;;) {
+      const lt = s.indexOf('<', pos);
+      if (lt === -1) break;
+      if (lt > pos && h.capturing) h.text(s.slice(pos, lt));
+      pos = lt;
+      const next = s.charCodeAt(lt + 1);
+      if (next === 0x21 /* ! */) {
+        if (s.startsWith('<!--', lt)) {
+          const end = s.indexOf('-->', lt + 4);
+          if (end === -1) break;
+          pos = end + 3;
+        } else if (s.startsWith('<![CDATA[', lt)) {
+          const end = s.indexOf(']]>', lt + 9);
+          if (end === -1) break;
+          // CDATA is text taken literally: escape its ampersands so decoding leaves them as they are.
+          if (h.capturing) h.text(s.slice(lt + 9, end).replace(/&/g, '&amp;'));
+          pos = end + 3;
+        } else {
+          const end = tagEnd(s, lt + 2);
+          if (end === -1) break;
+          pos = end + 1;
+        }
+        continue;
+      }
+      if (next === 0x3f /* ? */) {
+        const end = s.indexOf('?>', lt + 2);
+        if (end === -1) break;
+        pos = end + 2;
+        continue;
+      }
+      const end = tagEnd(s, lt + 1);
+      if (end === -1) break;
+      if (next === 0x2f /* / */) {
+        const name = nameIndex(s, lt + 2, h.names);
+        if (name !== -1) h.close(name);
+        if (--this.depth === 0) this.ended = true;
+      } else {
+        const selfClosing = s.charCodeAt(end - 1) === 0x2f;
+        const name = nameIndex(s, lt + 1, h.names);
+        if (name !== -1) h.open(name, s, lt + 1, selfClosing ? end - 1 : end, selfClosing);
+        if (selfClosing) {
+          if (this.depth === 0) this.ended = true;
+        } else {
+          this.depth++;
+        }
+      }
+      pos = end + 1;
+    }
+    this.rest = pos === 0 ? s : s.slice(pos);
+  }
+
+  /** Whether the input ended cleanly: the root element closed and nothing but whitespace after it. */
+  complete(): boolean {
+    return this.ended && this.rest.trim() === '';
+  }
+}
+
+/** Runs a whole part through a handler; false when the part ends before its root element closes. */
+export function tokenizeXml(xml: string, handler: XmlHandler): boolean {
+  const tokenizer = new XmlTokenizer(handler);
+  tokenizer.feed(xml);
+  return tokenizer.complete();
+}

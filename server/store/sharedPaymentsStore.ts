@@ -1,0 +1,151 @@
+/** Transfers that pay one or several batches (recordPayment), each batch's share, and 提前开票 commitments. */
+import type { ServerDb } from '../db/openServerDb';
+import { fromJsonOrNull, toJson } from './json';
+
+export interface SharedRefund {
+  accountName: string;
+  accountNumber: string;
+  bank: string;
+  amountFen: number;
+  accountType?: string;
+  method?: string;
+}
+
+export interface SharedPaymentRecord {
+  id: string;
+  unitId: string;
+  payer: string;
+  amountFen: number;
+  method: string | null;
+  accountType: string | null;
+  paidOn: string | null;
+  proofName: string;
+  proofType: string;
+  proofBytes: number;
+  refund: SharedRefund | null;
+  uploadedAt: string;
+}
+
+export interface AllocationRecord {
+  paymentId: string;
+  /** The server's batch id. */
+  batchId: string;
+  amountFen: number;
+  confirmedFen: number | null;
+  confirmedOn: string | null;
+}
+
+interface PaymentRow {
+  id: string;
+  unit_id: string;
+  payer: string;
+  amount_fen: number;
+  method: string | null;
+  account_type: string | null;
+  paid_on: string | null;
+  proof_name: string;
+  proof_type: string;
+  proof_bytes: number;
+  refund: string | null;
+  uploaded_at: string;
+}
+
+interface AllocationRow {
+  payment_id: string;
+  batch_id: string;
+  amount_fen: number;
+  confirmed_fen: number | null;
+  confirmed_on: string | null;
+}
+
+const PAYMENT_COLUMNS = 'id, unit_id, payer, amount_fen, method, account_type, paid_on, proof_name, proof_type, length(proof) AS proof_bytes, refund, uploaded_at';
+
+function paymentOf(r: PaymentRow): SharedPaymentRecord {
+  return {
+    id: r.id,
+    unitId: r.unit_id,
+    payer: r.payer,
+    amountFen: r.amount_fen,
+    method: r.method,
+    accountType: r.account_type,
+    paidOn: r.paid_on,
+    proofName: r.proof_name,
+    proofType: r.proof_type,
+    proofBytes: r.proof_bytes,
+    refund: fromJsonOrNull<SharedRefund>(r.refund),
+    uploadedAt: r.uploaded_at,
+  };
+}
+
+function allocationOf(r: AllocationRow): AllocationRecord {
+  return { paymentId: r.payment_id, batchId: r.batch_id, amountFen: r.amount_fen, confirmedFen: r.confirmed_fen, confirmedOn: r.confirmed_on };
+}
+
+export class SharedPaymentsStore {
+  constructor(private readonly db: ServerDb) {}
+
+  /** Call inside the action's transaction. */
+  insert(p: Omit<SharedPaymentRecord, 'proofBytes'> & { proof: Buffer }, allocations: readonly { batchId: string; amountFen: number }[]): void {
+    this.db
+      .prepare(
+        `INSERT INTO shared_payments (id, unit_id, payer, amount_fen, method, account_type, paid_on, proof_name, proof_type, proof, refund, uploaded_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(p.id, p.unitId, p.payer, p.amountFen, p.method, p.accountType, p.paidOn, p.proofName, p.proofType, p.proof, p.refund ? toJson(p.refund) : null, p.uploadedAt);
+    const add = this.db.prepare('INSERT INTO payment_allocations (payment_id, batch_id, position, amount_fen) VALUES (?, ?, ?, ?)');
+    allocations.forEach((a, i) => add.run(p.id, a.batchId, i, a.amountFen));
+  }
+
+  get(paymentId: string): SharedPaymentRecord | null {
+    const row = this.db.prepare<[string], PaymentRow>(`SELECT ${PAYMENT_COLUMNS} FROM shared_payments WHERE id = ?`).get(paymentId);
+    return row ? paymentOf(row) : null;
+  }
+
+  allocations(paymentId: string): AllocationRecord[] {
+    return this.db
+      .prepare<[string], AllocationRow>('SELECT payment_id, batch_id, amount_fen, confirmed_fen, confirmed_on FROM payment_allocations WHERE payment_id = ? ORDER BY position')
+      .all(paymentId)
+      .map(allocationOf);
+  }
+
+  /** The batch's newest allocation: the transfer that pays it now. */
+  latestAllocation(batchId: string): AllocationRecord | null {
+    const row = this.db
+      .prepare<[string], AllocationRow>(
+        `SELECT a.payment_id, a.batch_id, a.amount_fen, a.confirmed_fen, a.confirmed_on
+         FROM payment_allocations a JOIN shared_payments p ON p.id = a.payment_id
+         WHERE a.batch_id = ? ORDER BY p.uploaded_at DESC, p.rowid DESC LIMIT 1`,
+      )
+      .get(batchId);
+    return row ? allocationOf(row) : null;
+  }
+
+  confirmAllocation(paymentId: string, batchId: string, amountFen: number, confirmedOn: string): void {
+    this.db.prepare('UPDATE payment_allocations SET confirmed_fen = ?, confirmed_on = ? WHERE payment_id = ? AND batch_id = ?').run(amountFen, confirmedOn, paymentId, batchId);
+  }
+
+  saveCommitment(c: { requestId: string; batchId: string; fileName: string; fileType: string; file: Buffer; uploadedAt: string }): void {
+    this.db
+      .prepare('INSERT INTO invoice_commitments (request_id, batch_id, file_name, file_type, file, uploaded_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(c.requestId, c.batchId, c.fileName, c.fileType, c.file, c.uploadedAt);
+  }
+
+  /** The commitments sent with the batch's invoice requests, by request id. */
+  commitments(batchId: string): Map<string, { fileName: string; fileBytes: number; uploadedAt: string }> {
+    const rows = this.db
+      .prepare<[string], { request_id: string; file_name: string; file_bytes: number; uploaded_at: string }>(
+        'SELECT request_id, file_name, length(file) AS file_bytes, uploaded_at FROM invoice_commitments WHERE batch_id = ?',
+      )
+      .all(batchId);
+    return new Map(rows.map((r) => [r.request_id, { fileName: r.file_name, fileBytes: r.file_bytes, uploadedAt: r.uploaded_at }]));
+  }
+}
+
+const stores = new WeakMap<ServerDb, SharedPaymentsStore>();
+
+/** One store per database (the context is built by others; this keeps the registration out of it). */
+export function sharedPaymentsOf(db: ServerDb): SharedPaymentsStore {
+  let store = stores.get(db);
+  if (!store) stores.set(db, (store = new SharedPaymentsStore(db)));
+  return store;
+}

@@ -1,0 +1,3 @@
+export * from './applicationStates';
+export * from './commitmentReading';
+export * from './onboardingFiles';
