@@ -32,7 +32,7 @@ import {
   type TakeSuggestedResult,
   type UnitProfile,
 } from './dto';
-import { recordPaymentInput } from './paymentInputs';
+import { recordPaymentInput, refundDetails } from './paymentInputs';
 import type { PaymentRecordView } from './paymentsDto';
 import {
   batchState,
@@ -150,13 +150,6 @@ const recordsFilter = {
   /** Absent: every batch sent to the association (待发送 onwards, withdrawn and deleted ones aside). */
   states: z.array(batchState).min(1, { error: '至少选择 1 个批次状态' }).optional(),
 };
-
-const refund = z.strictObject({
-  accountName: text(100),
-  accountNumber: z.string({ error: typeError('必须是银行账号') }).trim().regex(/^\d{6,32}$/, { error: '必须是 6 到 32 位数字的银行账号' }),
-  bank: text(100),
-  amountFen: positiveFen,
-});
 
 export const OPERATIONS = defineOperations({
   'units.list': { doc: 'Units kept on this machine (a service window switches between many).', input: none, output: returns<UnitProfile[]>() },
@@ -355,7 +348,7 @@ export const OPERATIONS = defineOperations({
       paidOn: isoDate.optional(),
       proof: fileUpload,
       /** Shanghai: when more was paid than due, where the difference goes back. */
-      refund: refund.optional(),
+      refund: refundDetails.optional(),
     }),
     output: returns<BatchDetail>(),
   },

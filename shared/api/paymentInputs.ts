@@ -5,6 +5,7 @@ import { fileUpload, id, isoDate, positiveFen, text, typeError } from './primiti
 /** The most batches one transfer may pay (as the wire allows). */
 export const MAX_BATCHES_PER_PAYMENT = 50;
 
+/** Shanghai 退款信息: where the difference of an overpayment goes back (API, wire and server alike). */
 export const refundDetails = z.strictObject({
   accountName: text(100),
   accountNumber: z.string({ error: typeError('必须是银行账号') }).trim().regex(/^\d{6,32}$/, { error: '必须是 6 到 32 位数字的银行账号' }),
@@ -16,13 +17,16 @@ export const refundDetails = z.strictObject({
   method: text(20).optional(),
 });
 
+/** The batches one transfer pays, each once (the API and the wire check the same list). */
+export const paymentBatchIds = z
+  .array(id)
+  .min(1, { error: '至少选择 1 个批次' })
+  .max(MAX_BATCHES_PER_PAYMENT, { error: `一次缴费至多 ${MAX_BATCHES_PER_PAYMENT} 个批次` })
+  .refine((ids) => new Set(ids).size === ids.length, { error: '同一批次不能选择两次' });
+
 export const recordPaymentInput = z.strictObject({
   /** The batches this transfer pays: the same unit and scheme, each awaiting payment (待缴费). */
-  batchIds: z
-    .array(id)
-    .min(1, { error: '至少选择 1 个批次' })
-    .max(MAX_BATCHES_PER_PAYMENT, { error: `一次缴费至多 ${MAX_BATCHES_PER_PAYMENT} 个批次` })
-    .refine((ids) => new Set(ids).size === ids.length, { error: '同一批次不能选择两次' }),
+  batchIds: paymentBatchIds,
   /** 付款单位. */
   payer: text(100),
   amountFen: positiveFen,

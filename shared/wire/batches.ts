@@ -2,6 +2,7 @@
  * Batches on the wire: the submission (header plus roster), the clerk's later actions on
  * it, and the server's view of a batch.
  */
+import { refundDetails } from '../api/paymentInputs';
 import { z } from 'zod';
 import {
   code,
@@ -94,13 +95,6 @@ export const base64File = (maxBytes: number) =>
       .refine((v) => v.length % 4 === 0, { error: '必须是 base64 编码的文件内容' }),
   });
 
-const refund = z.strictObject({
-  accountName: text(100),
-  accountNumber: z.string({ error: typeError('必须是银行账号') }).trim().regex(/^\d{6,32}$/, { error: '必须是 6 到 32 位数字的银行账号' }),
-  bank: text(100),
-  amountFen: positiveFen,
-});
-
 /** `uploadPaymentProof` (缴费凭证): the voucher (JPG, PNG or PDF), payer and amount; refund details when more was paid than due. */
 export const paymentProofRequestSchema = z.strictObject({
   payer: text(100),
@@ -108,7 +102,7 @@ export const paymentProofRequestSchema = z.strictObject({
   method: text(20).optional(),
   paidOn: isoDate.optional(),
   proof: base64File(MAX_PROOF_BYTES),
-  refund: refund.optional(),
+  refund: refundDetails.optional(),
 });
 export type PaymentProofRequest = z.input<typeof paymentProofRequestSchema>;
 

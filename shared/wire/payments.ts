@@ -4,33 +4,17 @@
  * voucher, and the server records one payment with each batch's share and the refund.
  */
 import { z } from 'zod';
-import { id, isoDate, positiveFen, text, typeError } from '../api/primitives';
+import { isoDate, positiveFen, text } from '../api/primitives';
 import { base64File, batchViewSchema } from './batches';
 import { MAX_PROOF_BYTES } from './limits';
+import { MAX_BATCHES_PER_PAYMENT, paymentBatchIds, refundDetails as refundDetailsSchema } from '../api/paymentInputs';
 
-/** The most batches one transfer may pay. */
-export const MAX_BATCHES_PER_PAYMENT = 50;
-
-/** Shanghai 退款信息: where the difference goes back. */
-export const refundDetailsSchema = z.strictObject({
-  accountName: text(100),
-  accountNumber: z.string({ error: typeError('必须是银行账号') }).trim().regex(/^\d{6,32}$/, { error: '必须是 6 到 32 位数字的银行账号' }),
-  bank: text(100),
-  amountFen: positiveFen,
-  /** 退款帐户类别 (对公 / 对私 …). */
-  accountType: text(20).optional(),
-  /** 退款方式 (原路退回, 转账 …). */
-  method: text(20).optional(),
-});
+export { MAX_BATCHES_PER_PAYMENT, refundDetailsSchema };
 export type RefundDetails = z.input<typeof refundDetailsSchema>;
 
 export const paymentRecordRequestSchema = z.strictObject({
   /** The client's batch ids, each once, all the unit's own and awaiting payment (待缴费). */
-  batchIds: z
-    .array(id)
-    .min(1, { error: '至少选择 1 个批次' })
-    .max(MAX_BATCHES_PER_PAYMENT, { error: `一次缴费至多 ${MAX_BATCHES_PER_PAYMENT} 个批次` })
-    .refine((ids) => new Set(ids).size === ids.length, { error: '同一批次不能选择两次' }),
+  batchIds: paymentBatchIds,
   /** 付款单位. */
   payer: text(100),
   amountFen: positiveFen,

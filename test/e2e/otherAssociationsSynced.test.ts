@@ -138,7 +138,7 @@ describe.each(CASES)('$schemeId $enrollmentType, synced with the association', (
       await expect(page.getByTestId('payable').textContent()).resolves.toBe(`${formatYuan(quote.payableFen, { grouped: true })} 元`);
       await shot('premium');
       await page.getByTestId('confirm-premium').click();
-      if ((await page.getByTestId('accept-notice').count()) > 0) await page.getByTestId('accept-notice').check();
+      await page.getByTestId('accept-notice').check(); // always beside the submit button, once the submit step has rendered
       await page.getByTestId('submit-batch').click();
 
       // Sent at once (logged in): the feed brings 待审核.

@@ -135,7 +135,7 @@ describe('Qingdao 2025 参保, synced with the association', () => {
     await expect(page.getByTestId('payable').textContent()).resolves.toBe(`${formatYuan(quote.payableFen, { grouped: true })} 元`);
     await screenshot(page, 'sync-qingdao-04-premium');
     await page.getByTestId('confirm-premium').click();
-    if ((await page.getByTestId('accept-notice').count()) > 0) await page.getByTestId('accept-notice').check();
+    await page.getByTestId('accept-notice').check(); // always beside the submit button, once the submit step has rendered
     await page.getByTestId('submit-batch').click();
 
     // Sent, 待审核, approved, 待缴费.

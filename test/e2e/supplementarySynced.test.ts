@@ -123,7 +123,7 @@ describe('保全 from a policy in force', () => {
     await eventually(() => page.getByTestId('payable').textContent()).toBe('65.00 元');
     await expect(page.getByTestId('premium-lines').textContent()).resolves.toContain('60 元 × 1/12 个月');
     await page.getByTestId('confirm-premium').click();
-    if ((await page.getByTestId('accept-notice').count()) > 0) await page.getByTestId('accept-notice').check();
+    await page.getByTestId('accept-notice').check(); // always beside the submit button, once the submit step has rendered
     await page.getByTestId('submit-batch').click();
 
     // Sent to the policy's supplements route; the association reviews it.
