@@ -4,7 +4,9 @@
  * The URL and token also come from HUZHU_SERVER_URL and HUZHU_ADMIN_TOKEN.
  */
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { parseYuan, formatYuan } from '../shared/domain/money';
+import { checkInvoiceDocument } from '../shared/domain/payment';
 import { ROUTES, routePath, splitRoute, type AdminBatchView, type AdminWork, type WireError } from '../shared/wire';
 import { optionText, parseArgs, type ParsedArgs } from './cliArgs';
 import { ONBOARDING_HELP, runOnboardingCommand } from './onboardingCommands';
@@ -26,7 +28,8 @@ export const ADMIN_HELP = `用法：npm run server:admin -- <命令> [参数] [-
   reject <批次号> <证件号码>=<原因> …       审核不通过（退回人员并说明原因）
   reject-proof <批次号> <原因>             退回缴费凭证
   confirm-payment <批次号> [--amount 元] [--on 日期]   确认缴费
-  issue-invoices <批次号> [<发票编号>=<发票号码> …] [--on 日期]   开具发票（不指定则自动编号）
+  issue-invoices <批次号> [<发票编号>=<发票号码> …] [--on 日期] [--document 电子发票文件]
+                                         开具发票（不指定则自动编号；--document 附 PDF、OFD 或图片，须只指定 1 张发票）
   set-effect <批次号> [--date 生效日期] [--policy 保单号]   设置生效日期和保单号
   take-effect <批次号>                    设为已生效
   publish-scheme <方案文件.json>           发布方案新版本
@@ -49,6 +52,19 @@ function need(args: ParsedArgs, index: number, what: string): string {
 function staffOf(args: ParsedArgs): { staff?: string } {
   const s = args.options.get('staff');
   return typeof s === 'string' ? { staff: s } : {};
+}
+
+/** Read and checked here, so a wrong file is named before anything is sent. */
+function invoiceDocumentFile(path: string): { name: string; base64: string } {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    throw new CliError(`无法读取电子发票文件：${path}`);
+  }
+  const checked = checkInvoiceDocument(bytes);
+  if (!checked.ok) throw new CliError(`${path}：${checked.message}`);
+  return { name: basename(path), base64: bytes.toString('base64') };
 }
 
 function pairs(list: readonly string[], what: string): [string, string][] {
@@ -166,7 +182,15 @@ export async function runAdminCli(argv: readonly string[], io: CliIo): Promise<n
       case 'issue-invoices': {
         const batchId = need(args, 1, '批次号');
         const body: Record<string, unknown> = { ...staffOf(args) };
-        const given = pairs(args.positional.slice(2), '发票').map(([invoiceId, invoiceNumber]) => ({ invoiceId, invoiceNumber }));
+        const given: { invoiceId: string; invoiceNumber: string; document?: { name: string; base64: string } }[] = pairs(args.positional.slice(2), '发票').map(
+          ([invoiceId, invoiceNumber]) => ({ invoiceId, invoiceNumber }),
+        );
+        const document = args.options.get('document');
+        if (document !== undefined) {
+          if (typeof document !== 'string') throw new CliError('--document 后须写电子发票文件的路径');
+          if (given.length !== 1) throw new CliError('附电子发票文件时须指定恰好 1 张发票：<发票编号>=<发票号码>');
+          given[0] = { ...given[0]!, document: invoiceDocumentFile(document) };
+        }
         if (given.length > 0) body.invoices = given;
         const on = args.options.get('on');
         if (typeof on === 'string') body.issuedOn = on;

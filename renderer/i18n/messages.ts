@@ -506,6 +506,11 @@ export const M = {
     colTitle: '抬头',
     colAmount: '金额',
     colIssuedOn: '开具日期',
+    colDocument: '电子发票',
+    download: '下载发票',
+    downloading: '下载中…',
+    noDocument: '未上传',
+    documentTitle: (name: string, kb: string) => `${name}（${kb} KB）`,
   },
   invoices: {
     title: '申请开票',

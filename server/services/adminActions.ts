@@ -13,6 +13,7 @@ import { notFound, refuse } from '../http/wireHttpError';
 import type { BatchRecord } from '../store/batchesStore';
 import type { ClaimRecordRow } from '../store/claimsStore';
 import { adminBatchView, rejectedPersonOf } from './batchView';
+import { checkedInvoiceDocument, keepInvoiceDocument } from './invoiceDocuments';
 import { applyTransition, checkTransition, staffActor } from './lifecycle';
 import { releasePersons } from './occupancy';
 import { confirmSharedShare, sharedShareToConfirm } from './sharedPaymentView';
@@ -73,7 +74,7 @@ export function confirmPayment(ctx: ServerContext, batch: BatchRecord, opts: { a
 export function issueInvoices(
   ctx: ServerContext,
   batch: BatchRecord,
-  opts: { invoices?: readonly { invoiceId: string; invoiceNumber: string }[]; issuedOn?: string },
+  opts: { invoices?: readonly { invoiceId: string; invoiceNumber: string; document?: { name: string; base64: string } }[]; issuedOn?: string },
 ): AdminBatchView {
   const requested = ctx.batches.invoices(batch.id).filter((i) => i.status === 'requested');
   const issuedOn = opts.issuedOn ?? todayAt(ctx.clock);
@@ -94,7 +95,9 @@ export function issueInvoices(
     });
   }
   if (plan.length === 0) throw refuse('validationFailed', '该批次没有待开具的发票');
+  const documents = new Map((opts.invoices ?? []).flatMap((p) => (p.document ? [[p.invoiceId, checkedInvoiceDocument(p.document, p.invoiceNumber)] as const] : [])));
   for (const p of plan) ctx.batches.issueInvoice(p.invoiceId, p.invoiceNumber, issuedOn);
+  const documentInfos = new Map([...documents].map(([invoiceId, doc]) => [invoiceId, keepInvoiceDocument(ctx, batch, invoiceId, doc)] as const));
   const issued = ctx.batches.invoices(batch.id).filter((i) => plan.some((p) => p.invoiceId === i.id));
   ctx.changes.append(batch.unitId, isoAt(ctx.clock), {
     kind: 'invoicesIssued',
@@ -109,6 +112,7 @@ export function issueInvoices(
       title: i.title,
       ...(i.feeSource !== null ? { feeSource: i.feeSource } : {}),
       issuedOn,
+      ...(documentInfos.has(i.id) ? { document: documentInfos.get(i.id)! } : {}),
     })),
   });
   return adminBatchView(ctx, batch);

@@ -5,6 +5,7 @@ import type { ServerContext } from '../context';
 import type { BatchRecord, InvoiceRecord, PersonRecord } from '../store/batchesStore';
 import { sharedPaymentView } from './sharedPaymentView';
 import { withEarlyCommitments } from './earlyInvoice';
+import { withInvoiceDocuments } from './invoiceDocuments';
 
 export function rejectedPersonOf(p: PersonRecord): RejectedPerson {
   const out: RejectedPerson = { docNumber: p.docNumber, name: p.name, sourceRow: p.sourceRow, reasons: p.reasons };
@@ -72,7 +73,7 @@ export function batchView(ctx: ServerContext, b: BatchRecord): BatchView {
     ...summaryOf(ctx, b),
     rejectedPersons: ctx.batches.personsWithStatus(b.id, 'rejected').map(rejectedPersonOf),
     payment: paymentView,
-    invoices: withEarlyCommitments(ctx, b.id, ctx.batches.invoices(b.id).map(invoiceViewOf)),
+    invoices: withInvoiceDocuments(ctx, b.id, withEarlyCommitments(ctx, b.id, ctx.batches.invoices(b.id).map(invoiceViewOf))),
     history: ctx.batches.history(b.id),
   };
 }

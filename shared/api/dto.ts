@@ -452,6 +452,10 @@ export interface IssuedInvoice {
   issuedOn: IsoDate;
   /** The request line it was issued for (InvoiceRequestLine.ref). */
   ref?: string;
+  /** The server's id of the invoice (for `invoices.document`). */
+  invoiceId?: string;
+  /** The e-invoice document the association attached (电子发票), fetched with `invoices.document`. */
+  document?: { name: string; bytes: number; type: string };
 }
 
 export interface InvoicesView {

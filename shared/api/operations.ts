@@ -376,6 +376,11 @@ export const OPERATIONS = defineOperations({
     input: z.strictObject({ batchId: id }),
     output: returns<InvoicesView>(),
   },
+  'invoices.document': {
+    doc: "An issued invoice's e-invoice document (电子发票 PDF/OFD), fetched from the association with the unit's login.",
+    input: z.strictObject({ batchId: id, invoiceId: id }),
+    output: returns<FileDownload>(),
+  },
   'documents.generate': {
     doc: 'A PDF (payment notice, confirmation, commitment, roster); printing counts and logs it.',
     input: z.strictObject({

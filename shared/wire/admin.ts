@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { BATCH_STATES } from '../domain/batch';
 import { id, isoDate, positiveFen, text } from '../api/primitives';
-import { batchViewSchema } from './batches';
+import { MAX_INVOICE_DOCUMENT_BYTES } from '../domain/payment/invoiceDocumentFiles';
+import { base64File, batchViewSchema } from './batches';
 
 const staff = text(50).optional();
 
@@ -30,15 +31,30 @@ export const adminConfirmPaymentRequestSchema = z.strictObject({
   confirmedOn: isoDate.optional(),
 });
 
+/** Keeps the request body bounded (see MAX_ISSUE_INVOICES_BODY_BYTES). */
+export const MAX_INVOICE_DOCUMENTS_PER_REQUEST = 8;
+export const MAX_ISSUE_INVOICES_BODY_BYTES = MAX_INVOICE_DOCUMENTS_PER_REQUEST * (Math.ceil(MAX_INVOICE_DOCUMENT_BYTES / 3) * 4) + 256 * 1024;
+
 export const adminIssueInvoicesRequestSchema = z.strictObject({
   staff,
   /** Numbers for particular invoices; absent: every requested invoice of the batch gets the next number. */
   invoices: z
-    .array(z.strictObject({ invoiceId: id, invoiceNumber: text(40) }))
+    .array(
+      z.strictObject({
+        invoiceId: id,
+        invoiceNumber: text(40),
+        /** The e-invoice (PDF, OFD or image by content); the unit downloads it. */
+        document: base64File(MAX_INVOICE_DOCUMENT_BYTES).optional(),
+      }),
+    )
     .min(1, { error: '至少需要 1 张发票' })
+    .refine((list) => list.filter((i) => i.document).length <= MAX_INVOICE_DOCUMENTS_PER_REQUEST, {
+      error: `一次至多附 ${MAX_INVOICE_DOCUMENTS_PER_REQUEST} 个发票文件`,
+    })
     .optional(),
   issuedOn: isoDate.optional(),
 });
+export type AdminIssueInvoicesRequest = z.input<typeof adminIssueInvoicesRequestSchema>;
 
 export const adminSetEffectRequestSchema = z.strictObject({
   staff,

@@ -157,6 +157,8 @@ export const invoiceViewSchema = z.object({
   issuedOn: z.string().optional(),
   /** 提前开票: the signed commitment's file name sent with the request. */
   earlyCommitmentName: z.string().optional(),
+  /** The e-invoice document the association attached, fetched from ROUTES.invoiceDocument. */
+  document: z.object({ name: z.string(), bytes: z.number().int(), type: z.string() }).optional(),
 });
 export type InvoiceView = z.infer<typeof invoiceViewSchema>;
 

@@ -16,7 +16,7 @@
  * - `personsRejected`: persons the association will not enrol, by document number, with reasons.
  * - `paymentConfirmed`: the amount and day the association confirmed (before its batchState).
  * - `policy`: the policy number and the cover (effective date) (before its batchState).
- * - `invoicesIssued`: invoice numbers for requested invoices.
+ * - `invoicesIssued`: invoice numbers for requested invoices, and the e-invoice document when attached.
  * - `occupied`: a person this unit submitted is enrolled by another unit this coverage year
  *   (被某单位占用), with that unit's name and handler; keep it for the offline duplicate check.
  * - `occupiedReleased`: that person is free again.
@@ -65,6 +65,8 @@ export const changeSchema = z.discriminatedUnion('kind', [
         title: z.string(),
         feeSource: z.string().optional(),
         issuedOn: z.string(),
+        /** The e-invoice document attached (download: ROUTES.invoiceDocument). */
+        document: z.object({ name: z.string(), bytes: z.number().int(), type: z.string() }).optional(),
       }),
     ),
   }),

@@ -104,6 +104,9 @@
  *   (JPG, PNG or PDF by content, ≤ MAX_PROOF_BYTES), refund?} → 200: `uploadPaymentProof`.
  *   Less than the payable → 422 `paymentTooLow`; more without refund details → 422
  *   `refundRequired`; a refund other than the difference → 422 `refundMismatch`.
+ * - `GET …/invoices/:invoiceId/document` → 200 the e-invoice file (Content-Type as sniffed,
+ *   Content-Disposition with its name); 404 `notFound` for another unit's batch, an unknown
+ *   invoice or one without a document. Views and `invoicesIssued` say `document` {name, bytes, type}.
  * - `POST …/invoice-requests` {invoices: [{ref?, title, taxNumber?, amountFen, feeSource?,
  *   email?, phone?, remark?}]} → 201: from 待缴费 on (else 409 `invoiceNotAllowed`); the
  *   total may not exceed `invoiceRemainingFen` (422 `invoiceExceedsPayable`); where the
@@ -135,7 +138,8 @@
  * `/admin/v1`: work, units, batches?state&unitId, batches/:id (the SERVER's id), approve,
  * reject-persons {persons: [{docNumber, reason}]}, reject-payment-proof {reason},
  * confirm-payment {amountFen?, confirmedOn?}, issue-invoices {invoices?: [{invoiceId,
- * invoiceNumber}]}, effect {effectiveDate?, policyNumber?} (→ 待生效), take-effect,
+ * invoiceNumber, document? {name, base64} (the e-invoice: PDF, OFD or JPG/PNG by content,
+ * ≤ 5 MB, at most 8 per request; else 422 `proofFileType` / `proofTooLarge`, nothing issued)}]}, effect {effectiveDate?, policyNumber?} (→ 待生效), take-effect,
  * schemes {scheme} (publish a version), units/:unitId/claims; every body takes `staff?`,
  * the name recorded in the transition. The same actions from the command line:
  * `npm run server:admin -- help`.

@@ -25,6 +25,7 @@ export const ROUTES = {
   withdrawBatch: 'POST /v1/batches/:batchId/withdrawal',
   uploadPaymentProof: 'POST /v1/batches/:batchId/payment-proof',
   requestInvoices: 'POST /v1/batches/:batchId/invoice-requests',
+  invoiceDocument: 'GET /v1/batches/:batchId/invoices/:invoiceId/document',
   recordPayment: 'POST /v1/payments',
   submitSupplementary: 'POST /v1/batches/:batchId/supplements',
   changes: 'GET /v1/changes',

@@ -8,6 +8,7 @@
  * staff set the effective date; the confirmation printed from the UI carries the policy
  * number, the unit and the persons (pdftotext).
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright';
 import { formatYuan } from '../../shared/domain/money';
@@ -179,12 +180,21 @@ describe('payment → invoice → confirmation with the real association server'
     await app.call('auth.login', { account: '13800000001', password: 'demo1234' });
     await synced(() => app.call('invoices.list', { batchId: a.id }), (v) => v.requests[0]?.status === 'sent');
     await eventually(() => requestRow.getByTestId('invoice-request-status').textContent(), 20_000).toBe('已申请');
-    const issued = await adminCall(association.url, ROUTES.adminIssueInvoices, { batchId: a.serverId }, { staff: '财务甲' });
+    // The staff attach the e-invoice (电子发票) when issuing; the unit downloads it from the table.
+    const invoiceId = (await adminCall(association.url, ROUTES.adminBatch, { batchId: a.serverId })).body.invoices[0].invoiceId as string;
+    const eInvoice = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    const issued = await adminCall(association.url, ROUTES.adminIssueInvoices, { batchId: a.serverId }, {
+      staff: '财务甲',
+      invoices: [{ invoiceId, invoiceNumber: 'FP202000000042', document: { name: '电子发票-FP202000000042.pdf', base64: eInvoice.toString('base64') } }],
+    });
     expect(issued.status).toBe(200);
     const number = issued.body.invoices[0].invoiceNumber as string;
     expect(number).toMatch(/^FP2020\d{8}$/);
     await synced(() => app.call('invoices.list', { batchId: a.id }), (v) => v.issued.length === 1);
     await eventually(() => page.getByTestId('issued-invoices').textContent(), 20_000).toContain(number);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('invoice-document-download').click()]);
+    expect(download.suggestedFilename()).toBe('电子发票-FP202000000042.pdf');
+    expect(readFileSync(await download.path()).equals(eInvoice)).toBe(true);
     await expect(page.getByTestId('issued-invoices').textContent()).resolves.toContain('示例单位A工会');
     await eventually(() => requestRow.getByTestId('invoice-request-status').textContent(), 20_000).toBe('已开票');
     await expect(requestRow.textContent()).resolves.toContain(number);

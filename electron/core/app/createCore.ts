@@ -18,6 +18,7 @@ import { enrollmentViewsHandlers } from './enrollmentViewsHandlers';
 import { EventBus } from './eventBus';
 import { ImportJobs } from './importJobs';
 import { onboardingHandlers } from './onboardingHandlers';
+import { invoiceDocumentHandlers } from './invoiceDocument';
 import { paymentsHandlers } from './paymentsHandlers';
 import { paymentRecordHandlers } from './paymentRecords';
 import { recordsHandlers } from './recordsHandlers';
@@ -79,6 +80,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...paymentRecordHandlers(ctx),
     ...recordsHandlers(ctx),
     ...enrollmentViewsHandlers(ctx, sync),
+    ...invoiceDocumentHandlers(ctx, sync),
     ...onboardingHandlers(ctx, () => sync.kick()),
     ...syncHandlers(sync),
     ...authHandlers(sync),

@@ -57,6 +57,8 @@ function invoicesView(ctx: CoreContext, batchId: string): InvoicesView {
     issuedOn: i.issuedOn,
     ...(i.feeSource ? { feeSource: i.feeSource } : {}),
     ...(i.ref ? { ref: i.ref } : {}),
+    invoiceId: i.invoiceId,
+    ...(i.document ? { document: i.document } : {}),
   }));
   return { payableFen: batch.payableFen, requestedFen, remainingFen: remainingToInvoice({ payableFen: batch.payableFen ?? 0, invoicedFen: requestedFen }), requests, issued };
 }

@@ -17,6 +17,8 @@ export interface WireRequest {
   jsonText?: string;
   /** Raw bytes (`application/octet-stream`): an upload chunk. */
   raw?: Uint8Array;
+  /** A successful answer is a file, not JSON: its body is `{ bytes, contentType }` (errors are still JSON). */
+  expectBytes?: boolean;
   headers?: Readonly<Record<string, string>>;
   timeoutMs?: number;
   /** Aborts the request from outside (the engine stopping). */
@@ -77,14 +79,16 @@ export class ServerClient {
       return noUsableAnswer(false, { code: 'offline', message: '无法连接互助会服务器（网络不通或服务器未启动），联网后自动重试' });
     }
 
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = await res.text();
+      bytes = new Uint8Array(await res.arrayBuffer());
     } catch {
       // The status line came but the body broke off (connection dropped, timed out mid-body).
       return noUsableAnswer(true, { code: 'truncatedResponse', message: '服务器的答复不完整（连接中断），稍后自动重试' });
     }
 
+    if (req.expectBytes && res.ok) return { ok: true, status: res.status, body: { bytes, contentType: res.headers.get('content-type') }, etag: null, replayed: false };
+    const text = new TextDecoder().decode(bytes);
     const etag = res.headers.get(WIRE_HEADERS.etag);
     if (res.status === 304) return { ok: true, status: 304, body: null, etag, replayed: false };
     let parsed: unknown = null;

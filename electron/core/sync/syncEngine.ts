@@ -790,6 +790,25 @@ export class SyncEngine {
     return page.success ? { ok: true, page: page.data } : { ok: false, error: { code: 'unreadableResponse', message: '服务器的理赔记录无法解析' } };
   }
 
+  /** An issued invoice's e-invoice document (电子发票), read from the server when asked for: not kept on this machine. */
+  async fetchInvoiceDocument(batchId: string, invoiceId: string): Promise<{ ok: true; bytes: Uint8Array; contentType: string | null } | { ok: false; error: ApiError }> {
+    const active = this.sessions.active();
+    if (!active || !this.client) return { ok: false, error: { code: 'LOGIN_REQUIRED', message: '请先登录互助会账号' } };
+    const res = await this.client.send({
+      method: 'GET',
+      path: routePath(ROUTES.invoiceDocument, { batchId, invoiceId }),
+      token: active.token,
+      timeoutMs: this.timeouts.request,
+      expectBytes: true,
+    });
+    if (!res.ok) {
+      if (res.failure === 'relogin') this.sessions.expire();
+      return { ok: false, error: toApiError(res.error) };
+    }
+    const body = res.body as { bytes: Uint8Array; contentType: string | null };
+    return { ok: true, bytes: body.bytes, contentType: body.contentType };
+  }
+
   /** What the association reported about a batch beyond its record: payment confirmation, invoice numbers. */
   serverFacts(batchId: string): ServerFacts {
     return this.store.syncState.getJson<ServerFacts>(serverFactsKey(batchId)) ?? {};

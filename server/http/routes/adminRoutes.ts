@@ -11,6 +11,7 @@ import {
   adminRejectPersonsRequestSchema,
   adminSetEffectRequestSchema,
   adminTakeEffectRequestSchema,
+  MAX_ISSUE_INVOICES_BODY_BYTES,
   ROUTES,
 } from '../../../shared/wire';
 import type { ServerContext } from '../../context';
@@ -82,10 +83,16 @@ export function adminRoutes(app: FastifyInstance, ctx: ServerContext, adminToken
     return write(() => confirmPayment(ctx, batchOf(params(req)), body));
   });
 
-  on(app, ROUTES.adminIssueInvoices, async (req) => {
-    const body = parseOr422(adminIssueInvoicesRequestSchema, req.body);
-    return write(() => issueInvoices(ctx, batchOf(params(req)), body));
-  });
+  on(
+    app,
+    ROUTES.adminIssueInvoices,
+    async (req) => {
+      const body = parseOr422(adminIssueInvoicesRequestSchema, req.body);
+      return write(() => issueInvoices(ctx, batchOf(params(req)), body));
+    },
+    // The e-invoice documents ride in the body as base64.
+    { bodyLimit: MAX_ISSUE_INVOICES_BODY_BYTES },
+  );
 
   on(app, ROUTES.adminSetEffect, async (req) => {
     const body = parseOr422(adminSetEffectRequestSchema, req.body);

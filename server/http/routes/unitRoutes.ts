@@ -29,6 +29,7 @@ import { accountView } from '../../services/accounts';
 import { claimRecordOf } from '../../services/adminActions';
 import { requestInvoices, uploadPaymentProof, withdrawBatch } from '../../services/batchActions';
 import { batchSummary, batchView } from '../../services/batchView';
+import { requireInvoiceDocument } from '../../services/invoiceDocuments';
 import { receiveSubmission } from '../../services/submission';
 import { completeUpload, createUpload, putChunk, requireUpload, uploadStatus } from '../../services/uploads';
 import type { BatchRecord } from '../../store/batchesStore';
@@ -185,6 +186,17 @@ export function unitRoutes(app: FastifyInstance, ctx: ServerContext): void {
     // 提前开票 carries the signed commitment, as large as a voucher.
     { bodyLimit: MAX_PROOF_BODY_BYTES },
   );
+
+  // The e-invoice document of one of this unit's invoices; another unit's batch or invoice is 404.
+  on(app, ROUTES.invoiceDocument, async (req, reply) => {
+    const batch = ownBatch(requireUnit(ctx, req), req);
+    const doc = requireInvoiceDocument(ctx, batch, params(req).invoiceId ?? '');
+    return reply
+      .code(200)
+      .header('content-type', doc.type)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.name)}`)
+      .send(doc.file);
+  });
 
   // ---- The change feed and claims ----
 

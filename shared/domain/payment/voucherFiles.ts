@@ -22,7 +22,7 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((b, i) => bytes[i] === b);
 }
 
-function containsAscii(bytes: Uint8Array, text: string): boolean {
+export function containsAscii(bytes: Uint8Array, text: string): boolean {
   const limit = bytes.length - text.length;
   outer: for (let i = 0; i <= limit; i++) {
     for (let j = 0; j < text.length; j++) if (bytes[i + j] !== text.charCodeAt(j)) continue outer;

@@ -96,6 +96,7 @@ const VALID: { [K in OpName]: In<K>[] } = {
     { batchId: 'b1', invoices: [{ title: '青岛区测试单位工会委员会', taxNumber: '123702006762229200', amountFen: 8000, feeSource: 'unionFunds', email: '644981393@qq.com', remark: '2份' }] },
   ],
   'invoices.list': [{ batchId: 'b1' }],
+  'invoices.document': [{ batchId: 'b1', invoiceId: 'inv-1' }],
   'payments.record': [
     { batchIds: ['b1', 'b2'], payer: '上海YYYY公司', amountFen: 945000, method: '转账', accountType: '在职', paidOn: '2020-04-20', proof: { name: '凭证.pdf', base64: 'JVBERi0=' } },
     { batchIds: ['b1'], payer: '上海YYYY公司', amountFen: 946000, proof: { name: '凭证.png', base64: 'iVBORw==' }, refund: { accountName: '上海YYYY公司', accountNumber: '31602300008022150', bank: '上海银行', amountFen: 1000, accountType: '对公', method: '原路退回' } },
@@ -186,6 +187,7 @@ const INVALID: [OpName, unknown, string, string][] = [
   ['invoices.request', { batchId: 'b1', invoices: [{ title: '上海XXX公司', amountFen: -900000 }] }, 'invoices[0].amountFen', '（开票金额）：金额不能为负数'],
   ['invoices.request', { batchId: 'b1', invoices: [{ title: '上海XXX公司', amountFen: 100, remark: '备'.repeat(41) }] }, 'invoices[0].remark', '不能超过 40 个字符'],
   ['invoices.list', {}, 'batchId', '缺少必填字段'],
+  ['invoices.document', { batchId: 'b1' }, 'invoiceId', '缺少必填字段'],
   ['payments.record', { ...VALID['payments.record'][0], batchIds: [] }, 'batchIds', '至少选择 1 个批次'],
   ['payments.forBatch', {}, 'batchId', '缺少必填字段'],
   ['invoices.request', { batchId: 'b1', invoices: [{ title: '深圳XXX公司', amountFen: 100 }], earlyCommitment: { name: '承诺书.pdf' } }, 'earlyCommitment.base64', '缺少必填字段'],
