@@ -78,7 +78,7 @@ async function start(): Promise<void> {
     encrypt: (text) => safeStorage.encryptString(text),
     decrypt: (bytes) => safeStorage.decryptString(bytes),
   });
-  core = await createCore({ dataDir, tokens, nativeBinding: process.env.HUZHU_SQLITE_BINDING, serverUrl: process.env.HUZHU_SERVER_URL });
+  core = await createCore({ dataDir, tokens, nativeBinding: process.env.HUZHU_SQLITE_BINDING, serverUrl: process.env.HUZHU_SERVER_URL, backgroundThread: true });
 
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });

@@ -13,8 +13,6 @@ export interface DateParts {
   day: number; // 1..31
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
@@ -34,10 +32,27 @@ export function isValidParts(p: DateParts): boolean {
 
 /** Parses a strict `YYYY-MM-DD`; returns null for anything else, including 2023-02-29. */
 export function parseIsoDate(value: string): DateParts | null {
-  const m = ISO_DATE.exec(value);
-  if (!m) return null;
-  const parts = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  // By character codes, not a regular expression: every roster row's dates pass through here.
+  if (value.length !== 10 || value.charCodeAt(4) !== DASH || value.charCodeAt(7) !== DASH) return null;
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 2);
+  const day = digitsAt(value, 8, 2);
+  if (year < 0 || month < 0 || day < 0) return null;
+  const parts = { year, month, day };
   return isValidParts(parts) ? parts : null;
+}
+
+const DASH = 0x2d;
+
+/** The number written by `length` ASCII digits from `start`; -1 when one is not a digit. */
+function digitsAt(value: string, start: number, length: number): number {
+  let n = 0;
+  for (let i = start; i < start + length; i++) {
+    const d = value.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 export function isIsoDate(value: unknown): value is IsoDate {

@@ -57,7 +57,8 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
 
 /** The whole import through the core's API on a fresh data folder; resolves with its duration once the job is done. */
 async function importThroughCore(dataDir: string, bytes: Buffer, rows: number): Promise<number> {
-  const core = await createCore({ dataDir, now: () => CLOCK, operator: 'bench' });
+  const core = await createCore({ dataDir, now: () => CLOCK, operator: 'bench', backgroundThread: true });
+  await core.ready;
   try {
     const unit = await core.handlers['units.save']!({ unit: { name: '基准测试单位', socialSecurityCodes: [], contacts: [], handler: { name: '经办', phone: '13800000000' } } });
     const batch = await core.handlers['batches.create']!({ unitId: unit.id, schemeId: 'shanghai-2020', enrollmentType: 'central' });

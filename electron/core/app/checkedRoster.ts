@@ -6,7 +6,7 @@
  */
 import { checkRosterRow, type CheckedPerson, type RawRosterRow, type RosterFinding, type RowCheckContext } from '../../../shared/domain/roster';
 import type { RosterFileRow } from '../roster/collectRoster';
-import { readRosterFile } from '../roster/readRosterFile';
+import { readRosterFile, type RosterReader } from '../roster/readRosterFile';
 
 /** Qingdao imports a list per benefit activity: the activity becomes each row's plans unless the row names its own. */
 export function withPlans(values: RawRosterRow, planCodes: readonly string[] | undefined): RawRosterRow {
@@ -39,6 +39,8 @@ export interface CheckedRosterOptions {
   onProgress?: (rowsRead: number) => void;
   /** The rows checked since the last call, in file order. */
   onRows: (rows: CheckedRow[]) => void;
+  /** Who reads the file (the core's background thread); readRosterFile on this thread unless given. */
+  read?: RosterReader;
 }
 
 export interface CheckedRosterResult {
@@ -54,9 +56,9 @@ export function checkFileRows(rows: readonly RosterFileRow[], input: CheckedRost
   });
 }
 
-/** Reads and checks the file in this thread. */
+/** Reads the file (with `options.read`) and checks each row in this thread as it arrives. */
 export async function readAndCheckRoster(input: CheckedRosterInput, context: RowCheckContext, options: CheckedRosterOptions): Promise<CheckedRosterResult> {
-  const { onRows, onProgress, signal } = options;
+  const { onRows, onProgress, signal, read = readRosterFile } = options;
   let pending: RosterFileRow[] = [];
   const flush = () => {
     if (pending.length === 0) return;
@@ -64,7 +66,7 @@ export async function readAndCheckRoster(input: CheckedRosterInput, context: Row
     pending = [];
     onRows(checkFileRows(rows, input, context));
   };
-  const file = await readRosterFile({ fileName: input.fileName, bytes: input.bytes }, context.scheme, {
+  const file = await read({ fileName: input.fileName, bytes: input.bytes }, context.scheme, {
     ...(signal ? { signal } : {}),
     onRow: (row) => pending.push(row),
     onProgress: (rowsRead) => {

@@ -7,6 +7,7 @@ import { userInfo } from 'node:os';
 import type { ApiEventSource } from '../../../shared/api';
 import type { Actor } from '../../../shared/domain/batch';
 import type { OperationDispatcher } from '../host/httpHost';
+import { BackgroundThread } from '../background/backgroundThread';
 import { openStore, type Store } from '../store';
 import { SyncEngine } from '../sync';
 import { authHandlers } from './authHandlers';
@@ -39,6 +40,12 @@ export interface CoreOptions {
   now?: () => Date;
   /** Who acts at this machine when no unit account is logged in. */
   operator?: string;
+  /**
+   * Start the background thread: roster files are read there, so a large import is checked and
+   * staged while it is still being read, and the store is checkpointed there after an import
+   * (the app does; tests that do not need it leave it off and do both on the core's thread).
+   */
+  backgroundThread?: boolean;
 }
 
 export interface Core {
@@ -48,6 +55,8 @@ export interface Core {
   store: Store;
   imports: ImportJobs;
   sync: SyncEngine;
+  /** Settles once the core's background threads are up, or known not to start (reads then stay on this thread). */
+  ready: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -67,7 +76,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const operator = options.operator ?? defaultOperator();
   const clerk = (): Actor => ({ kind: 'clerk', name: operator });
   const ctx: CoreContext = { store, events, now, clerk };
-  const imports = new ImportJobs(ctx);
+  const background = options.backgroundThread ? new BackgroundThread(options.nativeBinding) : null;
+  const imports = new ImportJobs(ctx, background ?? undefined);
   // Idle without a server URL (HUZHU_SERVER_URL, else the setting stored in sync_state).
   const sync = new SyncEngine({ store, events, now, tokens: options.tokens, serverUrl: options.serverUrl });
   const handlers: ImplementedHandlers = {
@@ -93,8 +103,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     store,
     imports,
     sync,
+    ready: background ? background.ready.then(() => undefined) : Promise.resolve(),
     async close() {
       await sync.stop();
+      await background?.close();
       store.close();
     },
   };

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { ApiError, ImportPhase, ImportProgress, ImportRecordView, ValidIn } from '../../../shared/api';
 import { hasError, type CheckedPerson, type RawRosterRow, type RosterFinding, type RowCheck, type RowCheckContext } from '../../../shared/domain/roster';
 import { isRosterFileError } from '../roster';
+import type { BackgroundThread } from '../background/backgroundThread';
 import { RosterStaging, type BatchRecord } from '../store';
 import { readAndCheckRoster, type CheckedRow } from './checkedRoster';
 import { schemeOf, storeCall, type CoreContext } from './coreContext';
@@ -32,7 +33,11 @@ const INTERNAL_FAILURE: ApiError = { code: 'importFailed', message: '导入失�
 export class ImportJobs {
   private readonly jobs = new Map<string, Job>();
 
-  constructor(private readonly ctx: CoreContext) {}
+  constructor(
+    private readonly ctx: CoreContext,
+    /** Reads the files and checkpoints the store after an import, when the core has one. */
+    private readonly background?: BackgroundThread,
+  ) {}
 
   start(input: ValidIn<'roster.import'>): { jobId: string } {
     const { ctx } = this;
@@ -96,6 +101,14 @@ export class ImportJobs {
     this.ctx.events.emit({ type: 'import.progress', progress: { ...job.progress } });
   }
 
+  /** Writes an import's one transaction; with a background thread, the store's checkpoint after it runs there. */
+  private commit(write: () => void): void {
+    const { background } = this;
+    if (!background?.running) return write();
+    this.ctx.store.transactionLeavingCheckpoint(write);
+    void background.checkpoint(this.ctx.store.file);
+  }
+
   private async run(job: Job, batchId: string, bytes: Buffer, input: RunInput): Promise<void> {
     const { ctx } = this;
     const signal = job.abort.signal;
@@ -111,7 +124,7 @@ export class ImportJobs {
       const file = await readAndCheckRoster(
         { fileName: input.fileName, bytes, ...(input.planCodes ? { planCodes: input.planCodes } : {}) },
         checkedWith,
-        { signal, onProgress: (rowsRead) => this.update(job, { rowsRead }), onRows: (checked) => rows.add(checked) },
+        { signal, onProgress: (rowsRead) => this.update(job, { rowsRead }), onRows: (checked) => rows.add(checked), ...(this.background ? { read: this.background.readRoster } : {}) },
       );
       this.update(job, { phase: 'checking', rowsRead: file.totalRows, totalRows: file.totalRows });
       await yieldToEventLoop();
@@ -133,7 +146,8 @@ export class ImportJobs {
         await yieldToEventLoop();
         if (signal.aborted) throw signal.reason;
         this.update(job, { phase: 'saving' });
-        commitStagedIntake(ctx, batchId, { staging, extraFindings: across.extraFindings, unitFindings: across.unitFindings }, { replace, actor, importId, alongside: finish(rejected) });
+        const intake = { staging, extraFindings: across.extraFindings, unitFindings: across.unitFindings };
+        this.commit(() => commitStagedIntake(ctx, batchId, intake, { replace, actor, importId, alongside: finish(rejected) }));
       } else {
         // A re-import merges by document number: the stored rows take part in the checks.
         const incoming = rows.incoming();
@@ -142,7 +156,7 @@ export class ImportJobs {
         await yieldToEventLoop();
         if (signal.aborted) throw signal.reason;
         this.update(job, { phase: 'saving' });
-        commitIntake(ctx, batchId, plan, { replace, actor, importId, alongside: finish(rejected) });
+        this.commit(() => commitIntake(ctx, batchId, plan, { replace, actor, importId, alongside: finish(rejected) }));
       }
       this.update(job, { phase: 'done', accepted: file.totalRows - rejected, rejected });
     } catch (e) {

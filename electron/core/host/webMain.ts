@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const dataDir = resolveDataDir(process.env, currentPlatformDefaults());
-  const core = await createCore({ dataDir, serverUrl: process.env.HUZHU_SERVER_URL, now: demoClock(process.env.HUZHU_CLOCK) });
+  const core = await createCore({ dataDir, serverUrl: process.env.HUZHU_SERVER_URL, now: demoClock(process.env.HUZHU_CLOCK), backgroundThread: true });
   const host = await startHttpHost({
     dispatcher: core.dispatcher,
     events: core.events,

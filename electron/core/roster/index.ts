@@ -4,7 +4,7 @@
  * store and the normaliser live elsewhere.
  */
 export { buildImportTemplate, templateFileName, DEFAULT_TEMPLATE_DATA_ROWS, INSTRUCTIONS_SHEET_NAME, type TemplateOptions } from './templateWorkbook';
-export { readRosterFile, type RosterFileInput, type ReadRosterOptions, type ReadRosterResult, type RosterFileFormat } from './readRosterFile';
+export { readRosterFile, type RosterFileInput, type ReadRosterOptions, type ReadRosterResult, type RosterFileFormat, type RosterReader } from './readRosterFile';
 export { DEFAULT_PROGRESS_EVERY, type RosterFileResult, type RosterFileRow } from './collectRoster';
 export type { MappedColumn } from './rosterHeader';
 export {

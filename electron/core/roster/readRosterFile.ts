@@ -20,6 +20,9 @@ export type ReadRosterOptions = CollectOptions;
 
 export type RosterFileFormat = 'xlsx' | 'text';
 
+/** readRosterFile, or something that reads with its contract elsewhere (the core's background thread). */
+export type RosterReader = (input: RosterFileInput, scheme: Scheme, options?: ReadRosterOptions) => Promise<ReadRosterResult>;
+
 export interface ReadRosterResult extends RosterFileResult {
   format: RosterFileFormat;
   /** For text files: the encoding the bytes were read in. */

@@ -13,7 +13,7 @@ export type {
   SelectionViolation,
   SelectionViolationCode,
 } from './types';
-export { assessPlan, eligiblePlans, type EligibilityResult } from './planEligibility';
+export { assessPlan, birthDateKey, eligiblePlans, type EligibilityResult } from './planEligibility';
 export {
   checkSelection,
   selectionIsValid,

@@ -18,28 +18,52 @@ function ageReferenceDate(limit: AgeLimit, ctx: EligibilityContext): { date: Iso
   }
 }
 
-interface AgeCheck {
-  overAge: boolean;
-  /** e.g. 女性须未满55周岁（按保障开始日 2020-04-01 计已满56周岁）. */
-  description: string;
+type AgedPerson = PersonFacts & { birthDate: IsoDate; gender: 'male' | 'female' };
+
+/** Whether the person is over the limit on its reference date (no words: most people are not, and a roster asks this for every row). */
+function isOverAge(limit: AgeLimit, person: AgedPerson, ctx: EligibilityContext): boolean {
+  const ref = ageReferenceDate(limit, ctx).date;
+  if (limit.limit.kind === 'fixedAges') return ageOn(person.birthDate, ref) >= (person.gender === 'male' ? limit.limit.male : limit.limit.female);
+  return hasReachedRetirementAge(person.birthDate, retirementBaseline(limit, person), ref);
 }
 
-function checkAge(limit: AgeLimit, person: PersonFacts & { birthDate: IsoDate; gender: 'male' | 'female' }, ctx: EligibilityContext): AgeCheck {
+function retirementBaseline(limit: AgeLimit, person: AgedPerson): RetirementBaseline {
+  if (limit.limit.kind !== 'statutoryRetirement') throw new RangeError('not a retirement-age limit');
+  return person.gender === 'male' ? 'male60' : (person.femaleRetirementBaseline ?? limit.limit.femaleBaseline);
+}
+
+/** The limit and how the person stands against it, e.g. 女性须未满55周岁（按保障开始日 2020-04-01 计已满56周岁）. */
+function describeAge(limit: AgeLimit, person: AgedPerson, ctx: EligibilityContext): string {
   const ref = ageReferenceDate(limit, ctx);
   const on = ref.label ? `按${ref.label} ${ref.date} 计` : `按 ${ref.date} 计`;
   const genderText = person.gender === 'male' ? '男性' : '女性';
   if (limit.limit.kind === 'fixedAges') {
     const max = person.gender === 'male' ? limit.limit.male : limit.limit.female;
-    const age = ageOn(person.birthDate, ref.date);
-    return { overAge: age >= max, description: `${genderText}须未满${max}周岁（${on}已满${age}周岁）` };
+    return `${genderText}须未满${max}周岁（${on}已满${ageOn(person.birthDate, ref.date)}周岁）`;
   }
-  const baseline: RetirementBaseline = person.gender === 'male' ? 'male60' : (person.femaleRetirementBaseline ?? limit.limit.femaleBaseline);
-  const reached = hasReachedRetirementAge(person.birthDate, baseline, ref.date);
+  const baseline = retirementBaseline(limit, person);
   const age = formatRetirementAge(statutoryRetirementAge(person.birthDate, baseline));
-  return {
-    overAge: reached,
-    description: `须未达到法定退休年龄（${genderText}${age}，${retirementDate(person.birthDate, baseline)} 达到；${on}）`,
-  };
+  return `须未达到法定退休年龄（${genderText}${age}，${retirementDate(person.birthDate, baseline)} 达到；${on}）`;
+}
+
+/**
+ * What of the person's birth date the scheme's verdicts depend on: whether each age limit is
+ * reached, and the exact date only when one is (the refusal quotes the age and the date). Two
+ * people with the same key and the same other facts get the same verdicts, so a roster judges
+ * each combination once however spread its birth dates are.
+ */
+export function birthDateKey(scheme: Scheme, person: PersonFacts, ctx: EligibilityContext): string {
+  if (!person.birthDate) return 'no birth date';
+  if (!person.gender) return 'no gender';
+  const aged: AgedPerson = { ...person, birthDate: person.birthDate, gender: person.gender };
+  let bits = '';
+  for (const plan of scheme.plans) {
+    const limit = plan.eligibility.ageLimit;
+    if (!limit) continue;
+    if (isOverAge(limit, aged, ctx)) return person.birthDate;
+    bits += '0';
+  }
+  return bits;
 }
 
 function socialSecurityRefusal(plan: Plan, label: string, person: PersonFacts): Refusal | null {
@@ -105,8 +129,9 @@ export function assessPlan(scheme: Scheme, plan: Plan, person: PersonFacts, ctx:
         hint: '请填写出生日期和性别（护照等证件须单独填写）',
       });
     } else {
-      const age = checkAge(el.ageLimit, { ...person, birthDate: person.birthDate, gender: person.gender }, ctx);
-      if (age.overAge) {
+      const aged: AgedPerson = { ...person, birthDate: person.birthDate, gender: person.gender };
+      if (isOverAge(el.ageLimit, aged, ctx)) {
+        const age = { description: describeAge(el.ageLimit, aged, ctx) };
         const exception = el.ageLimit.overAgeException;
         if (!exception || (exception.requireSocialSecurity && person.socialSecurity !== 'yes')) {
           const hint = !exception

@@ -7,9 +7,11 @@
 import { compareDates, type IsoDate, type Period } from '../dates';
 import {
   assessPlan,
+  birthDateKey,
   checkSelection,
   eligiblePlans,
   selectionForPerson,
+  type EligibilityContext,
   type PersonFacts,
   type PlanChoice,
   type Refusal,
@@ -324,14 +326,15 @@ function memoised<T>(ctx: RowCheckContext, key: string, compute: () => T): T {
   return value;
 }
 
-function factsKey(f: PersonFacts): string {
-  return `${f.birthDate ?? ''}|${f.gender ?? ''}|${f.socialSecurity}|${f.medicalInService ? 1 : 0}|${f.overAgeCommitment ? 1 : 0}|${f.newEmploymentForm ? 1 : 0}|${f.femaleRetirementBaseline ?? ''}`;
+function factsKey(ctx: RowCheckContext, f: PersonFacts, elCtx: EligibilityContext): string {
+  const birth = memoised(ctx, `birth|${f.birthDate ?? ''}|${f.gender ?? ''}|${f.femaleRetirementBaseline ?? ''}`, () => birthDateKey(ctx.scheme, f, elCtx));
+  return `${birth}|${f.gender ?? ''}|${f.socialSecurity}|${f.medicalInService ? 1 : 0}|${f.overAgeCommitment ? 1 : 0}|${f.newEmploymentForm ? 1 : 0}|${f.femaleRetirementBaseline ?? ''}`;
 }
 
 function checkEligibility(ctx: RowCheckContext, values: RawRosterRow, facts: PersonFacts, out: Findings): { plans: PlanChoice[]; keptOverAge: string[] } {
   const { scheme } = ctx;
-  const elCtx = { enrollmentType: ctx.enrollmentType, submissionDate: ctx.submissionDate, coverStart: ctx.coverStart };
-  const key = factsKey(facts);
+  const elCtx: EligibilityContext = { enrollmentType: ctx.enrollmentType, submissionDate: ctx.submissionDate, coverStart: ctx.coverStart };
+  const key = factsKey(ctx, facts, elCtx);
   if (scheme.selectionScope === 'batch') {
     if (ctx.selection.length === 0) {
       const r = memoised(ctx, `all|${key}`, () => eligiblePlans(scheme, facts, elCtx));

@@ -17,10 +17,10 @@ export interface TestCore {
   close(): Promise<void>;
 }
 
-export async function startTestCore(nowIso: string): Promise<TestCore> {
+export async function startTestCore(nowIso: string, options: { backgroundThread?: boolean } = {}): Promise<TestCore> {
   const dir = mkdtempSync(join(tmpdir(), 'huzhu-core-'));
   let now = new Date(nowIso);
-  const core = await createCore({ dataDir: dir, now: () => now, operator: '测试经办人' });
+  const core = await createCore({ dataDir: dir, now: () => now, operator: '测试经办人', ...options });
   return {
     core,
     dir,

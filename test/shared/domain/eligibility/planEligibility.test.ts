@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { eligiblePlans, assessPlan, type PersonFacts, type EligibilityContext, type RefusalCode } from '../../../../shared/domain/eligibility';
+import { addDays } from '../../../../shared/domain/dates';
+import { eligiblePlans, assessPlan, birthDateKey, type PersonFacts, type EligibilityContext, type RefusalCode } from '../../../../shared/domain/eligibility';
 import { loadScheme, findPlan, type Scheme } from '../../../../shared/domain/scheme';
 import { schemeById, BUILT_IN_SCHEME_FILES } from '../../../../shared/schemes';
 
@@ -130,5 +131,42 @@ describe('enrollment-type, new-employment-form and no-social-security restrictio
     ['status unknown', { birthDate: '1990-01-01', gender: 'female', socialSecurity: 'unknown' }, { 'ZYYL-A95': ['planNotOffered'], 'ZDJB-36': ['newEmploymentFormOnly'], 'YWSH-20': ['socialSecurityUnknown'] }],
   ] as [string, PersonFacts, Record<string, RefusalCode[]>][])('%s', (_n, person, refused) => {
     expect(refusalCodes(scheme, person, ctx)).toEqual(refused);
+  });
+});
+
+describe('birthDateKey: what of the birth date the verdicts depend on', () => {
+  const day = (n: number) => addDays('1955-01-01', n);
+  const facts = (birthDate: string, gender: 'male' | 'female', rest: Partial<PersonFacts> = {}): PersonFacts => ({ birthDate, gender, socialSecurity: 'yes', ...rest });
+
+  it('is the same for two people under every age limit, and the exact date for someone over one', () => {
+    expect(birthDateKey(shanghai, facts('1980-03-01', 'male'), central)).toBe(birthDateKey(shanghai, facts('1991-11-30', 'male'), central));
+    expect(birthDateKey(shanghai, facts('1960-04-01', 'male'), central)).toBe('1960-04-01');
+    expect(birthDateKey(qingdao, facts('1960-01-01', 'female'), central)).toBe('1960-01-01');
+    expect(birthDateKey(shanghai, { gender: 'male', socialSecurity: 'yes' }, central)).not.toBe(birthDateKey(shanghai, { birthDate: '1980-01-01', socialSecurity: 'yes' }, central));
+  });
+
+  // Every pair of people with the same key and the same other facts gets the same verdicts,
+  // messages included, across the age limits of three schemes (fixed ages, statutory retirement).
+  it.each([
+    ['shanghai-2020', shanghai],
+    ['suzhou-2024', suzhou],
+    ['qingdao-2025', qingdao],
+  ])('%s: same key, same verdicts', (_id, scheme) => {
+    const seen = new Map<string, unknown>();
+    let people = 0;
+    for (let n = 0; n < 16_000; n += 13) {
+      for (const gender of ['male', 'female'] as const) {
+        for (const rest of [{}, { medicalInService: true, overAgeCommitment: true }, { socialSecurity: 'no' as const }]) {
+          const person = facts(day(n), gender, rest);
+          people++;
+          const key = `${birthDateKey(scheme, person, central)}|${gender}|${JSON.stringify(rest)}`;
+          const verdicts = scheme.plans.map((plan) => assessPlan(scheme, plan, person, central));
+          if (seen.has(key)) expect(verdicts).toEqual(seen.get(key));
+          else seen.set(key, verdicts);
+        }
+      }
+    }
+    // The key does collapse the spread of birth dates (else it would memoise nothing).
+    expect(seen.size).toBeLessThan(people / 2);
   });
 });

@@ -1,0 +1,183 @@
+/**
+ * The core's side of its background thread (backgroundWorker.ts). Roster files are read
+ * there with readRosterFile's contract (rows to `onRow` in file order, progress, cancel by
+ * signal, the same RosterFileError refusals); until the thread is up, or if it cannot start
+ * or breaks, they are read on the core's thread instead, so a read never waits on it.
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { RosterField } from '../../../shared/domain/roster/fields';
+import type { RosterFileRow } from '../roster/collectRoster';
+import { cancelledError, RosterFileError } from '../roster/errors';
+import { readRosterFile, type ReadRosterOptions, type ReadRosterResult, type RosterReader } from '../roster/readRosterFile';
+import { throwIfAborted } from '../roster/sheetSource';
+import type { BackgroundReply, BackgroundRequest } from './protocol';
+
+interface PendingRead {
+  kind: 'read';
+  options: ReadRosterOptions;
+  /** The rows, when the caller takes them with the result rather than one by one. */
+  rows: RosterFileRow[];
+  resolve: (result: ReadRosterResult) => void;
+  reject: (error: unknown) => void;
+}
+
+interface PendingCheckpoint {
+  kind: 'checkpoint';
+  resolve: (done: boolean) => void;
+}
+
+/** tsx's ESM API module (tsImport) as a file URL, found without import.meta.resolve (absent when tsx runs this module as CommonJS). */
+function tsxEsmApi(): string {
+  const require = createRequire(import.meta.url);
+  const manifest = require.resolve('tsx/package.json');
+  const exported = (require(manifest) as { exports: Record<string, { import: { default: string } }> }).exports['./esm/api']!.import.default;
+  return pathToFileURL(join(dirname(manifest), exported)).href;
+}
+
+/** The worker: the built module beside this one (the Electron bundle), else the TypeScript source through tsx (development, tests). */
+export function startBackgroundWorker(): Worker {
+  const built = new URL('./backgroundWorker.mjs', import.meta.url);
+  if (existsSync(fileURLToPath(built))) return new Worker(built);
+  const source = new URL('./backgroundWorker.ts', import.meta.url).href;
+  return new Worker(`import(${JSON.stringify(tsxEsmApi())}).then(({ tsImport }) => tsImport(${JSON.stringify(source)}, ${JSON.stringify(source)}))`, { eval: true });
+}
+
+export class BackgroundThread {
+  /** Resolves true once the thread takes work, false when it could not start. */
+  readonly ready: Promise<boolean>;
+  private worker: Worker | null;
+  private up = false;
+  private nextId = 1;
+  private readonly pending = new Map<number, PendingRead | PendingCheckpoint>();
+
+  constructor(
+    /** better-sqlite3 rebuilt for Electron, as the store opens it. */
+    private readonly nativeBinding?: string,
+    start: () => Worker = startBackgroundWorker,
+  ) {
+    let settle!: (up: boolean) => void;
+    this.ready = new Promise((resolve) => (settle = resolve));
+    try {
+      this.worker = start();
+    } catch {
+      this.worker = null;
+      settle(false);
+      return;
+    }
+    const worker = this.worker;
+    // An idle thread must not keep the process alive (the core's close ends it anyway).
+    worker.unref();
+    worker.on('message', (reply: BackgroundReply) => {
+      if (reply.type === 'ready') {
+        this.up = true;
+        settle(true);
+      } else this.receive(reply);
+    });
+    const broken = (error: unknown) => {
+      if (this.worker !== worker) return; // closed
+      this.up = false;
+      this.worker = null;
+      settle(false);
+      const failure = error instanceof Error ? error : new Error('background thread stopped');
+      for (const [, job] of this.pending) {
+        if (job.kind === 'read') job.reject(failure);
+        else job.resolve(false);
+      }
+      this.pending.clear();
+    };
+    worker.on('error', broken);
+    worker.on('exit', (code) => broken(new Error(`background thread exited (${code})`)));
+  }
+
+  /** readRosterFile, on the thread when it is up. */
+  readonly readRoster: RosterReader = (input, scheme, options = {}) => {
+    const worker = this.worker;
+    if (!this.up || !worker) return readRosterFile(input, scheme, options);
+    throwIfAborted(options.signal);
+    const id = this.nextId++;
+    return new Promise<ReadRosterResult>((resolve, reject) => {
+      const { signal } = options;
+      const onAbort = () => {
+        this.pending.delete(id);
+        worker.postMessage({ type: 'cancel', id } satisfies BackgroundRequest);
+        reject(cancelledError());
+      };
+      const ending = <T>(settle: (value: T) => void) => (value: T) => {
+        signal?.removeEventListener('abort', onAbort);
+        settle(value);
+      };
+      this.pending.set(id, { kind: 'read', options, rows: [], resolve: ending(resolve), reject: ending(reject) });
+      signal?.addEventListener('abort', onAbort, { once: true });
+      worker.postMessage({
+        type: 'read',
+        id,
+        fileName: input.fileName,
+        bytes: input.bytes,
+        scheme,
+        ...(options.maxRows !== undefined ? { maxRows: options.maxRows } : {}),
+        ...(options.progressEvery !== undefined ? { progressEvery: options.progressEvery } : {}),
+      } satisfies BackgroundRequest);
+    });
+  };
+
+  /** Checkpoints the store file on the thread; false when the thread is not up (SQLite then checkpoints on the core's next write). */
+  checkpoint(file: string): Promise<boolean> {
+    const worker = this.worker;
+    if (!this.up || !worker) return Promise.resolve(false);
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, { kind: 'checkpoint', resolve });
+      worker.postMessage({ type: 'checkpoint', id, file, ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}) } satisfies BackgroundRequest);
+    });
+  }
+
+  /** Whether work goes to the thread now. */
+  get running(): boolean {
+    return this.up;
+  }
+
+  private receive(reply: Exclude<BackgroundReply, { type: 'ready' }>): void {
+    const job = this.pending.get(reply.id);
+    if (!job) return; // a cancelled read: what the thread still sends is of no use
+    if (job.kind === 'checkpoint') {
+      this.pending.delete(reply.id);
+      job.resolve(reply.type === 'checkpointed' && reply.done);
+      return;
+    }
+    try {
+      if (reply.type === 'rows') {
+        const { onRow, onProgress } = job.options;
+        if (onRow) for (const row of reply.rows) onRow(row);
+        else for (const row of reply.rows) job.rows.push(row);
+        onProgress?.(reply.rowsRead);
+        return;
+      }
+      this.pending.delete(reply.id);
+      if (reply.type === 'done') job.resolve({ ...reply.result, rows: job.rows });
+      else if (reply.type === 'failed' && reply.error) {
+        job.reject(new RosterFileError(reply.error.code, reply.error.message, { missingFields: reply.error.missingFields as RosterField[] }));
+      } else job.reject(new Error('background thread: the read broke'));
+    } catch (error) {
+      // The caller's row or progress handler threw: the read ends with that error, as on this thread.
+      this.pending.delete(reply.id);
+      this.worker?.postMessage({ type: 'cancel', id: reply.id } satisfies BackgroundRequest);
+      job.reject(error);
+    }
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    this.up = false;
+    for (const [, job] of this.pending) {
+      if (job.kind === 'read') job.reject(cancelledError());
+      else job.resolve(false);
+    }
+    this.pending.clear();
+    if (worker) await worker.terminate();
+  }
+}
