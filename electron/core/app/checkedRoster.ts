@@ -17,6 +17,8 @@ export function withPlans(values: RawRosterRow, planCodes: readonly string[] | u
 export interface CheckedRosterInput {
   fileName: string;
   bytes: Uint8Array;
+  /** The caller is done with the bytes (RosterFileInput.handOver). */
+  handOver?: boolean;
   /** Qingdao: the activities the import takes (withPlans). */
   planCodes?: readonly string[];
 }
@@ -66,7 +68,7 @@ export async function readAndCheckRoster(input: CheckedRosterInput, context: Row
     pending = [];
     onRows(checkFileRows(rows, input, context));
   };
-  const file = await read({ fileName: input.fileName, bytes: input.bytes }, context.scheme, {
+  const file = await read({ fileName: input.fileName, bytes: input.bytes, ...(input.handOver ? { handOver: true } : {}) }, context.scheme, {
     ...(signal ? { signal } : {}),
     onRow: (row) => pending.push(row),
     onProgress: (rowsRead) => {

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ApiError, ImportPhase, ImportProgress, ImportRecordView, ValidIn } from '../../../shared/api';
-import { hasError, type CheckedPerson, type RawRosterRow, type RosterFinding, type RowCheck, type RowCheckContext } from '../../../shared/domain/roster';
+import { acrossPerson, hasError, type AcrossPerson, type RawRosterRow, type RosterFinding, type RowCheckContext } from '../../../shared/domain/roster';
 import { isRosterFileError } from '../roster';
 import type { BackgroundThread } from '../background/backgroundThread';
 import { RosterStaging, type BatchRecord } from '../store';
@@ -122,7 +122,7 @@ export class ImportJobs {
       const rows = new StagedRows((staging = new RosterStaging(ctx.store.db)));
       const checkedWith = rowCheckContext(ctx, batch, scheme);
       const file = await readAndCheckRoster(
-        { fileName: input.fileName, bytes, ...(input.planCodes ? { planCodes: input.planCodes } : {}) },
+        { fileName: input.fileName, bytes, handOver: true, ...(input.planCodes ? { planCodes: input.planCodes } : {}) },
         checkedWith,
         { signal, onProgress: (rowsRead) => this.update(job, { rowsRead }), onRows: (checked) => rows.add(checked), ...(this.background ? { read: this.background.readRoster } : {}) },
       );
@@ -151,7 +151,8 @@ export class ImportJobs {
       } else {
         // A re-import merges by document number: the stored rows take part in the checks.
         const incoming = rows.incoming();
-        const plan = planIntake(ctx, current, replace ? [] : ctx.store.persons.allRows(batchId), incoming, stale ? undefined : rows.checks());
+        // Checked again from their cleaned values, which check to the same: only what the checks across rows need was kept of each.
+        const plan = planIntake(ctx, current, replace ? [] : ctx.store.persons.allRows(batchId), incoming);
         rejected = plan.rejected;
         await yieldToEventLoop();
         if (signal.aborted) throw signal.reason;
@@ -173,10 +174,11 @@ export class ImportJobs {
 
 /**
  * The checked rows of an import: staged in the store as they come, and of each only what
- * the checks across rows need (its person facts, sheet row, whether it has an error).
+ * the checks across rows need (AcrossPerson, its sheet row, whether it has an error): a
+ * 100,000-row import keeps no full person in memory.
  */
 class StagedRows {
-  private readonly persons: CheckedPerson[] = [];
+  private readonly persons: AcrossPerson[] = [];
   private readonly sourceRows: number[] = [];
   private readonly ownError: boolean[] = [];
 
@@ -185,7 +187,7 @@ class StagedRows {
   add(rows: readonly CheckedRow[]): void {
     this.staging.add(rows);
     for (const r of rows) {
-      this.persons.push(r.person);
+      this.persons.push(acrossPerson(r.person));
       this.sourceRows.push(r.sourceRow);
       this.ownError.push(hasError(r.findings));
     }
@@ -193,7 +195,7 @@ class StagedRows {
 
   /** Duplicates among the rows and against the store, and the unit rules (checkAcross), for a batch with no stored rows to merge onto. */
   checkAcross(ctx: CoreContext, batch: BatchRecord): { extraFindings: Map<number, RosterFinding[]>; unitFindings: RosterFinding[]; rejected: number } {
-    const checks: RowCheck[] = this.persons.map((person) => ({ values: {}, person, findings: [] }));
+    const checks = this.persons.map((person) => ({ person, findings: [] as RosterFinding[] }));
     const unitFindings = checkAcross(ctx, batch, checks, this.sourceRows);
     const extraFindings = new Map<number, RosterFinding[]>();
     let rejected = 0;
@@ -208,15 +210,6 @@ class StagedRows {
   incoming(): IncomingRow[] {
     const out: IncomingRow[] = [];
     for (const r of this.staging.rows()) out.push({ sourceRow: r.sourceRow, values: JSON.parse(r.valuesJson) as RawRosterRow });
-    return out;
-  }
-
-  /** The rows' own checks as made while reading. */
-  checks(): RowCheck[] {
-    const out: RowCheck[] = [];
-    for (const r of this.staging.rows()) {
-      out.push({ values: JSON.parse(r.valuesJson) as RawRosterRow, person: this.persons[r.ord - 1]!, findings: JSON.parse(r.findingsJson) as RosterFinding[] });
-    }
     return out;
   }
 }

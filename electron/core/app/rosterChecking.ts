@@ -10,6 +10,7 @@ import {
   checkRosterRow,
   duplicateFindings,
   unitFindings,
+  type AcrossPerson,
   type DuplicateLookups,
   type OccupyingUnit,
   type OtherBatchEntry,
@@ -118,7 +119,7 @@ export function checkEach(ctx: CoreContext, batch: BatchRecord, rows: readonly {
 }
 
 /** The checks across rows: duplicates among `checks` and against the store (added to each row), and the unit rules. */
-export function checkAcross(ctx: CoreContext, batch: BatchRecord, checks: readonly RowCheck[], sourceRows: readonly (number | null)[]): RosterFinding[] {
+export function checkAcross(ctx: CoreContext, batch: BatchRecord, checks: readonly { person: AcrossPerson; findings: RosterFinding[] }[], sourceRows: readonly (number | null)[]): RosterFinding[] {
   const scheme = schemeOf(ctx, batch.schemeId, batch.schemeVersion);
   const places = checks.map((c, i) => ({ documentNumber: c.person.documentNumber, sourceRow: sourceRows[i] ?? null }));
   const lookups = duplicateLookups(ctx, batch, places.map((p) => p.documentNumber));

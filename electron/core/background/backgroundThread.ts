@@ -112,6 +112,9 @@ export class BackgroundThread {
       };
       this.pending.set(id, { kind: 'read', options, rows: [], resolve: ending(resolve), reject: ending(reject) });
       signal?.addEventListener('abort', onAbort, { once: true });
+      // A handed-over file moves to the thread (its 10 MB are not copied); else the thread gets a copy.
+      const { bytes } = input;
+      const movable = input.handOver && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
       worker.postMessage({
         type: 'read',
         id,
@@ -120,7 +123,7 @@ export class BackgroundThread {
         scheme,
         ...(options.maxRows !== undefined ? { maxRows: options.maxRows } : {}),
         ...(options.progressEvery !== undefined ? { progressEvery: options.progressEvery } : {}),
-      } satisfies BackgroundRequest);
+      } satisfies BackgroundRequest, movable ? [bytes.buffer as ArrayBuffer] : []);
     });
   };
 

@@ -14,6 +14,8 @@ import { xlsxSheets } from './xlsxSheets';
 export interface RosterFileInput {
   fileName: string;
   bytes: Buffer | Uint8Array;
+  /** The caller is done with the bytes: a reader on another thread may take them (they are empty here afterwards) instead of copying them. */
+  handOver?: boolean;
 }
 
 export type ReadRosterOptions = CollectOptions;

@@ -54,7 +54,8 @@ const BY_LABEL: ReadonlyMap<string, IdDocumentKind> = new Map(
 /** The kind a 证件类型 label names, or null for a label this module does not know. */
 export function documentKindOfLabel(label: string): IdDocumentKind | null {
   if (typeof label !== 'string') return null;
-  return BY_LABEL.get(label.replace(SPACES, '')) ?? null;
+  // Nearly every row writes the label exactly: look it up before removing spaces from it.
+  return BY_LABEL.get(label) ?? BY_LABEL.get(label.replace(SPACES, '')) ?? null;
 }
 
 /**

@@ -92,8 +92,26 @@ export interface UnitCheckInput extends Omit<UnitFacts, 'personCount' | 'socialS
   socialSecurityTotals?: Readonly<Record<string, number>>;
 }
 
+/** What the checks across rows (duplicates, unit rules) read of a checked person. */
+export interface AcrossPerson {
+  documentNumber: string;
+  socialSecurity: CheckedPerson['socialSecurity'];
+  socialSecurityCode?: string;
+  /** Only whether there are any counts (NO_PLANS when none). */
+  plans: readonly CheckedPerson['plans'][number][];
+}
+
+const NO_PLANS: AcrossPerson['plans'] = Object.freeze([]);
+
+/** A person as the checks across rows need it, without the rest (an import of 100,000 rows keeps this much of each until it is stored). */
+export function acrossPerson(p: CheckedPerson): AcrossPerson {
+  const out: AcrossPerson = { documentNumber: p.documentNumber, socialSecurity: p.socialSecurity, plans: p.plans.length > 0 ? p.plans : NO_PLANS };
+  if (p.socialSecurityCode !== undefined) out.socialSecurityCode = p.socialSecurityCode;
+  return out;
+}
+
 /** The unit-level rules over the checked persons who can be enrolled. */
-export function unitFindings(scheme: Scheme, persons: readonly CheckedPerson[], input: UnitCheckInput): RosterFinding[] {
+export function unitFindings(scheme: Scheme, persons: readonly AcrossPerson[], input: UnitCheckInput): RosterFinding[] {
   const enrollable = persons.filter((p) => p.plans.length > 0 || scheme.selectionScope === 'batch');
   const facts: UnitFacts = {
     ...input,

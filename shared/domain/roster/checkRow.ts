@@ -98,6 +98,22 @@ function headerOf(scheme: Scheme, field: RosterField): string {
   return columnOf(scheme, field)?.header.replace(/^\*/, '').replace(/\s*[(（].*$/, '') ?? field;
 }
 
+const labelsByScheme = new WeakMap<Scheme, ReadonlyMap<IdDocumentKind, string>>();
+
+/** The document kinds the scheme accepts, each with the scheme's first label for it (asked for every row). */
+function documentLabels(scheme: Scheme): ReadonlyMap<IdDocumentKind, string> {
+  let labels = labelsByScheme.get(scheme);
+  if (!labels) {
+    const byKind = new Map<IdDocumentKind, string>();
+    for (const label of scheme.roster.documentTypes) {
+      const kind = documentKindOfLabel(label);
+      if (kind && !byKind.has(kind)) byKind.set(kind, label);
+    }
+    labelsByScheme.set(scheme, (labels = byKind));
+  }
+  return labels;
+}
+
 /** The scheme's own word for a value written another way (男性 → 男, 有 → 是, 居民身份证 → 身份证). */
 function foldToTemplateWord(scheme: Scheme, field: RosterField, value: string): string {
   if (value === '') return value;
@@ -115,14 +131,16 @@ function foldToTemplateWord(scheme: Scheme, field: RosterField, value: string): 
   }
   if (field === 'documentType') {
     const kind = documentKindOfLabel(value);
-    return (kind && scheme.roster.documentTypes.find((label) => documentKindOfLabel(label) === kind)) ?? value;
+    return (kind && documentLabels(scheme).get(kind)) ?? value;
   }
   return value;
 }
 
 export function cleanRow(scheme: Scheme, raw: RawRosterRow): RawRosterRow {
   const out: RawRosterRow = {};
-  for (const [key, value] of Object.entries(raw) as [RosterField, string | undefined][]) {
+  for (const k in raw) {
+    const key = k as RosterField;
+    const value = raw[key];
     if (value === undefined) continue;
     let v = COMPACT_FIELDS.has(key) ? compactCellText(value) : cleanCellText(value);
     if (key === 'documentNumber') v = v.toUpperCase();
@@ -173,7 +191,7 @@ function checkDocument(ctx: RowCheckContext, values: RawRosterRow, out: Findings
   if (label && !kind) {
     out.add('documentTypeUnknown', 'error', `证件类型“${label}”无法识别`, `请填写：${scheme.roster.documentTypes.join('、')}`, 'documentType');
   }
-  if (kind && !scheme.roster.documentTypes.some((l) => documentKindOfLabel(l) === kind)) {
+  if (kind && !documentLabels(scheme).has(kind)) {
     out.add('documentTypeNotAccepted', 'error', `本方案不接受${ID_DOCUMENT_KIND_LABELS[kind]}参保`, `可接受的证件：${scheme.roster.documentTypes.join('、')}`, label ? 'documentType' : 'documentNumber');
     kind = null;
   }
@@ -250,7 +268,7 @@ function checkColumns(scheme: Scheme, values: RawRosterRow, out: Findings): void
 function checkContactFields(values: RawRosterRow, out: Findings): void {
   if (values.name !== undefined) {
     if (/\d/.test(values.name)) out.add('nameInvalid', 'error', `姓名“${values.name}”中含有数字`, '请核对姓名是否与证件号码等列错位', 'name');
-    else if ([...values.name].length > 50) out.add('nameInvalid', 'error', '姓名超过 50 个字', '请核对姓名', 'name');
+    else if (values.name.length > 50 && [...values.name].length > 50) out.add('nameInvalid', 'error', '姓名超过 50 个字', '请核对姓名', 'name');
   }
   if (values.phone !== undefined) {
     const r = checkMobile(values.phone);
@@ -317,18 +335,26 @@ function plansOfRow(ctx: RowCheckContext, values: RawRosterRow, out: Findings): 
 // eligibility is pure in them: judge each combination once per check run (one context object).
 const eligibilityMemo = new WeakMap<RowCheckContext, Map<string, unknown>>();
 
+// Every row asks the memo at least twice: small keys and no get after has.
 function memoised<T>(ctx: RowCheckContext, key: string, compute: () => T): T {
   let memo = eligibilityMemo.get(ctx);
   if (!memo) eligibilityMemo.set(ctx, (memo = new Map()));
-  if (memo.has(key)) return memo.get(key) as T;
+  const known = memo.get(key);
+  if (known !== undefined || memo.has(key)) return known as T;
   const value = compute();
   memo.set(key, value);
   return value;
 }
 
+const GENDER_CODE = { male: 'm', female: 'f' } as const;
+const BASELINE_CODE = { female50: '5', female55: '6' } as const;
+const SOCIAL_SECURITY_CODE = { yes: 0, no: 1, unknown: 2 } as const;
+
 function factsKey(ctx: RowCheckContext, f: PersonFacts, elCtx: EligibilityContext): string {
-  const birth = memoised(ctx, `birth|${f.birthDate ?? ''}|${f.gender ?? ''}|${f.femaleRetirementBaseline ?? ''}`, () => birthDateKey(ctx.scheme, f, elCtx));
-  return `${birth}|${f.gender ?? ''}|${f.socialSecurity}|${f.medicalInService ? 1 : 0}|${f.overAgeCommitment ? 1 : 0}|${f.newEmploymentForm ? 1 : 0}|${f.femaleRetirementBaseline ?? ''}`;
+  const person = `${f.gender ? GENDER_CODE[f.gender] : '-'}${f.femaleRetirementBaseline ? BASELINE_CODE[f.femaleRetirementBaseline] : '-'}`;
+  const birth = memoised(ctx, `${f.birthDate ?? ''}${person}`, () => birthDateKey(ctx.scheme, f, elCtx));
+  const flags = SOCIAL_SECURITY_CODE[f.socialSecurity] * 8 + (f.medicalInService ? 4 : 0) + (f.overAgeCommitment ? 2 : 0) + (f.newEmploymentForm ? 1 : 0);
+  return `${birth}|${person}${flags}`;
 }
 
 function checkEligibility(ctx: RowCheckContext, values: RawRosterRow, facts: PersonFacts, out: Findings): { plans: PlanChoice[]; keptOverAge: string[] } {
@@ -337,14 +363,14 @@ function checkEligibility(ctx: RowCheckContext, values: RawRosterRow, facts: Per
   const key = factsKey(ctx, facts, elCtx);
   if (scheme.selectionScope === 'batch') {
     if (ctx.selection.length === 0) {
-      const r = memoised(ctx, `all|${key}`, () => eligiblePlans(scheme, facts, elCtx));
+      const r = memoised(ctx, `a${key}`, () => eligiblePlans(scheme, facts, elCtx));
       if (r.eligible.length === 0) {
         addRefusals(scheme, r.refused, out, () => 'error');
         out.add('noEligiblePlan', 'error', '该人员不能参加本方案的任何保障项目', '请根据上面的原因修改该人员信息，或将其移除');
       }
       return { plans: [], keptOverAge: r.keptOverAge };
     }
-    const ps = memoised(ctx, `batch|${key}`, () => selectionForPerson(scheme, ctx.selection, facts, elCtx));
+    const ps = memoised(ctx, `b${key}`, () => selectionForPerson(scheme, ctx.selection, facts, elCtx));
     addRefusals(scheme, ps.dropped, out, batchScopeSeverity);
     for (const v of ps.violations) out.add(v.code, v.severity, v.message, v.hint);
     if (ps.selection.length === 0) {
@@ -358,7 +384,7 @@ function checkEligibility(ctx: RowCheckContext, values: RawRosterRow, facts: Per
     if (!out.list.some((f) => f.code === 'planUnknown')) out.add('planMissing', 'error', '未选择保障项目', '请为该人员填写保障项目，或按保障活动分别导入', 'plans');
     return { plans: [], keptOverAge: [] };
   }
-  const verdicts = chosen.map((c) => memoised(ctx, `plan|${c.planCode}|${key}`, () => assessPlan(scheme, findPlan(scheme, c.planCode)!, facts, elCtx)));
+  const verdicts = chosen.map((c) => memoised(ctx, `p${c.planCode}|${key}`, () => assessPlan(scheme, findPlan(scheme, c.planCode)!, facts, elCtx)));
   addRefusals(scheme, verdicts.filter((v) => !v.eligible), out, () => 'error');
   const plans = chosen.filter((_, i) => verdicts[i]!.eligible);
   if (plans.length > 0) {

@@ -12,6 +12,8 @@ export {
   checkRoster,
   duplicateFindings,
   unitFindings,
+  acrossPerson,
+  type AcrossPerson,
   type DuplicateLookups,
   type OtherBatchEntry,
   type OccupyingUnit,

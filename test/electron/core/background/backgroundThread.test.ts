@@ -67,6 +67,17 @@ describe('reading on the thread', () => {
     expect(there).toEqual(here);
   });
 
+  it('takes a handed-over file instead of copying it, and leaves a file not handed over alone', async () => {
+    const handed = Buffer.from(roster);
+    const rows: RosterFileRow[] = [];
+    await thread.readRoster({ fileName: 'roster.xlsx', bytes: handed, handOver: true }, scheme, { onRow: (row) => rows.push(row) });
+    expect(handed.byteLength).toBe(0);
+    expect(rows).toEqual((await readWith(readRosterFile)).rows);
+    const kept = Buffer.from(roster);
+    await thread.readRoster({ fileName: 'roster.xlsx', bytes: kept }, scheme);
+    expect(kept.equals(roster)).toBe(true);
+  });
+
   it('refuses a bad file with the same RosterFileError as this thread', async () => {
     const randomBytes = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
     const there = await refusalOf(thread.readRoster, '名单.xlsx', randomBytes);

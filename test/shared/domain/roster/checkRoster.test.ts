@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkRoster, duplicateFindings } from '../../../../shared/domain/roster/checkRoster';
-import type { RowCheckContext } from '../../../../shared/domain/roster/checkRow';
+import { acrossPerson, checkRoster, duplicateFindings, unitFindings } from '../../../../shared/domain/roster/checkRoster';
+import { checkRosterRow, type RowCheckContext } from '../../../../shared/domain/roster/checkRow';
 import { schemeById } from '../../../../shared/schemes';
 
 const shanghai = schemeById('shanghai-2020')!;
@@ -70,5 +70,23 @@ describe('a whole roster', () => {
     expect(result.unitFindings.map((f) => f.code)).toContain('minPersonsForNewPolicy');
     const firstPolicy = checkRoster(rows, suzhouCtx, {}, { enrollmentType: 'new', unitHasPolicyThisYear: false });
     expect(firstPolicy.unitFindings).toEqual([]);
+  });
+});
+
+describe('acrossPerson: what the checks across rows keep of a person', () => {
+  const ctx: RowCheckContext = { scheme: schemeById('shanghai-2020')!, enrollmentType: 'central', today: '2020-04-20', submissionDate: '2020-04-20', coverStart: '2020-04-01', selection: [{ planCode: 'A0', shares: 1 }], overAgeCommitmentSigned: false };
+
+  it('gives the unit rules and the duplicate checks the same answers as the whole person', () => {
+    const rows = [
+      { name: '张三', documentType: '身份证', documentNumber: '110101199001011237', socialSecurity: '是' },
+      { name: '李四', documentType: '身份证', documentNumber: '110101199001011237', socialSecurity: '否' },
+      { name: '王五', documentType: '护照', documentNumber: 'E12345678', socialSecurity: '是' },
+    ];
+    const persons = rows.map((values) => checkRosterRow(values, ctx).person);
+    const kept = persons.map(acrossPerson);
+    expect(kept.map((p) => p.documentNumber)).toEqual(persons.map((p) => p.documentNumber));
+    expect(kept.map((p) => p.plans.length)).toEqual(persons.map((p) => p.plans.length));
+    expect(unitFindings(ctx.scheme, kept, { enrollmentType: 'central' })).toEqual(unitFindings(ctx.scheme, persons, { enrollmentType: 'central' }));
+    expect(Object.keys(kept[0]!).sort()).toEqual(['documentNumber', 'plans', 'socialSecurity']);
   });
 });
