@@ -7,8 +7,9 @@
  * nothing kept.
  * full_ms: the import as the clerk starts it, through the core's API: read, normalise,
  * check every row and across rows, store in one SQLite transaction, on a fresh data folder,
- * in a process of its own (importProcess.ts) after a warm-up import, as in the app: a core
- * whose background thread is up.
+ * in a process of its own (importProcess.ts) after a warm-up import, as in the app: the core
+ * bundled by esbuild the way the Electron build bundles it (no tsx loading TypeScript in the
+ * process or its background thread), its background thread up.
  * The two alternate, three rounds of one bare read and one import process, and the medians
  * are compared: this machine's speed drifts by a third within a minute, which a single pair,
  * or all of one before all of the other, would take for a difference between them.
@@ -18,12 +19,13 @@
  * import_5k_ms: the same full import of 5,000 rows (the Shanghai portal's limit per file), median.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { build } from 'esbuild';
 import ExcelJS from 'exceljs';
 import { writeShanghaiRoster } from '../support/shanghaiRosterFile';
 
@@ -57,10 +59,29 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-/** The imports in a process of their own, run the way this one runs (tsx's loader in execArgv). */
-async function importInOwnProcess(path: string, smallPath: string, dir: string): Promise<{ full_ms: number; small_ms: number; peak_rss_mb: number }> {
-  const script = join(dirname(fileURLToPath(import.meta.url)), 'importProcess.ts');
-  const { stdout } = await promisify(execFile)(process.execPath, [...process.execArgv, script, path, String(ROWS), smallPath, String(PORTAL_LIMIT), dir], { maxBuffer: 1 << 20 });
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const BUNDLE = join(ROOT, 'dist', 'bench');
+
+/** importProcess.ts and the core's background thread bundled as the Electron build bundles the core (bundleElectron.ts), beside the store's migrations. */
+async function bundleImportProcess(): Promise<string> {
+  await build({
+    entryPoints: { importProcess: join(ROOT, 'test', 'bench', 'importProcess.ts'), backgroundWorker: join(ROOT, 'electron', 'core', 'background', 'backgroundWorker.ts') },
+    outdir: BUNDLE,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  cpSync(join(ROOT, 'electron', 'core', 'store', 'migrations'), join(BUNDLE, 'migrations'), { recursive: true });
+  return join(BUNDLE, 'importProcess.mjs');
+}
+
+/** The imports in a process of their own, on the bundled core. */
+async function importInOwnProcess(script: string, path: string, smallPath: string, dir: string): Promise<{ full_ms: number; small_ms: number; peak_rss_mb: number }> {
+  const { stdout } = await promisify(execFile)(process.execPath, [script, path, String(ROWS), smallPath, String(PORTAL_LIMIT), dir], { maxBuffer: 1 << 20 });
   return JSON.parse(stdout.trim().split('\n').pop()!) as { full_ms: number; small_ms: number; peak_rss_mb: number };
 }
 
@@ -73,12 +94,13 @@ export default async function importBench(): Promise<void> {
     await writeShanghaiRoster(smallPath, PORTAL_LIMIT);
     const bytes = readFileSync(path);
 
+    const script = await bundleImportProcess();
     await bareRead(bytes); // warm-up: the JIT, exceljs's modules
     const bare: number[] = [];
     const imports: { full_ms: number; small_ms: number; peak_rss_mb: number }[] = [];
     for (let i = 0; i < RUNS; i++) {
       bare.push(await timed(() => bareRead(bytes)));
-      imports.push(await importInOwnProcess(path, smallPath, join(dir, `run-${i}`)));
+      imports.push(await importInOwnProcess(script, path, smallPath, join(dir, `run-${i}`)));
     }
     const a = median(bare);
     const b = median(imports.map((r) => r.full_ms));

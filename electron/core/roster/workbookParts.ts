@@ -79,8 +79,45 @@ const BUILT_IN_FORMATS: Record<number, string> = {
   58: 'm"月"d"日"',
 };
 
+const PLAIN_TEXT_OPENINGS = ['<t>', '<t xml:space="preserve">'];
+
+/**
+ * The table as Excel and exceljs write it for plain cells, every item `<si><t>text</t></si>`,
+ * read with a few string searches per item; null as soon as one item is anything else (rich
+ * text, phonetic guides, prefixes, spacing), for parseSharedStrings to read it in full. A
+ * 100,000-row roster's table has a quarter of a million items, read before its first row.
+ */
+function plainSharedStrings(xml: string): string[] | null {
+  const root = xml.indexOf('<sst');
+  const rootEnd = root === -1 ? -1 : xml.indexOf('>', root);
+  if (rootEnd === -1 || xml.charCodeAt(rootEnd - 1) === 0x2f /* / */) return null;
+  const strings: string[] = [];
+  let pos = rootEnd + 1;
+  for (;;) {
+    while (isXmlSpace(xml.charCodeAt(pos))) pos++;
+    if (xml.startsWith('</sst>', pos)) return xml.slice(pos + 6).trim() === '' ? strings : null;
+    if (!xml.startsWith('<si>', pos)) return null;
+    pos += 4;
+    const opening = PLAIN_TEXT_OPENINGS.find((o) => xml.startsWith(o, pos));
+    if (!opening) return null;
+    pos += opening.length;
+    const end = xml.indexOf('</t></si>', pos);
+    if (end === -1) return null;
+    const raw = xml.slice(pos, end);
+    if (raw.indexOf('<') !== -1) return null;
+    strings.push(decodeEscapedCharacters(decodeXml(raw)));
+    pos = end + 9;
+  }
+}
+
+function isXmlSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
 /** The shared-string table: each item's text as shown (rich-text runs joined, phonetic guides left out). */
 export function parseSharedStrings(xml: string): string[] {
+  const plain = plainSharedStrings(xml);
+  if (plain) return plain;
   const strings: string[] = [];
   let inItem = false;
   let phonetic = 0;

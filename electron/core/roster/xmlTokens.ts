@@ -11,9 +11,11 @@ export interface XmlHandler {
   readonly names: readonly string[];
   /**
    * A start tag of `names[name]`: its source (after `<`, before `>` or `/>`) is
-   * `source.slice(start, end)`, read with `attributeIn`.
+   * `source.slice(start, end)`, read with `attributeIn`. A handler that reads the element's
+   * content and end tag itself (a common shape it recognises, wholly in `source`) returns the
+   * index just after that end tag, where the tokenizer goes on; its close() is then not called.
    */
-  open(name: number, source: string, start: number, end: number, selfClosing: boolean): void;
+  open(name: number, source: string, start: number, end: number, selfClosing: boolean): number | void;
   close(name: number): void;
   /** Raw text (entities not yet decoded) between tags, only while `capturing` is true. */
   text(raw: string): void;
@@ -165,7 +167,12 @@ export class XmlTokenizer {
       } else {
         const selfClosing = s.charCodeAt(end - 1) === 0x2f;
         const name = nameIndex(s, lt + 1, h.names);
-        if (name !== -1) h.open(name, s, lt + 1, selfClosing ? end - 1 : end, selfClosing);
+        const after = name !== -1 ? h.open(name, s, lt + 1, selfClosing ? end - 1 : end, selfClosing) : undefined;
+        if (typeof after === 'number') {
+          if (this.depth === 0) this.ended = true;
+          pos = after;
+          continue;
+        }
         if (selfClosing) {
           if (this.depth === 0) this.ended = true;
         } else {

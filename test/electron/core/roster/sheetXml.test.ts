@@ -74,7 +74,19 @@ describe('shared strings', () => {
     expect(parseSharedStrings(xml)).toEqual(['王小明', '王小明', ' a & b 一二 ', '', 'line\rbreak']);
   });
 
+  it('reads a table of plain items (as Excel writes them) the same as any other', () => {
+    const items = ['<si><t>王小明</t></si>', '<si><t xml:space="preserve"> a &amp; b &#x4E00; </t></si>', '<si><t>line_x000D_break\n二</t></si>', '<si><t>310101196601010004</t></si>'];
+    const plain = `<sst ${NS} count="4">\n${items.join('')}\n</sst>`;
+    // One rich-text item at the end takes the whole table through the general reader.
+    const general = `<sst ${NS} count="5">${items.join('')}<si><r><t>李</t></r></si></sst>`;
+    expect(parseSharedStrings(plain)).toEqual(['王小明', ' a & b 一 ', 'line\rbreak\n二', '310101196601010004']);
+    expect(parseSharedStrings(general).slice(0, 4)).toEqual(parseSharedStrings(plain));
+    expect(parseSharedStrings(`<sst ${NS}><si><t>王</t></si><si><t/></si><si><t>李</t></si></sst>`)).toEqual(['王', '', '李']);
+    expect(parseSharedStrings(`<sst ${NS}/>`)).toEqual([]);
+  });
+
   it('refuses a table that breaks off', () => {
+    expect(() => parseSharedStrings(`<sst ${NS}><si><t>王</t></si><si><t>李</t></si>`)).toThrow();
     expect(() => parseSharedStrings(`<sst ${NS}><si><t>王</t></si><si><t>李`)).toThrow();
   });
 });
