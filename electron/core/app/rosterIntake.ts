@@ -40,10 +40,8 @@ export function planIntake(
   batch: BatchRecord,
   stored: readonly PersonRecord[],
   incoming: readonly IncomingRow[],
-  /** The incoming rows' own checks when already made (an import checks rows as it reads them). */
-  checked?: RowCheck[],
 ): IntakePlan {
-  const incomingChecks = checked ?? checkEach(ctx, batch, incoming);
+  const incomingChecks = checkEach(ctx, batch, incoming);
   const firstByDoc = new Map<string, number>();
   stored.forEach((p, i) => {
     if (p.docNumber && !firstByDoc.has(p.docNumber)) firstByDoc.set(p.docNumber, i);

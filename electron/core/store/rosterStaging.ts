@@ -58,12 +58,10 @@ export class RosterStaging {
   }
 
   /** The staged rows in order, for the merge of a re-import (PersonsRepo.mergeByDocNumber). */
-  *rows(): Generator<{ ord: number; sourceRow: number | null; valuesJson: string; findingsJson: string }> {
-    const select = this.db.prepare<[], { ord: number; source_row: number | null; row_values: string; findings: string }>(
-      `SELECT ord, source_row, row_values, findings FROM ${this.table} ORDER BY ord`,
-    );
+  *rows(): Generator<{ sourceRow: number | null; valuesJson: string }> {
+    const select = this.db.prepare<[], { source_row: number | null; row_values: string }>(`SELECT source_row, row_values FROM ${this.table} ORDER BY ord`);
     // Read whole: the caller may write (to the store) between rows.
-    for (const r of select.all()) yield { ord: r.ord, sourceRow: r.source_row, valuesJson: r.row_values, findingsJson: r.findings };
+    for (const r of select.all()) yield { sourceRow: r.source_row, valuesJson: r.row_values };
   }
 
   drop(): void {
