@@ -5,7 +5,7 @@
  */
 import { cellText, FALSE_TEXT, FORMULA_ERROR_TEXT, TRUE_TEXT } from './cellText';
 import type { SheetRow } from './sheetSource';
-import { attributeIn, decodeXml, XmlTokenizer, type XmlHandler } from './xmlTokens';
+import { attributeIn, decodeXml, isXmlSpace, XmlTokenizer, type XmlHandler } from './xmlTokens';
 
 export interface SheetCellContext {
   sharedStrings: readonly string[];
@@ -49,10 +49,6 @@ const FORMULA = 3;
 const INLINE = 4;
 const TEXT = 5;
 const PHONETIC = 6;
-
-function isSpace(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
-}
 
 class SheetHandler implements XmlHandler {
   readonly names = NAMES;
@@ -127,13 +123,13 @@ class SheetHandler implements XmlHandler {
     let style = 0;
     let type: string | undefined;
     let i = start + 1;
-    while (i < end && !isSpace(source.charCodeAt(i))) i++; // the element name
+    while (i < end && !isXmlSpace(source.charCodeAt(i))) i++; // the element name
     while (i < end) {
-      while (i < end && isSpace(source.charCodeAt(i))) i++;
+      while (i < end && isXmlSpace(source.charCodeAt(i))) i++;
       const nameStart = i;
-      while (i < end && source.charCodeAt(i) !== 0x3d /* = */ && !isSpace(source.charCodeAt(i))) i++;
+      while (i < end && source.charCodeAt(i) !== 0x3d /* = */ && !isXmlSpace(source.charCodeAt(i))) i++;
       const nameLength = i - nameStart;
-      while (i < end && (isSpace(source.charCodeAt(i)) || source.charCodeAt(i) === 0x3d)) i++;
+      while (i < end && (isXmlSpace(source.charCodeAt(i)) || source.charCodeAt(i) === 0x3d)) i++;
       const quote = source.charCodeAt(i);
       if (quote !== 0x22 && quote !== 0x27) break;
       const valueStart = i + 1;

@@ -3,7 +3,7 @@
  * number format of each cell style (a date cell is a number with a date format), the
  * 1904 date system flag, and the sheets' names.
  */
-import { attribute, attributeIn, decodeEscapedCharacters, decodeXml, tokenizeXml, type XmlHandler } from './xmlTokens';
+import { attribute, attributeIn, decodeEscapedCharacters, decodeXml, isXmlSpace, tokenizeXml, type XmlHandler } from './xmlTokens';
 
 interface NamedHandler {
   capturing: boolean;
@@ -108,10 +108,6 @@ function plainSharedStrings(xml: string): string[] | null {
     strings.push(decodeEscapedCharacters(decodeXml(raw)));
     pos = end + 9;
   }
-}
-
-function isXmlSpace(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 }
 
 /** The shared-string table: each item's text as shown (rich-text runs joined, phonetic guides left out). */

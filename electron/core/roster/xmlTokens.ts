@@ -42,7 +42,8 @@ export function decodeEscapedCharacters(text: string): string {
   return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-function isSpace(code: number): boolean {
+/** XML's whitespace: space, tab, line feed, carriage return. */
+export function isXmlSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 }
 
@@ -56,10 +57,10 @@ export function attributeIn(source: string, start: number, end: number, name: st
   while (at !== -1 && at < end) {
     const before = source.charCodeAt(at - 1);
     let i = at + name.length;
-    while (i < end && isSpace(source.charCodeAt(i))) i++;
-    if (at > start && isSpace(before) && source.charCodeAt(i) === 0x3d /* = */) {
+    while (i < end && isXmlSpace(source.charCodeAt(i))) i++;
+    if (at > start && isXmlSpace(before) && source.charCodeAt(i) === 0x3d /* = */) {
       i++;
-      while (i < end && isSpace(source.charCodeAt(i))) i++;
+      while (i < end && isXmlSpace(source.charCodeAt(i))) i++;
       const quote = source[i];
       if (quote === '"' || quote === "'") {
         const close = source.indexOf(quote, i + 1);
@@ -104,7 +105,7 @@ function nameIndex(s: string, start: number, names: readonly string[]): number {
   let local = start;
   for (; end < s.length; end++) {
     const c = s.charCodeAt(end);
-    if (isSpace(c) || c === 0x2f /* / */ || c === 0x3e /* > */) break;
+    if (isXmlSpace(c) || c === 0x2f /* / */ || c === 0x3e /* > */) break;
     if (c === 0x3a /* : */) local = end + 1;
   }
   const length = end - local;
