@@ -131,7 +131,7 @@ export function assessPlan(scheme: Scheme, plan: Plan, person: PersonFacts, ctx:
     } else {
       const aged: AgedPerson = { ...person, birthDate: person.birthDate, gender: person.gender };
       if (isOverAge(el.ageLimit, aged, ctx)) {
-        const age = { description: describeAge(el.ageLimit, aged, ctx) };
+        const age = describeAge(el.ageLimit, aged, ctx);
         const exception = el.ageLimit.overAgeException;
         if (!exception || (exception.requireSocialSecurity && person.socialSecurity !== 'yes')) {
           const hint = !exception
@@ -139,17 +139,17 @@ export function assessPlan(scheme: Scheme, plan: Plan, person: PersonFacts, ctx:
             : person.socialSecurity === 'unknown'
               ? '该人员社保状态不明：如确认其在职且正常缴纳社保，请设置为在职（有社保）后再按在职超龄处理，否则请移除'
               : '无社保人员超龄不能参保，请移除该人员';
-          refusals.push({ code: 'overAge', message: `已超龄，不能参加${label}：${age.description}`, hint });
+          refusals.push({ code: 'overAge', message: `已超龄，不能参加${label}：${age}`, hint });
         } else if (exception.requireMedicalInService && !person.medicalInService) {
           refusals.push({
             code: 'overAgeNeedsMedicalInService',
-            message: `在职超龄：${age.description}`,
+            message: `在职超龄：${age}`,
             hint: '请移除该人员；如其为本单位在职职工且医保享受在职待遇，请勾选“医保享受在职待遇”并由单位确认承诺书后保留',
           });
         } else if (exception.requireCommitment && !person.overAgeCommitment) {
           refusals.push({
             code: 'overAgeNeedsCommitment',
-            message: `在职超龄人员须由单位签署承诺书后方可参保：${age.description}`,
+            message: `在职超龄人员须由单位签署承诺书后方可参保：${age}`,
             hint: '请确认超龄人员承诺书（如误参保，不予给付保障金且不退还保费），或移除该人员',
           });
         } else {
