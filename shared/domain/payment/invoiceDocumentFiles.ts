@@ -3,25 +3,23 @@
  * OFD (the national e-invoice format, a zip holding OFD.xml) or a scanned image, recognised
  * by content like payment vouchers, never by the name.
  */
-import { containsAscii, sniffVoucherType } from './voucherFiles';
+import { containsAscii, sniffVoucherType, startsWithBytes, VOUCHER_MIME, ZIP_SIGNATURE } from './voucherFiles';
 
 export const INVOICE_DOCUMENT_TYPES = ['pdf', 'ofd', 'jpeg', 'png'] as const;
 export type InvoiceDocumentType = (typeof INVOICE_DOCUMENT_TYPES)[number];
 
 export const INVOICE_DOCUMENT_MIME: Readonly<Record<InvoiceDocumentType, string>> = {
-  pdf: 'application/pdf',
+  pdf: VOUCHER_MIME.pdf,
   ofd: 'application/ofd',
-  jpeg: 'image/jpeg',
-  png: 'image/png',
+  jpeg: VOUCHER_MIME.jpeg,
+  png: VOUCHER_MIME.png,
 };
 
 /** 5 MB: an e-invoice is tens of KB; a scan of a paper invoice fits with room to spare. */
 export const MAX_INVOICE_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-
 export function sniffInvoiceDocumentType(bytes: Uint8Array): InvoiceDocumentType | null {
-  if (ZIP_MAGIC.every((b, i) => bytes[i] === b)) return containsAscii(bytes, 'OFD.xml') ? 'ofd' : null;
+  if (startsWithBytes(bytes, ZIP_SIGNATURE)) return containsAscii(bytes, 'OFD.xml') ? 'ofd' : null;
   const type = sniffVoucherType(bytes);
   return type === 'pdf' || type === 'jpeg' || type === 'png' ? type : null;
 }

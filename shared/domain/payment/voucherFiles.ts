@@ -18,9 +18,12 @@ export const VOUCHER_MIME: Readonly<Record<VoucherType, string>> = {
 /** 10 MB: a phone photo of a bank slip or a scanned page, with room to spare. */
 export const MAX_VOUCHER_BYTES = 10 * 1024 * 1024;
 
-function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+export function startsWithBytes(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((b, i) => bytes[i] === b);
 }
+
+/** A zip archive's first bytes (docx, xlsx, OFD). */
+export const ZIP_SIGNATURE: readonly number[] = [0x50, 0x4b, 0x03, 0x04];
 
 export function containsAscii(bytes: Uint8Array, text: string): boolean {
   const limit = bytes.length - text.length;
@@ -33,17 +36,17 @@ export function containsAscii(bytes: Uint8Array, text: string): boolean {
 
 /** The file's type by content, or null for anything else (a renamed .exe, a zip, an xlsx …). */
 export function sniffVoucherType(bytes: Uint8Array): VoucherType | null {
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpeg';
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
-  if (startsWith(bytes, [0x47, 0x49, 0x46, 0x38])) return 'gif';
-  if (startsWith(bytes, [0x42, 0x4d]) && bytes.length > 26) return 'bmp';
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf';
+  if (startsWithBytes(bytes, [0xff, 0xd8, 0xff])) return 'jpeg';
+  if (startsWithBytes(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
+  if (startsWithBytes(bytes, [0x47, 0x49, 0x46, 0x38])) return 'gif';
+  if (startsWithBytes(bytes, [0x42, 0x4d]) && bytes.length > 26) return 'bmp';
+  if (startsWithBytes(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf';
   // Word 97-2003 is an OLE2 compound file holding a "WordDocument" stream (UTF-16 name).
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+  if (startsWithBytes(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
     return containsAscii(new Uint8Array(bytes.filter((_, i) => i % 2 === 0)), 'WordDocument') ? 'doc' : null;
   }
   // docx is a zip whose parts live under word/ (an xlsx has xl/, a pptx ppt/).
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return containsAscii(bytes, 'word/document.xml') ? 'docx' : null;
+  if (startsWithBytes(bytes, ZIP_SIGNATURE)) return containsAscii(bytes, 'word/document.xml') ? 'docx' : null;
   return null;
 }
 
