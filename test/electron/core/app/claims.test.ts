@@ -16,6 +16,7 @@ import { memoryTokenVault } from '../../../../electron/core/app/tokenVault';
 import { createCore, type Core } from '../../../../electron/core/app/createCore';
 import { adminCall, registerUnit, startTestServer, type TestServer } from '../../../server/serverFixtures';
 import { closeServer } from '../sync/syncFixtures';
+import { callCore } from './coreFixtures';
 
 const NOW = '2023-06-20T02:00:00.000Z';
 const INJECTED = '=HYPERLINK("http://example.invalid","点我")';
@@ -39,10 +40,8 @@ afterAll(async () => {
   await closeServer(t);
 });
 
-async function call<K extends OpName>(op: K, input: In<K>): Promise<Out<K>> {
-  const r = await core.dispatcher.dispatch(op, input);
-  if (!r.ok) throw Object.assign(new Error(`${op}: ${r.error.message}`), r.error);
-  return r.value as Out<K>;
+function call<K extends OpName>(op: K, input: In<K>): Promise<Out<K>> {
+  return callCore(core, op, input);
 }
 
 const CLAIMS: AddClaimRequest[] = [

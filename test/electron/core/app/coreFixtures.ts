@@ -17,6 +17,13 @@ export interface TestCore {
   close(): Promise<void>;
 }
 
+/** Calls an operation through the core's dispatcher (validation included) and throws the ApiError on refusal. */
+export async function callCore<K extends OpName>(core: Core, op: K, input: In<K>): Promise<Out<K>> {
+  const r = await core.dispatcher.dispatch(op, input);
+  if (!r.ok) throw Object.assign(new Error(`${op}: ${r.error.message}`), r.error);
+  return r.value as Out<K>;
+}
+
 export async function startTestCore(nowIso: string, options: { backgroundThread?: boolean } = {}): Promise<TestCore> {
   const dir = mkdtempSync(join(tmpdir(), 'huzhu-core-'));
   let now = new Date(nowIso);
@@ -24,11 +31,7 @@ export async function startTestCore(nowIso: string, options: { backgroundThread?
   return {
     core,
     dir,
-    async call(op, input) {
-      const r = await core.dispatcher.dispatch(op, input);
-      if (!r.ok) throw Object.assign(new Error(`${op}: ${r.error.message}`), r.error);
-      return r.value as never;
-    },
+    call: (op, input) => callCore(core, op, input),
     async refusal(op, input) {
       const r = await core.dispatcher.dispatch(op, input);
       if (r.ok) throw new Error(`${op} should have been refused`);

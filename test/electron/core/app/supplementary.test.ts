@@ -14,6 +14,7 @@ import { ROUTES } from '../../../../shared/wire';
 import { createCore, type Core } from '../../../../electron/core/app/createCore';
 import { adminCall, registerUnit, startTestServer, type TestServer } from '../../../server/serverFixtures';
 import { closeServer, freshIds } from '../sync/syncFixtures';
+import { callCore } from './coreFixtures';
 
 const NOW = '2025-06-20T02:00:00.000Z';
 let t: TestServer;
@@ -31,10 +32,8 @@ afterAll(async () => {
   await closeServer(t);
 });
 
-async function call<K extends OpName>(op: K, input: In<K>): Promise<Out<K>> {
-  const r = await core.dispatcher.dispatch(op, input);
-  if (!r.ok) throw Object.assign(new Error(`${op}: ${r.error.message}`), r.error);
-  return r.value as Out<K>;
+function call<K extends OpName>(op: K, input: In<K>): Promise<Out<K>> {
+  return callCore(core, op, input);
 }
 
 async function refusal(op: OpName, input: unknown) {

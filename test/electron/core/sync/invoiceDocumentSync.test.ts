@@ -13,6 +13,7 @@ import { createCore, type Core } from '../../../../electron/core/app/createCore'
 import { adminCall, call as http, PNG_BYTES, registerUnit, startTestServer, type TestServer } from '../../../server/serverFixtures';
 import { residentId } from '../../../e2e/support/rosterFiles';
 import { closeServer } from './syncFixtures';
+import { callCore } from '../app/coreFixtures';
 
 let t: TestServer;
 let core: Core;
@@ -30,10 +31,8 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function call<K extends OpName>(op: K, input: In<K>): Promise<Out<K>> {
-  const r = await core.dispatcher.dispatch(op, input);
-  if (!r.ok) throw Object.assign(new Error(`${op}: ${r.error.message}`), r.error);
-  return r.value as Out<K>;
+function call<K extends OpName>(op: K, input: In<K>): Promise<Out<K>> {
+  return callCore(core, op, input);
 }
 
 async function failure<K extends OpName>(op: K, input: In<K>): Promise<{ code: string; message: string }> {

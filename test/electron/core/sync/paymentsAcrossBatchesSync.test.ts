@@ -14,6 +14,7 @@ import { createCore, type Core } from '../../../../electron/core/app/createCore'
 import { adminCall, call as http, PNG_BYTES, registerUnit, startTestServer, type TestServer } from '../../../server/serverFixtures';
 import { residentId } from '../../../e2e/support/rosterFiles';
 import { closeServer } from './syncFixtures';
+import { callCore } from '../app/coreFixtures';
 
 let t: TestServer;
 let core: Core;
@@ -35,10 +36,8 @@ async function start(now: string): Promise<void> {
   core = await createCore({ dataDir: dir, serverUrl: t.url, now: () => new Date(now), operator: '缴费测试经办人' });
 }
 
-async function call<K extends OpName>(op: K, input: In<K>): Promise<Out<K>> {
-  const r = await core.dispatcher.dispatch(op, input);
-  if (!r.ok) throw Object.assign(new Error(`${op}: ${r.error.message}`), r.error);
-  return r.value as Out<K>;
+function call<K extends OpName>(op: K, input: In<K>): Promise<Out<K>> {
+  return callCore(core, op, input);
 }
 
 /** Nudges the sync loop until `ok` holds (up to 20 s). */

@@ -10,6 +10,7 @@ import type { ApiEvent, In, OpName, Out, SyncStatus } from '../../../../shared/a
 import { createCore, type Core } from '../../../../electron/core/app/createCore';
 import { registerUnit, startTestServer, type TestServer } from '../../../server/serverFixtures';
 import { freshIds, closeServer } from './syncFixtures';
+import { callCore } from '../app/coreFixtures';
 
 let t: TestServer;
 let core: Core;
@@ -34,10 +35,8 @@ async function start(serverUrl: string | undefined): Promise<void> {
   core.events.subscribe((e) => events.push(e));
 }
 
-async function call<K extends OpName>(op: K, input: In<K>): Promise<Out<K>> {
-  const r = await core.dispatcher.dispatch(op, input);
-  if (!r.ok) throw Object.assign(new Error(`${op}: ${r.error.message}`), r.error);
-  return r.value as Out<K>;
+function call<K extends OpName>(op: K, input: In<K>): Promise<Out<K>> {
+  return callCore(core, op, input);
 }
 
 async function refusal(op: OpName, input: unknown) {
