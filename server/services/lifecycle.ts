@@ -20,8 +20,9 @@ export function clerkActor(unitName: string): Actor {
   return { kind: 'clerk', name: unitName };
 }
 
-export function snapshotOf(batch: BatchRecord): BatchSnapshot {
+export function snapshotOf(batch: BatchRecord, revision: number): BatchSnapshot {
   return {
+    revision,
     state: batch.state,
     stateLabel: batchStateLabel(batch.state),
     policyNumber: batch.policyNumber,
@@ -49,14 +50,14 @@ export function applyTransition(
   batch.state = record.to;
   batch.updatedAt = at;
   ctx.batches.setState(batch.id, record.to, at);
-  ctx.batches.addHistory(batch.id, record);
+  const revision = ctx.batches.addHistory(batch.id, record);
   if (BATCH_STATE_INFO[record.to].reportedByServer) {
     ctx.changes.append(batch.unitId, at, {
       kind: 'batchState',
       batchId: batch.clientBatchId,
       serverBatchId: batch.id,
       record,
-      batch: snapshotOf(batch),
+      batch: snapshotOf(batch, revision),
     });
   }
   return record;

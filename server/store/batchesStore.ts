@@ -249,10 +249,12 @@ export class BatchesStore {
     return this.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM batches WHERE policy_number IS NOT NULL').get()!.n;
   }
 
-  addHistory(batchId: string, r: TransitionRecord): void {
+  /** Returns the batch's revision: how many transitions its history holds now. */
+  addHistory(batchId: string, r: TransitionRecord): number {
     this.db
       .prepare('INSERT INTO batch_history (batch_id, from_state, to_state, event, at, actor, reason) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(batchId, r.from, r.to, r.event, r.at, toJson(r.actor), r.reason ?? null);
+    return this.db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM batch_history WHERE batch_id = ?').get(batchId)!.n;
   }
 
   history(batchId: string): TransitionRecord[] {

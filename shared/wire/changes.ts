@@ -10,7 +10,10 @@
  * - `batchState`: a transition of the batch on the server into a state the server reports
  *   (the association's own, and the clerk's withdrawal and payment proof as the server
  *   applied them), with the record from `transition()` and the batch's figures after it.
- *   Apply it: if the local batch is already in `batch.state`, nothing; else if
+ *   A record the client already holds (`batch.revision` at or below what it has seen of
+ *   the batch's history, in the feed or in the answer to its own action) is not applied
+ *   again; nor is one that arrives while the client's own action on the batch waits for its
+ *   answer, until that answer came. Otherwise: if the local batch is already in `batch.state`, nothing; else if
  *   `transition(local, record.event, {at, actor, reason})` is legal and lands there, apply
  *   it; else `adoptServerState` with `serverState: batch.state`.
  * - `personsRejected`: persons the association will not enrol, by document number, with reasons.
@@ -38,6 +41,8 @@ const changeBase = { seq: z.number().int().positive(), at: z.string() };
 const batchRef = { batchId: z.string(), serverBatchId: z.string() };
 
 export const batchSnapshotSchema = z.object({
+  /** The batch's place in its history on the server: 1 for its first transition, one more for each after it. */
+  revision: z.number().int().positive(),
   state: z.enum(BATCH_STATES),
   stateLabel: z.string(),
   policyNumber: z.string().nullable(),

@@ -158,6 +158,11 @@ export class OutboxRepo {
     return this.sql.get<[string], OutboxRow>('SELECT * FROM outbox WHERE batch_id = ? ORDER BY seq').all(batchId).map(toAction);
   }
 
+  /** Every action not yet answered (pending or on its way), in order. */
+  unfinished(): OutboxAction[] {
+    return this.sql.get<[], OutboxRow>("SELECT * FROM outbox WHERE status IN ('pending', 'sending') ORDER BY seq").all().map(toAction);
+  }
+
   /** The actions to send now: the oldest unfinished action of each lane, when it is pending and due. */
   nextSendable(now: Date = this.clock(), limit = 20): OutboxAction[] {
     return this.sql

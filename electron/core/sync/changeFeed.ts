@@ -4,29 +4,25 @@
  * even if the app dies half-way. What a page needs from the network (a new scheme version's
  * file) is fetched before the transaction opens.
  */
-import type { ApiEvent, Finding } from '../../../shared/api';
-import { BATCH_STATE_INFO, BILLED_STATES, transition, type Actor, type BatchState, type TransitionContext } from '../../../shared/domain/batch';
+import type { Finding } from '../../../shared/api';
 import {
   CHANGES_DEFAULT_LIMIT,
   changesPageSchema,
   parseChange,
   ROUTES,
   routePath,
-  type BatchSnapshot,
   type Change,
   type ChangeOf,
 } from '../../../shared/wire';
-import type { BatchPatch, BatchRecord, Store } from '../store';
+import type { BatchRecord, Store } from '../store';
 import type { SessionRecord } from './session';
 import type { ServerClient, WireResponse } from './serverClient';
+import { ASSOCIATION } from './associationActor';
 import { applyOnboardingChange } from './onboardingChanges';
+import { applyServerBatchState, type BatchChangedEvent } from './serverBatchState';
 import { upsertCachedClaim } from './claimsCache';
 import { ENGINE_KEYS, pullCursorKey, serverFactsKey } from './syncKeys';
 
-/** Who the store records for what the association reported. */
-export const ASSOCIATION: Actor = { kind: 'server', name: '互助会' };
-
-export type BatchChangedEvent = Extract<ApiEvent, { type: 'batch.changed' }>;
 
 export interface PullReport {
   pages: number;
@@ -57,16 +53,6 @@ export interface PullJob {
 }
 
 const MAX_PAGES_PER_PULL = 200;
-
-function snapshotPatch(local: BatchRecord, snapshot: BatchSnapshot): BatchPatch | null {
-  const patch: BatchPatch = {};
-  if (snapshot.policyNumber !== null && snapshot.policyNumber !== local.policyNumber) patch.policyNumber = snapshot.policyNumber;
-  if (snapshot.cover !== null && (snapshot.cover.start !== local.cover?.start || snapshot.cover.end !== local.cover?.end)) {
-    patch.cover = { start: snapshot.cover.start, end: snapshot.cover.end };
-  }
-  if (BILLED_STATES.includes(snapshot.state) && snapshot.payableFen !== local.payableFen) patch.payableFen = snapshot.payableFen;
-  return Object.keys(patch).length > 0 ? patch : null;
-}
 
 function facts(store: Store, batchId: string): ServerFacts {
   return store.syncState.getJson<ServerFacts>(serverFactsKey(batchId)) ?? {};
@@ -152,36 +138,11 @@ class PageApplier {
     }
   }
 
-  /** The rule of shared/wire/changes.ts: nothing if already there; the event's own transition if legal and it lands there; else adopt the server's state. */
   private batchState(change: ChangeOf<'batchState'>): Applied {
     const local = this.ownBatch(change.batchId);
     if (!local) return { applied: false };
-    const target = change.batch.state;
-    const patch = snapshotPatch(local, change.batch);
-    if (local.state === target) {
-      if (patch) this.store.batches.update(local.id, patch, ASSOCIATION);
-      return { applied: patch !== null };
-    }
-    const { record } = change;
-    const ctx: TransitionContext = { at: record.at, actor: { ...record.actor }, ...(record.reason ? { reason: record.reason } : {}) };
-    const own = transition({ state: local.state, cover: local.cover }, record.event, ctx);
-    const options = patch ? { patch } : {};
-    const outcome =
-      own.ok && own.state === target
-        ? this.store.batches.applyTransition(local.id, record.event, ctx, options)
-        : this.store.batches.applyTransition(
-            local.id,
-            'adoptServerState',
-            {
-              at: record.at,
-              actor: record.actor.kind === 'server' ? { ...record.actor } : ASSOCIATION,
-              serverState: target,
-              reason: record.reason ?? `互助会的批次状态为“${BATCH_STATE_INFO[target].label}”`,
-            },
-            options,
-          );
-    if (!outcome.ok) throw new Error(`batchState ${change.seq}: ${outcome.code}`);
-    return { applied: true, event: { type: 'batch.changed', batchId: local.id, state: outcome.batch.state, record: outcome.record } };
+    const outcome = applyServerBatchState(this.store, local, change);
+    return outcome.kind === 'applied' ? { applied: true, ...(outcome.event ? { event: outcome.event } : {}) } : { applied: false };
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import type { ChangeOf } from '../../../shared/wire';
 import type { Store, UnitInput } from '../store';
-import { ASSOCIATION } from './changeFeed';
+import { ASSOCIATION } from './associationActor';
 import type { SessionRecord } from './session';
 
 /** Local edits still on their way outrank what the association last reported. */

@@ -7,7 +7,7 @@
 import type { ApiError } from '../../../shared/api/dto';
 import type { BatchState, TransitionRecord } from '../../../shared/domain/batch';
 import type { OutboxAction, Store } from '../store';
-import { ASSOCIATION } from './changeFeed';
+import { ASSOCIATION } from './associationActor';
 
 export interface HandedBack {
   batchId: string;

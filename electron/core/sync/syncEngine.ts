@@ -23,7 +23,9 @@ import { memoryTokenVault, type TokenVault } from '../app/tokenVault';
 import type { OutboxAction, Store } from '../store';
 import { DEFAULT_TIMEOUTS, isSubmission, sendAction, type Failure, type SendResult, type Timeouts } from './actionSender';
 import { ACTION_BACKOFF, backoffDelay, PROBE_BACKOFF, type BackoffPolicy } from './backoff';
-import { ASSOCIATION, pullChanges, type ServerFacts } from './changeFeed';
+import { ASSOCIATION } from './associationActor';
+import { pullChanges, type ServerFacts } from './changeFeed';
+import { rememberAnswer, releaseDeferredStates, type BatchChangedEvent } from './serverBatchState';
 import { handBackRefusedPayment, settlePaidBatches, type HandedBack } from './paymentRefusal';
 import { realScheduler, type Scheduler } from './scheduler';
 import { ServerClient, type FetchLike } from './serverClient';
@@ -507,8 +509,11 @@ export class SyncEngine {
   }
 
   private recordDone(action: OutboxAction, result: Extract<SendResult, { ok: true }>): void {
+    let released: BatchChangedEvent[] = [];
     this.store.transaction(() => {
       this.store.outbox.markDone(action.id);
+      rememberAnswer(this.store, action, result.body);
+      released = releaseDeferredStates(this.store, action);
       settlePaidBatches(this.store, action);
       const batchId = action.batchId;
       if (!batchId) return;
@@ -524,15 +529,19 @@ export class SyncEngine {
       const stillFailed = this.store.outbox.listForBatch(batchId).some((a) => a.status === 'failed' && a.dismissedAt === null);
       if (!stillFailed && batch.syncError !== null) this.store.batches.update(batchId, { syncError: null }, ASSOCIATION);
     });
+    for (const event of released) this.emit(event);
   }
 
   /** A permanent refusal: on the action and its batch, shown to the clerk; a refused submission hands the batch back (refuseSubmission). */
   private recordRefusal(action: OutboxAction, response: Failure, submission: boolean): void {
     const error = toApiError(response.error);
     let handedBack: HandedBack[] = [];
+    let released: BatchChangedEvent[] = [];
     const changed = this.store.transaction(() => {
       this.store.outbox.markFailed(action.id, error);
       handedBack = handBackRefusedPayment(this.store, action, response.status, error, chinaTimestamp(this.now()));
+      // What waited for this action's answer is the association's word now.
+      released = releaseDeferredStates(this.store, action);
       const batch = action.batchId ? this.store.batches.get(action.batchId) : null;
       if (!batch) return null;
       this.store.batches.update(batch.id, { syncError: error }, ASSOCIATION);
@@ -542,6 +551,7 @@ export class SyncEngine {
     });
     if (changed) this.emit({ type: 'batch.changed', ...changed });
     for (const back of handedBack) this.emit({ type: 'batch.changed', ...back });
+    for (const event of released) this.emit(event);
   }
 
   // ---- The change feed ----

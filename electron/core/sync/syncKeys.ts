@@ -23,3 +23,13 @@ export function pullCursorKey(serverUnitId: string): string {
 export function serverFactsKey(batchId: string): string {
   return `serverFacts:${batchId}`;
 }
+
+/** How far into the association's history of a batch the local history already reaches (serverBatchState.ts). */
+export function knownRevisionKey(batchId: string): string {
+  return `knownRevision:${batchId}`;
+}
+
+/** Batch states from the feed that wait for the answer to this machine's own action on the batch. */
+export function deferredStatesKey(batchId: string): string {
+  return `deferredStates:${batchId}`;
+}
