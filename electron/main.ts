@@ -10,8 +10,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { IPC_CALL, IPC_EVENT, IPC_PRINT } from '../shared/api/bridge';
 import { createCore, type Core } from './core/app/createCore';
-import { fileTokenVault } from './core/app/tokenVault';
-import { loadWindowState, saveWindowState } from './core/app/windowState';
+import { fileTokenVault } from './core/app/account/tokenVault';
+import { loadWindowState, saveWindowState } from './core/host/windowState';
 import { CONTENT_SECURITY_POLICY } from './core/host/staticFiles';
 import { resolveDataDir } from './core/store';
 

@@ -77,27 +77,20 @@ describe('roster fixes and the panels of operations still to come', () => {
     await eventually(() => rowOf('李老师').getAttribute('data-verdict')).not.toBe('error');
   }, 90_000);
 
-  it('explains what documents, sync and the print log cannot do yet', async () => {
-    const unavailable = !app.core.dispatcher.has('documents.generate');
+  it('explains why a document cannot be printed yet, and shows the sync panel and the print log', async () => {
     await page.locator('[data-step="documents"]').click();
     await page.locator('[data-doc-preview="paymentNotice"]').click();
-    // Not available yet, or not for a batch whose premium is not confirmed: either way the clerk reads why.
-    await eventually(() => page.locator('.documents-step .callout').first().textContent()).toMatch(unavailable ? /尚未就绪/ : /还不能打印缴费通知单/);
+    // Not for a batch whose premium is not confirmed: the clerk reads why.
+    await eventually(() => page.locator('.documents-step .callout').first().textContent()).toMatch(/还不能打印缴费通知单/);
     expect(await page.locator('.doc-preview iframe').count()).toBe(0);
     await screenshot(page, '14-documents');
 
     await page.keyboard.press('Alt+4');
-    if (!app.core.dispatcher.has('sync.status')) {
-      await eventually(() => page.getByTestId('sync-unavailable').textContent()).toContain('尚未就绪');
-      await expect(page.getByTestId('sync-indicator').textContent()).resolves.toContain('离线工作');
-    } else {
-      await eventually(() => page.getByTestId('sync-indicator').textContent()).toMatch(/在线|离线/);
-    }
+    await eventually(() => page.getByTestId('sync-indicator').textContent()).toMatch(/在线|离线/);
     await screenshot(page, '15-sync');
 
     await page.keyboard.press('Alt+5');
-    if (!app.core.dispatcher.has('documents.printLog')) await eventually(() => page.locator('.callout').first().textContent()).toContain('尚未就绪');
-    else await page.getByTestId('print-log').waitFor();
+    await page.getByTestId('print-log').waitFor();
 
     await page.keyboard.press('F1');
     await eventually(() => page.getByRole('dialog').textContent()).toContain('键盘快捷键');

@@ -161,19 +161,17 @@ describe('Shanghai central enrollment in the browser', () => {
     expect(app.core.store.outbox.listForBatch(batch.id).map((a) => a.kind)).toEqual(['submitBatch']);
 
     // 文书打印: the payment notice previewed in the page, then printed: numbered, logged, opened in a tab to print from.
-    if (app.core.dispatcher.has('documents.generate')) {
-      await page.locator('[data-step="documents"]').click();
-      await page.locator('[data-doc-preview="paymentNotice"]').click();
-      await eventually(() => page.locator('.doc-preview iframe').getAttribute('src')).toMatch(/^blob:/);
-      await page.waitForTimeout(1500); // the PDF viewer draws the page
-      await screenshot(page, '08-documents-preview');
-      const [tab] = await Promise.all([page.context().waitForEvent('page'), page.locator('[data-doc-print="paymentNotice"]').click()]);
-      await eventually(() => tab.url()).toMatch(/^blob:/);
-      await eventually(() => page.locator('.notice').last().textContent()).toContain('第 1 次打印');
-      await eventually(() => page.locator('.doc-list li', { hasText: '缴费通知单' }).textContent()).toContain('已打印 1 次');
-      await tab.close();
-      expect((await app.call('documents.printLog', { batchId: batch.id })).entries.map((e) => [e.kind, e.printNumber])).toEqual([['paymentNotice', 1]]);
-    }
+    await page.locator('[data-step="documents"]').click();
+    await page.locator('[data-doc-preview="paymentNotice"]').click();
+    await eventually(() => page.locator('.doc-preview iframe').getAttribute('src')).toMatch(/^blob:/);
+    await page.waitForTimeout(1500); // the PDF viewer draws the page
+    await screenshot(page, '08-documents-preview');
+    const [noticeTab] = await Promise.all([page.context().waitForEvent('page'), page.locator('[data-doc-print="paymentNotice"]').click()]);
+    await eventually(() => noticeTab.url()).toMatch(/^blob:/);
+    await eventually(() => page.locator('.notice').last().textContent()).toContain('第 1 次打印');
+    await eventually(() => page.locator('.doc-list li', { hasText: '缴费通知单' }).textContent()).toContain('已打印 1 次');
+    await noticeTab.close();
+    expect((await app.call('documents.printLog', { batchId: batch.id })).entries.map((e) => [e.kind, e.printNumber])).toEqual([['paymentNotice', 1]]);
 
     // The list shows the batch's state, persons and premium.
     await page.getByRole('button', { name: /^批次/ }).click();
@@ -183,19 +181,17 @@ describe('Shanghai central enrollment in the browser', () => {
     await screenshot(page, '02-batches');
 
     // The print queue: ticked batches' notices as one PDF, each print numbered again.
-    if (app.core.dispatcher.has('documents.printQueue')) {
-      await row.locator('input[type="checkbox"]').check();
-      await page.getByTestId('print-queue-open').click();
-      const [tab] = await Promise.all([page.context().waitForEvent('page'), page.getByTestId('print-queue-start').click()]);
-      await eventually(() => page.getByTestId('print-queue-message').textContent()).toContain('新标签页');
-      await expect(page.getByTestId('print-queue').textContent()).resolves.toContain('第 2 次打印');
-      await eventually(() => tab.url()).toMatch(/^blob:/);
-      await tab.close();
-      await page.getByTestId('print-queue').getByRole('button', { name: '关闭' }).click();
-      await page.keyboard.press('Alt+5');
-      await eventually(() => page.getByTestId('print-log').locator('tbody tr').count()).toBe(2);
-      await screenshot(page, '09-print-log');
-    }
+    await row.locator('input[type="checkbox"]').check();
+    await page.getByTestId('print-queue-open').click();
+    const [tab] = await Promise.all([page.context().waitForEvent('page'), page.getByTestId('print-queue-start').click()]);
+    await eventually(() => page.getByTestId('print-queue-message').textContent()).toContain('新标签页');
+    await expect(page.getByTestId('print-queue').textContent()).resolves.toContain('第 2 次打印');
+    await eventually(() => tab.url()).toMatch(/^blob:/);
+    await tab.close();
+    await page.getByTestId('print-queue').getByRole('button', { name: '关闭' }).click();
+    await page.keyboard.press('Alt+5');
+    await eventually(() => page.getByTestId('print-log').locator('tbody tr').count()).toBe(2);
+    await screenshot(page, '09-print-log');
     expect(problems).toEqual([]);
   }, 120_000);
 });

@@ -4,30 +4,29 @@
  * to HTTP; tests use it directly.
  */
 import { userInfo } from 'node:os';
-import type { ApiEventSource } from '../../../shared/api';
+import type { ApiEventSource, OperationHandlers } from '../../../shared/api';
 import type { Actor } from '../../../shared/domain/batch';
 import type { OperationDispatcher } from '../host/httpHost';
 import { BackgroundThread } from '../background/backgroundThread';
 import { openStore, type Store } from '../store';
 import { SyncEngine } from '../sync';
-import { authHandlers } from './authHandlers';
-import { batchesHandlers } from './batchesHandlers';
+import { authHandlers } from './account/authHandlers';
+import { batchesHandlers } from './batches/batchesHandlers';
 import type { CoreContext } from './coreContext';
-import { createDispatcher, type ImplementedHandlers } from './dispatcher';
-import { documentsHandlers } from './documentsHandlers';
-import { enrollmentViewsHandlers } from './enrollmentViewsHandlers';
+import { createDispatcher } from './dispatcher';
+import { documentsHandlers } from './documents/documentsHandlers';
 import { EventBus } from './eventBus';
-import { ImportJobs } from './importJobs';
-import { onboardingHandlers } from './onboardingHandlers';
-import { invoiceDocumentHandlers } from './invoiceDocument';
-import { paymentsHandlers } from './paymentsHandlers';
-import { paymentRecordHandlers } from './paymentRecords';
-import { recordsHandlers } from './recordsHandlers';
-import { rosterHandlers } from './rosterHandlers';
-import { schemesHandlers } from './schemesHandlers';
-import { syncHandlers } from './syncHandlers';
-import type { TokenVault } from './tokenVault';
-import { unitsHandlers } from './unitsHandlers';
+import { ImportJobs } from './roster/import/importJobs';
+import { onboardingHandlers } from './onboarding/onboardingHandlers';
+import { invoicesHandlers } from './payments/invoicesHandlers';
+import { claimsHandlers } from './records/claimsHandlers';
+import { paymentsHandlers } from './payments/paymentsHandlers';
+import { recordsHandlers } from './records/recordsHandlers';
+import { rosterHandlers } from './roster/rosterHandlers';
+import { schemesHandlers } from './schemes/schemesHandlers';
+import { syncHandlers } from './sync/syncHandlers';
+import type { TokenVault } from './account/tokenVault';
+import { unitsHandlers } from './units/unitsHandlers';
 
 export interface CoreOptions {
   dataDir: string;
@@ -51,7 +50,7 @@ export interface CoreOptions {
 export interface Core {
   dispatcher: OperationDispatcher;
   events: ApiEventSource;
-  handlers: ImplementedHandlers;
+  handlers: OperationHandlers;
   store: Store;
   imports: ImportJobs;
   sync: SyncEngine;
@@ -80,21 +79,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const imports = new ImportJobs(ctx, background ?? undefined);
   // Idle without a server URL (HUZHU_SERVER_URL, else the setting stored in sync_state).
   const sync = new SyncEngine({ store, events, now, tokens: options.tokens, serverUrl: options.serverUrl });
-  const handlers: ImplementedHandlers = {
+  const handlers = {
     ...unitsHandlers(ctx),
     ...schemesHandlers(ctx),
     ...batchesHandlers(ctx),
     ...rosterHandlers(ctx, imports),
     ...documentsHandlers(ctx),
     ...paymentsHandlers(ctx),
-    ...paymentRecordHandlers(ctx),
+    ...invoicesHandlers(ctx, sync),
     ...recordsHandlers(ctx),
-    ...enrollmentViewsHandlers(ctx, sync),
-    ...invoiceDocumentHandlers(ctx, sync),
+    ...claimsHandlers(ctx, sync),
     ...onboardingHandlers(ctx, () => sync.kick()),
     ...syncHandlers(sync),
     ...authHandlers(sync),
-  };
+  } satisfies OperationHandlers;
   if (sync.serverUrl) sync.start();
   return {
     dispatcher: createDispatcher(handlers),

@@ -7,10 +7,9 @@ import { isOperationName, validateInput, type OperationHandlers, type OpName } f
 import type { DispatchResult, OperationDispatcher } from '../host/httpHost';
 import { CoreError } from './coreError';
 
-export type ImplementedHandlers = Partial<OperationHandlers>;
-
-export function createDispatcher(handlers: ImplementedHandlers, log: (line: string) => void = console.error): OperationDispatcher {
-  const has = (operation: string): operation is OpName => isOperationName(operation) && typeof handlers[operation] === 'function';
+/** Every operation of the contract has its handler: `createCore` checks that with `satisfies OperationHandlers`. */
+export function createDispatcher(handlers: OperationHandlers, log: (line: string) => void = console.error): OperationDispatcher {
+  const has = (operation: string): operation is OpName => isOperationName(operation);
   return {
     has,
     async dispatch(operation: string, rawInput: unknown): Promise<DispatchResult> {

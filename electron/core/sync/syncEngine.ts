@@ -19,7 +19,7 @@
 import type { ApiError, ApiEvent, AuthStatus, SyncStatus } from '../../../shared/api';
 import { accountViewSchema, batchViewSchema, catalogueSchema, DEFAULT_CHUNK_BYTES, parseWire, registerUnitRequestSchema, ROUTES, routePath, sessionViewSchema, type ClaimsPage, claimsPageSchema, type WireError } from '../../../shared/wire';
 import { chinaTimestamp } from '../app/coreContext';
-import { memoryTokenVault, type TokenVault } from '../app/tokenVault';
+import { memoryTokenVault, type TokenVault } from '../app/account/tokenVault';
 import type { OutboxAction, Store } from '../store';
 import { DEFAULT_TIMEOUTS, isSubmission, sendAction, type Failure, type SendResult, type Timeouts } from './actionSender';
 import { ACTION_BACKOFF, backoffDelay, PROBE_BACKOFF, type BackoffPolicy } from './backoff';

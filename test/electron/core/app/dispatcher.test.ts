@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { OPERATION_NAMES, type OperationHandlers } from '../../../../shared/api';
 import { CoreError } from '../../../../electron/core/app/coreError';
 import { createDispatcher } from '../../../../electron/core/app/dispatcher';
 
 describe('the core dispatcher', () => {
   const seen: unknown[] = [];
   const logged: string[] = [];
+  const untouched = Object.fromEntries(OPERATION_NAMES.map((name) => [name, async () => Promise.reject(new Error(`${name} was not expected`))])) as unknown as OperationHandlers;
   const dispatcher = createDispatcher(
     {
+      ...untouched,
       'units.get': async (input) => {
         seen.push(input);
         if (input.unitId === 'missing') throw new CoreError('NOT_FOUND', '找不到单位', 404);
@@ -17,10 +20,11 @@ describe('the core dispatcher', () => {
     (line) => logged.push(line),
   );
 
-  it('knows only operations of the contract that have a handler', () => {
+  it('knows exactly the operations of the contract', () => {
     expect(dispatcher.has('units.get')).toBe(true);
-    expect(dispatcher.has('units.list')).toBe(false);
+    expect(dispatcher.has('units.list')).toBe(true);
     expect(dispatcher.has('rm -rf')).toBe(false);
+    expect(dispatcher.has('toString')).toBe(false);
   });
 
   it('validates the input before the handler sees it', async () => {
@@ -45,7 +49,7 @@ describe('the core dispatcher', () => {
     expect(logged.join('\n')).not.toContain('310101');
   });
 
-  it('refuses an operation without a handler as unknown', async () => {
-    expect(await dispatcher.dispatch('units.list', {})).toMatchObject({ ok: false, status: 404 });
+  it('refuses a name outside the contract as unknown', async () => {
+    expect(await dispatcher.dispatch('units.drop', {})).toMatchObject({ ok: false, status: 404, error: { code: 'UNKNOWN_OPERATION' } });
   });
 });

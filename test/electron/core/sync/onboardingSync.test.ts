@@ -8,7 +8,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { OnboardingView } from '../../../../shared/api';
 import { ROUTES } from '../../../../shared/wire';
-import { onboardingHandlers } from '../../../../electron/core/app/onboardingHandlers';
+import { onboardingHandlers } from '../../../../electron/core/app/onboarding/onboardingHandlers';
 import { EventBus } from '../../../../electron/core/app/eventBus';
 import type { CoreContext } from '../../../../electron/core/app/coreContext';
 import { adminCall, call, PNG_BYTES, startTestServer, type TestServer } from '../../../server/serverFixtures';
