@@ -1,16 +1,17 @@
 /**
- * The Electron shell: one window, the security checklist, IPC bound to the core's
- * dispatcher, printing, and the token kept with the OS's protection. Everything the app
- * does lives in electron/core, which runs under plain Node too.
+ * The Electron shell: one window, the security checklist, IPC relayed to the core's own
+ * process (utilityProcess), printing, and the key that protects the tokens kept with the
+ * OS's protection. Everything the app does lives in electron/core, which runs under plain
+ * Node too.
  */
-import { app, BrowserWindow, ipcMain, Menu, safeStorage, session, shell, type IpcMainInvokeEvent } from 'electron';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { app, BrowserWindow, ipcMain, Menu, safeStorage, session, shell, utilityProcess, type IpcMainInvokeEvent } from 'electron';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { IPC_CALL, IPC_EVENT, IPC_PRINT } from '../shared/api/bridge';
-import { createCore, type Core } from './core/app/createCore';
-import { fileTokenVault } from './core/app/account/tokenVault';
+import { CoreConnection } from './core/process/coreConnection';
 import { loadWindowState, saveWindowState } from './core/host/windowState';
 import { CONTENT_SECURITY_POLICY } from './core/host/staticFiles';
 import { resolveDataDir } from './core/store';
@@ -19,7 +20,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const rendererIndex = join(here, '..', 'renderer', 'index.html');
 const rendererUrl = pathToFileURL(rendererIndex).href;
 
-let core: Core | null = null;
+let core: CoreConnection | null = null;
 let window: BrowserWindow | null = null;
 
 /** Only our own window's main frame may call the core. */
@@ -71,14 +72,52 @@ async function printPdf(base64: string): Promise<{ ok: boolean; reason?: string 
   }
 }
 
+/**
+ * The key for the tokens on disk, itself kept with safeStorage; none when the OS offers no
+ * real protection (Linux without a keyring falls back to 'basic_text'): tokens then stay in memory.
+ */
+function tokenKey(file: string): string | undefined {
+  if (!safeStorage.isEncryptionAvailable()) return undefined;
+  if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return undefined;
+  if (existsSync(file)) {
+    try {
+      return safeStorage.decryptString(readFileSync(file));
+    } catch {
+      // Another OS user's or machine's key: a new one, and the clerk logs in again.
+    }
+  }
+  const key = randomBytes(32).toString('base64');
+  writeFileSync(file, safeStorage.encryptString(key), { mode: 0o600 });
+  return key;
+}
+
+function startCore(dataDir: string): CoreConnection {
+  const child = utilityProcess.fork(join(here, 'coreProcess.mjs'), [], { serviceName: '互助保障工作台核心', stdio: 'inherit' });
+  const key = tokenKey(join(dataDir, 'token-key.bin'));
+  const connection = new CoreConnection(
+    {
+      post: (message) => child.postMessage(message),
+      onMessage(listener) {
+        child.on('message', listener);
+        return () => child.off('message', listener);
+      },
+    },
+    {
+      dataDir,
+      backgroundThread: true,
+      ...(process.env.HUZHU_SQLITE_BINDING ? { nativeBinding: process.env.HUZHU_SQLITE_BINDING } : {}),
+      ...(process.env.HUZHU_SERVER_URL ? { serverUrl: process.env.HUZHU_SERVER_URL } : {}),
+      ...(key ? { tokenKey: key } : {}),
+    },
+  );
+  child.on('exit', (code) => connection.exitedWith(code));
+  return connection;
+}
+
 async function start(): Promise<void> {
   const dataDir = resolveDataDir(process.env, { platform: process.platform, home: app.getPath('home'), appData: app.getPath('appData') });
-  const tokens = fileTokenVault(join(dataDir, 'token.bin'), {
-    available: () => safeStorage.isEncryptionAvailable(),
-    encrypt: (text) => safeStorage.encryptString(text),
-    decrypt: (bytes) => safeStorage.decryptString(bytes),
-  });
-  core = await createCore({ dataDir, tokens, nativeBinding: process.env.HUZHU_SQLITE_BINDING, serverUrl: process.env.HUZHU_SERVER_URL, backgroundThread: true });
+  core = startCore(dataDir);
+  await core.ready;
 
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
@@ -87,7 +126,7 @@ async function start(): Promise<void> {
 
   ipcMain.handle(IPC_CALL, (event, operation: unknown, input: unknown) => {
     if (!fromOurWindow(event) || typeof operation !== 'string') return { ok: false, status: 403, error: { code: 'FORBIDDEN', message: '拒绝访问' } };
-    return core!.dispatcher.dispatch(operation, input);
+    return core!.dispatch(operation, input);
   });
   ipcMain.handle(IPC_PRINT, (event, base64: unknown) => {
     if (!fromOurWindow(event) || typeof base64 !== 'string') return { ok: false, reason: '拒绝访问' };
@@ -96,7 +135,7 @@ async function start(): Promise<void> {
 
   Menu.setApplicationMenu(null);
   window = createWindow(join(dataDir, 'window.json'));
-  core.events.subscribe((e) => window?.webContents.send(IPC_EVENT, e));
+  core.subscribe((e) => window?.webContents.send(IPC_EVENT, e));
 }
 
 app.enableSandbox();

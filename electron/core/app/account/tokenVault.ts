@@ -3,6 +3,7 @@
  * protect it (Electron's safeStorage: DPAPI, Keychain, libsecret); otherwise it stays in
  * memory and the clerk logs in again after a restart. Working offline needs no token.
  */
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 export interface TokenCipher {
@@ -54,6 +55,28 @@ export function fileTokenVault(file: string, cipher?: TokenCipher): TokenVault {
       }
       writeFileSync(file, cipher.encrypt(token), { mode: 0o600 });
       chmodSync(file, 0o600);
+    },
+  };
+}
+
+/**
+ * A cipher with a key the caller keeps safe (the Electron shell keeps it with safeStorage and
+ * hands it to the core's process): AES-256-GCM, a fresh nonce per write.
+ */
+export function keyedTokenCipher(key: Buffer): TokenCipher {
+  if (key.length !== 32) throw new Error('令牌密钥须为 32 字节');
+  return {
+    available: () => true,
+    encrypt(text) {
+      const nonce = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', key, nonce);
+      const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
+      return Buffer.concat([nonce, cipher.getAuthTag(), body]);
+    },
+    decrypt(bytes) {
+      const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, 12));
+      decipher.setAuthTag(bytes.subarray(12, 28));
+      return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
     },
   };
 }
