@@ -27,8 +27,9 @@ function entry(): { file: string; execArgv: string[] } {
   return { file: fileURLToPath(new URL('./coreProcessMain.ts', import.meta.url)), execArgv: ['--import', tsxLoader()] };
 }
 
-export function forkCore(options: CoreStartOptions): ForkedCore {
-  const { file, execArgv } = entry();
+/** `entryFile`: a bundled core entry elsewhere (the benchmarks bundle their own). */
+export function forkCore(options: CoreStartOptions, entryFile?: string): ForkedCore {
+  const { file, execArgv } = entryFile ? { file: entryFile, execArgv: [] } : entry();
   // The structured clone keeps byte arrays byte arrays; stdout and stderr stay the host's.
   const child = fork(file, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const connection = new CoreConnection(
