@@ -15,6 +15,8 @@ export interface ServerContext {
   clock: Clock;
   /** How long a login lasts. */
   tokenTtlMs: number;
+  /** Keys the idempotency records' request HMAC (derived from the server secret). */
+  requestHashKey: Buffer;
   units: UnitsStore;
   schemes: SchemesStore;
   idempotency: IdempotencyStore;
@@ -26,11 +28,12 @@ export interface ServerContext {
   applications: ApplicationsStore;
 }
 
-export function createContext(db: ServerDb, clock: Clock, tokenTtlMs: number): ServerContext {
+export function createContext(db: ServerDb, clock: Clock, tokenTtlMs: number, requestHashKey: Buffer): ServerContext {
   return {
     db,
     clock,
     tokenTtlMs,
+    requestHashKey,
     units: new UnitsStore(db),
     schemes: new SchemesStore(db),
     idempotency: new IdempotencyStore(db),

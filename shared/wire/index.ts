@@ -39,9 +39,10 @@
  * uploadPaymentProof, requestInvoices; and `POST /v1/uploads`) require
  * `Idempotency-Key: <8–200 of [A-Za-z0-9_.:-]>` (400 `idempotencyKeyMissing` /
  * `idempotencyKeyInvalid`); use one key per outbox action and reuse it on every retry.
- * The server stores the key (per unit; `public` for registration) with a sha256 of the
- * request (route, path parameters, `canonicalJson` of the body) and the response, in the
- * same transaction as the effect:
+ * The server stores the key (per unit; `public` for registration) with an HMAC, keyed by a
+ * server secret, of the request (route, path parameters, `canonicalJson` of the body without
+ * the `SECRET_BODY_FIELDS`) and the response, in the same transaction as the effect; keys
+ * are purged after a retention window (30 days by default):
  * - the same key and request again → the stored status and body, with
  *   `Idempotency-Replayed: true`; nothing is applied twice (safe after a lost response);
  * - the same key with another request → 409 `idempotencyKeyReused`;
@@ -149,6 +150,7 @@ export * from './errors';
 export * from './headers';
 export * from './routes';
 export * from './canonicalJson';
+export * from './secretFields';
 export * from './common';
 export * from './accounts';
 export * from './schemes';
