@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { BUILT_IN_SCHEME_FILES } from '../shared/schemes';
 import { isoAt, systemClock, type Clock } from './clock';
+import type { ThrottlePolicies } from './auth/loginThrottle';
 import { derivedKey, loadServerSecret } from './config/serverSecret';
 import { createContext, type ServerContext } from './context';
 import { inTransaction, openServerDb } from './db/openServerDb';
@@ -43,6 +44,10 @@ export interface CreateServerOptions {
   idempotencyRetentionMs?: number;
   /** How often the clean-up job runs (default hourly). */
   cleanupIntervalMs?: number;
+  /** Waits and locks after failed logins (default DEFAULT_THROTTLE). */
+  loginThrottle?: ThrottlePolicies;
+  /** Behind a load balancer: take the client address from X-Forwarded-For. */
+  trustProxy?: boolean;
 }
 
 export interface HuzhuServer {
@@ -70,7 +75,8 @@ export async function createServer(options: CreateServerOptions): Promise<HuzhuS
   const clock = options.clock ?? systemClock;
   const secret = loadServerSecret(options.serverSecret, options.dataDir ?? dirname(dbFile));
   const db = openServerDb(dbFile);
-  const ctx = createContext(db, clock, options.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS, derivedKey(secret, 'idempotency-request-hash'));
+  const keys = { requestHash: derivedKey(secret, 'idempotency-request-hash'), throttleSubject: derivedKey(secret, 'login-throttle-subject') };
+  const ctx = createContext(db, clock, options.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS, keys, options.loginThrottle);
   const cleanup: CleanupSettings = {
     idempotencyRetentionMs: options.idempotencyRetentionMs ?? DEFAULT_IDEMPOTENCY_RETENTION_MS,
     intervalMs: options.cleanupIntervalMs ?? DEFAULT_CLEANUP_INTERVAL_MS,
@@ -82,7 +88,7 @@ export async function createServer(options: CreateServerOptions): Promise<HuzhuS
     });
     const demoAccounts = options.demo ? await seedDemo(ctx) : [];
     const log = options.log ?? (() => {});
-    const app = await buildApp({ ctx, adminToken: options.adminToken, faults, log });
+    const app = await buildApp({ ctx, adminToken: options.adminToken, faults, log, trustProxy: options.trustProxy === true });
     const stopCleanup = scheduleCleanup(ctx, cleanup, (error) => log(`清理任务失败：${error instanceof Error ? error.message : String(error)}`));
     let closed = false;
     return {

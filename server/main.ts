@@ -10,6 +10,7 @@
  *   --idempotency-retention-days <n>  HUZHU_IDEMPOTENCY_RETENTION_DAYS  (default 30)
  *   --clock <ISO time>  HUZHU_SERVER_CLOCK      (run the clock from that instant, e.g. 2020-04-15T09:00:00+08:00,
  *                                                so the demo schemes' enrollment windows are open)
+ *   --trust-proxy      HUZHU_TRUST_PROXY=1     (behind haproxy/nginx: the client address from X-Forwarded-For)
  *   --no-demo                                   (no demo accounts and claims)
  */
 import { randomBytes } from 'node:crypto';
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
     dataDir,
     adminToken,
     ...(serverSecret !== undefined ? { serverSecret } : {}),
+    trustProxy: args.options.has('trust-proxy') || env.HUZHU_TRUST_PROXY === '1',
     idempotencyRetentionMs: retentionDays * 24 * 3600_000,
     clock,
     demo: !args.options.has('no-demo'),

@@ -1,6 +1,7 @@
 /**
- * Periodic clean-up, run on a timer rather than inside requests: forgets idempotency keys
- * past their retention window. Each pass is one short delete, safe to run on every instance.
+ * Periodic clean-up, run on a timer rather than inside requests or logins: forgets
+ * idempotency keys past their retention window, sessions expired for a day, and failed-login
+ * counts too old to delay anyone. Each step is one short delete, safe on every instance.
  */
 import type { ServerContext } from '../context';
 
@@ -14,11 +15,20 @@ export interface CleanupSettings {
 
 export interface CleanupReport {
   idempotencyKeysPurged: number;
+  sessionsPurged: number;
+  loginFailuresPurged: number;
 }
 
+// Kept a day past expiry so a late request still hears "expired" rather than "unknown".
+const EXPIRED_SESSION_KEPT_MS = 24 * 3600_000;
+
 export function runCleanup(ctx: ServerContext, settings: CleanupSettings): CleanupReport {
-  const cutoff = new Date(ctx.clock().getTime() - settings.idempotencyRetentionMs).toISOString();
-  return { idempotencyKeysPurged: ctx.idempotency.purgeCreatedBefore(cutoff) };
+  const now = ctx.clock().getTime();
+  return {
+    idempotencyKeysPurged: ctx.idempotency.purgeCreatedBefore(new Date(now - settings.idempotencyRetentionMs).toISOString()),
+    sessionsPurged: ctx.units.purgeSessions(new Date(now - EXPIRED_SESSION_KEPT_MS).toISOString()),
+    loginFailuresPurged: ctx.throttle.purge(),
+  };
 }
 
 /** Starts the timer; the returned function stops it. The timer never keeps the process alive. */

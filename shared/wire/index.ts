@@ -19,7 +19,9 @@
  * ## Authentication
  * - `POST /v1/sessions` {account: unit name or login phone, password} → 200 SessionView
  *   {token, expiresAt, account}. Wrong account or password → 401 `loginFailed`, the same
- *   answer for both. A login lasts 12 hours by default (`tokenTtlMs`).
+ *   answer for both. After repeated failures for an account or from an address → 429
+ *   `tooManyAttempts` with `Retry-After` (seconds): growing waits, then a lock of 15
+ *   minutes. A login lasts 12 hours by default (`tokenTtlMs`).
  * - `Authorization: Bearer <token>` on every unit route. Missing, unknown or logged-out
  *   token → 401 `authRequired`; expired → 401 `tokenExpired`. Any 401 other than
  *   `loginFailed` means "log in again" (`classifyFailure` → `relogin`): hold the outbox,
@@ -29,7 +31,8 @@
  * - `POST /v1/units` (action registerUnit, no token) {unit, password} → 201
  *   RegistrationView {registration: 'registered', account}; then log in with the password
  *   (no token is returned: responses are stored for replay, tokens never are). Unit name or
- *   handler phone (the login phone) taken → 409 `accountExists`.
+ *   handler phone (the login phone) taken → 409 `accountExists`, one message naming neither;
+ *   refused registrations are throttled per address like failed logins.
  * - A unit sees only its own data: another unit's batch, upload or claim id answers 404
  *   `notFound`, exactly as an id that does not exist; an upload id in a body answers as a
  *   missing upload.
