@@ -6,6 +6,8 @@ import { BatchesStore } from './store/batchesStore';
 import { ChangesStore } from './store/changesStore';
 import { ClaimsStore } from './store/claimsStore';
 import { IdempotencyStore } from './store/idempotencyStore';
+import { LoginFailuresStore } from './store/loginFailuresStore';
+import { DEFAULT_THROTTLE, LoginThrottle, type ThrottlePolicies } from './auth/loginThrottle';
 import { SchemesStore } from './store/schemesStore';
 import { UnitsStore } from './store/unitsStore';
 import { UploadsStore } from './store/uploadsStore';
@@ -15,6 +17,10 @@ export interface ServerContext {
   clock: Clock;
   /** How long a login lasts. */
   tokenTtlMs: number;
+  /** Keys the idempotency records' request HMAC (derived from the server secret). */
+  requestHashKey: Buffer;
+  /** Failed logins and refused registrations per account and client address. */
+  throttle: LoginThrottle;
   units: UnitsStore;
   schemes: SchemesStore;
   idempotency: IdempotencyStore;
@@ -26,11 +32,19 @@ export interface ServerContext {
   applications: ApplicationsStore;
 }
 
-export function createContext(db: ServerDb, clock: Clock, tokenTtlMs: number): ServerContext {
+/** Keys derived from the server secret, one per use. */
+export interface ServerKeys {
+  requestHash: Buffer;
+  throttleSubject: Buffer;
+}
+
+export function createContext(db: ServerDb, clock: Clock, tokenTtlMs: number, keys: ServerKeys, throttle: ThrottlePolicies = DEFAULT_THROTTLE): ServerContext {
   return {
     db,
     clock,
     tokenTtlMs,
+    requestHashKey: keys.requestHash,
+    throttle: new LoginThrottle(new LoginFailuresStore(db), keys.throttleSubject, clock, throttle),
     units: new UnitsStore(db),
     schemes: new SchemesStore(db),
     idempotency: new IdempotencyStore(db),

@@ -5,8 +5,12 @@
  *   --host <addr>       HUZHU_SERVER_HOST       (default 127.0.0.1)
  *   --data-dir <dir>    HUZHU_SERVER_DATA_DIR   (default ./.huzhu-server)
  *   --admin-token <t>   HUZHU_ADMIN_TOKEN       (default: a random one, printed)
+ *   --server-secret <s> HUZHU_SERVER_SECRET     (keys request hashes; default: generated once into
+ *                                                <data-dir>/server-secret, mode 0600)
+ *   --idempotency-retention-days <n>  HUZHU_IDEMPOTENCY_RETENTION_DAYS  (default 30)
  *   --clock <ISO time>  HUZHU_SERVER_CLOCK      (run the clock from that instant, e.g. 2020-04-15T09:00:00+08:00,
  *                                                so the demo schemes' enrollment windows are open)
+ *   --trust-proxy      HUZHU_TRUST_PROXY=1     (behind haproxy/nginx: the client address from X-Forwarded-For)
  *   --no-demo                                   (no demo accounts and claims)
  */
 import { randomBytes } from 'node:crypto';
@@ -24,6 +28,9 @@ async function main(): Promise<void> {
   const dataDir = resolve(optionText(args, 'data-dir', env.HUZHU_SERVER_DATA_DIR) ?? '.huzhu-server');
   const givenToken = optionText(args, 'admin-token', env.HUZHU_ADMIN_TOKEN);
   const adminToken = givenToken ?? randomBytes(18).toString('base64url');
+  const serverSecret = optionText(args, 'server-secret', env.HUZHU_SERVER_SECRET);
+  const retentionDays = Number(optionText(args, 'idempotency-retention-days', env.HUZHU_IDEMPOTENCY_RETENTION_DAYS) ?? 30);
+  if (!(retentionDays > 0)) throw new Error(`幂等键保留天数须为正数：${String(retentionDays)}`);
   const clockText = optionText(args, 'clock', env.HUZHU_SERVER_CLOCK);
   let clock = systemClock;
   if (clockText !== undefined) {
@@ -35,6 +42,9 @@ async function main(): Promise<void> {
   const server = await createServer({
     dataDir,
     adminToken,
+    ...(serverSecret !== undefined ? { serverSecret } : {}),
+    trustProxy: args.options.has('trust-proxy') || env.HUZHU_TRUST_PROXY === '1',
+    idempotencyRetentionMs: retentionDays * 24 * 3600_000,
     clock,
     demo: !args.options.has('no-demo'),
     log: (line) => console.log(`${new Date().toISOString()} ${line}`),

@@ -20,6 +20,7 @@ export interface AppOptions {
   adminToken: string;
   faults: FaultSwitch;
   log: LogSink;
+  trustProxy: boolean;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -40,7 +41,7 @@ function frameworkError(error: FastifyError): { status: number; body: WireError 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { ctx, faults, log } = options;
   // Closing the server also drops idle keep-alive sockets (a client's spare connection would hold close() open).
-  const app = Fastify({ logger: false, bodyLimit: MAX_JSON_BODY_BYTES, forceCloseConnections: true });
+  const app = Fastify({ logger: false, bodyLimit: MAX_JSON_BODY_BYTES, forceCloseConnections: true, trustProxy: options.trustProxy });
   const started = new WeakMap<FastifyRequest, number>();
   const armed = new WeakMap<FastifyRequest, FaultRule>();
 
@@ -99,7 +100,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler((error: FastifyError, req, reply) => {
     if (error instanceof WireHttpError) {
       log(`${req.method} ${routeOf(req)} 拒绝 ${error.status} ${error.body.code}`);
-      return reply.code(error.status).send(error.body);
+      return reply.code(error.status).headers(error.headers).send(error.body);
     }
     const mapped = frameworkError(error);
     if (mapped) return reply.code(mapped.status).send(mapped.body);

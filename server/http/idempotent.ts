@@ -1,14 +1,17 @@
 /**
- * Actions applied once per idempotency key: the key, a hash of the request and the response
- * are stored in the same transaction as the effect, so a retry after a lost response gets
- * the stored response and nothing happens twice. Refusals are not stored.
+ * Actions applied once per idempotency key: the key, a keyed hash of the request and the
+ * response are stored in the same transaction as the effect, so a retry after a lost
+ * response gets the stored response and nothing happens twice. Refusals are not stored.
+ * The hash is an HMAC under the server's key over the body without its secret fields: a
+ * stored row gives nothing to test password guesses against.
  */
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { canonicalJson, WIRE_HEADERS } from '../../shared/wire';
+import { canonicalJson, WIRE_HEADERS, withoutSecretFields } from '../../shared/wire';
 import { isoAt } from '../clock';
 import type { ServerContext } from '../context';
 import { inTransaction } from '../db/openServerDb';
+import { LEGACY_REQUEST_HASH, type StoredResponse } from '../store/idempotencyStore';
 import { idempotencyKeyOf } from './parse';
 import { refuse } from './wireHttpError';
 
@@ -17,10 +20,14 @@ export interface ActionResult {
   body: unknown;
 }
 
-function requestHash(route: string, req: FastifyRequest): string {
-  return createHash('sha256')
-    .update(canonicalJson({ route, params: req.params ?? {}, body: req.body ?? null }))
+function requestHash(key: Buffer, route: string, req: FastifyRequest): string {
+  return createHmac('sha256', key)
+    .update(canonicalJson({ route, params: req.params ?? {}, body: withoutSecretFields(req.body ?? null) }))
     .digest('hex');
+}
+
+function sameRequest(stored: StoredResponse, route: string, hash: string): boolean {
+  return stored.requestHash === LEGACY_REQUEST_HASH ? stored.route === route : stored.requestHash === hash;
 }
 
 const reused = () => refuse('idempotencyKeyReused', '该幂等键已用于内容不同的另一个请求；新的操作须使用新的幂等键');
@@ -45,10 +52,10 @@ export async function idempotentAction<P = undefined>(
   prepare?: () => Promise<P>,
 ): Promise<FastifyReply> {
   const key = idempotencyKeyOf(req.headers[WIRE_HEADERS.idempotencyKey]);
-  const hash = requestHash(route, req);
+  const hash = requestHash(ctx.requestHashKey, route, req);
   const seen = ctx.idempotency.find(scope, key);
   if (seen) {
-    if (seen.requestHash !== hash) throw reused();
+    if (!sameRequest(seen, route, hash)) throw reused();
     return send(reply, seen.status, seen.body, true);
   }
   const prepared = prepare ? await prepare() : (undefined as P);
@@ -56,7 +63,7 @@ export async function idempotentAction<P = undefined>(
     // Looked up again inside the transaction: another request with the key may have won meanwhile.
     const stored = ctx.idempotency.find(scope, key);
     if (stored) {
-      if (stored.requestHash !== hash) throw reused();
+      if (!sameRequest(stored, route, hash)) throw reused();
       return { status: stored.status, body: stored.body, replayed: true };
     }
     const result = apply(prepared);

@@ -5,6 +5,8 @@ export class WireHttpError extends Error {
   constructor(
     readonly status: number,
     readonly body: WireError,
+    /** Extra response headers (Retry-After on a 429). */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(body.message);
     this.name = 'WireHttpError';
@@ -12,11 +14,15 @@ export class WireHttpError extends Error {
 }
 
 /** A refusal by code, with the status the protocol gives that code. */
-export function refuse(code: WireErrorCode, message: string, extra: { field?: string; details?: WireProblem[] } = {}): WireHttpError {
+export function refuse(
+  code: WireErrorCode,
+  message: string,
+  extra: { field?: string; details?: WireProblem[]; headers?: Record<string, string> } = {},
+): WireHttpError {
   const body: WireError = { code, message };
   if (extra.field !== undefined) body.field = extra.field;
   if (extra.details !== undefined && extra.details.length > 0) body.details = extra.details;
-  return new WireHttpError(WIRE_ERROR_STATUS[code], body);
+  return new WireHttpError(WIRE_ERROR_STATUS[code], body, extra.headers);
 }
 
 /** The same answer for "no such id" and "another unit's id", so ids cannot be probed. */

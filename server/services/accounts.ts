@@ -38,20 +38,28 @@ export function accountView(ctx: ServerContext, unit: UnitRecord): AccountView {
 export function openSession(ctx: ServerContext, unit: UnitRecord): SessionView {
   const { token, hash } = newToken();
   const now = ctx.clock();
-  // Kept a day past expiry so a late request still hears "expired" rather than "unknown".
-  ctx.units.purgeSessions(new Date(now.getTime() - 24 * 3600_000).toISOString());
   const expiresAt = new Date(now.getTime() + ctx.tokenTtlMs).toISOString();
   ctx.units.createSession(unit.id, hash, now.toISOString(), expiresAt);
   return { token, expiresAt, account: accountView(ctx, unit) };
 }
 
-export async function login(ctx: ServerContext, account: string, password: string): Promise<SessionView> {
-  const unit = ctx.units.byAccount(account.trim());
+/** Logs in from `address`, throttled per account typed and per address (429 while they must wait). */
+export async function login(ctx: ServerContext, account: string, password: string, address: string): Promise<SessionView> {
+  const typed = account.trim();
+  ctx.throttle.check(address, typed);
+  const unit = ctx.units.byAccount(typed);
   // Verified even for an unknown account, so both failures take as long and read the same.
   const ok = await verifyPassword(password, unit?.passwordHash ?? null);
-  if (!unit || !ok) throw refuse('loginFailed', '账号或密码不正确');
+  if (!unit || !ok) {
+    ctx.throttle.failed(address, typed);
+    throw refuse('loginFailed', '账号或密码不正确');
+  }
+  ctx.throttle.succeeded(typed);
   return openSession(ctx, unit);
 }
+
+/** One answer whichever is taken, so a registration cannot tell a name from a phone on file. */
+export const ACCOUNT_EXISTS_MESSAGE = '单位名称或手机号码已注册；如是本单位，请直接登录';
 
 export type ValidRegistration = z.output<typeof registerUnitRequestSchema>;
 
@@ -61,8 +69,7 @@ export async function preparePassword(password: string): Promise<string> {
 
 /** Creates the account (inside the action's transaction); `passwordHash` was computed beforehand. */
 export function registerUnit(ctx: ServerContext, req: ValidRegistration, passwordHash: string): UnitRecord {
-  if (ctx.units.byName(req.unit.name)) throw refuse('accountExists', `单位“${req.unit.name}”已注册，请直接登录`, { field: 'unit.name' });
-  if (ctx.units.byPhone(req.unit.handler.phone)) throw refuse('accountExists', '该手机号码已注册，请直接登录', { field: 'unit.handler.phone' });
+  if (ctx.units.byName(req.unit.name) || ctx.units.byPhone(req.unit.handler.phone)) throw refuse('accountExists', ACCOUNT_EXISTS_MESSAGE);
   const profile: UnitProfile = {
     socialSecurityCodes: req.unit.socialSecurityCodes,
     handler: req.unit.handler,

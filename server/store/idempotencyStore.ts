@@ -1,4 +1,4 @@
-/** Applied actions by idempotency key: the request's hash and the response to replay. */
+/** Applied actions by idempotency key: the request's HMAC and the response to replay. */
 import type { ServerDb } from '../db/openServerDb';
 
 export interface StoredResponse {
@@ -7,6 +7,9 @@ export interface StoredResponse {
   status: number;
   body: string;
 }
+
+/** What migration 0005 left in place of the hashes made before they were keyed. */
+export const LEGACY_REQUEST_HASH = 'legacy';
 
 export class IdempotencyStore {
   constructor(private readonly db: ServerDb) {}
@@ -24,5 +27,10 @@ export class IdempotencyStore {
     this.db
       .prepare('INSERT INTO idempotency_keys (scope, key, route, request_hash, status, response, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(scope, key, stored.route, stored.requestHash, stored.status, stored.body, at);
+  }
+
+  /** Forgets keys stored before `cutoff` (ISO time); returns how many. */
+  purgeCreatedBefore(cutoff: string): number {
+    return this.db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?').run(cutoff).changes;
   }
 }

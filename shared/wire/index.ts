@@ -19,7 +19,9 @@
  * ## Authentication
  * - `POST /v1/sessions` {account: unit name or login phone, password} → 200 SessionView
  *   {token, expiresAt, account}. Wrong account or password → 401 `loginFailed`, the same
- *   answer for both. A login lasts 12 hours by default (`tokenTtlMs`).
+ *   answer for both. After repeated failures for an account or from an address → 429
+ *   `tooManyAttempts` with `Retry-After` (seconds): growing waits, then a lock of 15
+ *   minutes. A login lasts 12 hours by default (`tokenTtlMs`).
  * - `Authorization: Bearer <token>` on every unit route. Missing, unknown or logged-out
  *   token → 401 `authRequired`; expired → 401 `tokenExpired`. Any 401 other than
  *   `loginFailed` means "log in again" (`classifyFailure` → `relogin`): hold the outbox,
@@ -29,7 +31,8 @@
  * - `POST /v1/units` (action registerUnit, no token) {unit, password} → 201
  *   RegistrationView {registration: 'registered', account}; then log in with the password
  *   (no token is returned: responses are stored for replay, tokens never are). Unit name or
- *   handler phone (the login phone) taken → 409 `accountExists`.
+ *   handler phone (the login phone) taken → 409 `accountExists`, one message naming neither;
+ *   refused registrations are throttled per address like failed logins.
  * - A unit sees only its own data: another unit's batch, upload or claim id answers 404
  *   `notFound`, exactly as an id that does not exist; an upload id in a body answers as a
  *   missing upload.
@@ -39,9 +42,10 @@
  * uploadPaymentProof, requestInvoices; and `POST /v1/uploads`) require
  * `Idempotency-Key: <8–200 of [A-Za-z0-9_.:-]>` (400 `idempotencyKeyMissing` /
  * `idempotencyKeyInvalid`); use one key per outbox action and reuse it on every retry.
- * The server stores the key (per unit; `public` for registration) with a sha256 of the
- * request (route, path parameters, `canonicalJson` of the body) and the response, in the
- * same transaction as the effect:
+ * The server stores the key (per unit; `public` for registration) with an HMAC, keyed by a
+ * server secret, of the request (route, path parameters, `canonicalJson` of the body without
+ * the `SECRET_BODY_FIELDS`) and the response, in the same transaction as the effect; keys
+ * are purged after a retention window (30 days by default):
  * - the same key and request again → the stored status and body, with
  *   `Idempotency-Replayed: true`; nothing is applied twice (safe after a lost response);
  * - the same key with another request → 409 `idempotencyKeyReused`;
@@ -149,6 +153,7 @@ export * from './errors';
 export * from './headers';
 export * from './routes';
 export * from './canonicalJson';
+export * from './secretFields';
 export * from './common';
 export * from './accounts';
 export * from './schemes';

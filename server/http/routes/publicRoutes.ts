@@ -5,17 +5,19 @@ import type { ServerContext } from '../../context';
 import { accountView, login, preparePassword, registerUnit } from '../../services/accounts';
 import { idempotentAction } from '../idempotent';
 import { parseOr422 } from '../parse';
-import { notFound } from '../wireHttpError';
+import { notFound, WireHttpError } from '../wireHttpError';
 import { etagOf, on, params, sendWithEtag } from './routeHelpers';
 
 export function publicRoutes(app: FastifyInstance, ctx: ServerContext): void {
   on(app, ROUTES.login, async (req, reply) => {
     const body = parseOr422(loginRequestSchema, req.body);
-    return reply.code(200).send(await login(ctx, body.account, body.password));
+    return reply.code(200).send(await login(ctx, body.account, body.password, req.ip));
   });
 
   on(app, ROUTES.registerUnit, async (req, reply) => {
     const body = parseOr422(registerUnitRequestSchema, req.body);
+    // Refused registrations count against the address: probing which names or phones exist is throttled like guessing passwords.
+    ctx.throttle.check(req.ip);
     return idempotentAction(
       ctx,
       req,
@@ -28,7 +30,10 @@ export function publicRoutes(app: FastifyInstance, ctx: ServerContext): void {
         return { status: 201, body: view };
       },
       () => preparePassword(body.password),
-    );
+    ).catch((error: unknown) => {
+      if (error instanceof WireHttpError && error.body.code === 'accountExists') ctx.throttle.failed(req.ip);
+      throw error;
+    });
   });
 
   on(app, ROUTES.schemes, async (req, reply) => {
