@@ -4,7 +4,7 @@
  * even if the app dies half-way. What a page needs from the network (a new scheme version's
  * file) is fetched before the transaction opens.
  */
-import type { Finding } from '../../../shared/api';
+import type { Finding } from '../../../../shared/api';
 import {
   CHANGES_DEFAULT_LIMIT,
   changesPageSchema,
@@ -13,15 +13,15 @@ import {
   routePath,
   type Change,
   type ChangeOf,
-} from '../../../shared/wire';
-import type { BatchRecord, Store } from '../store';
-import type { SessionRecord } from './session';
-import type { ServerClient, WireResponse } from './serverClient';
-import { ASSOCIATION } from './associationActor';
+} from '../../../../shared/wire';
+import type { BatchRecord, Store } from '../../store';
+import type { SessionRecord } from '../session';
+import type { ServerClient, WireResponse } from '../serverClient';
+import { ASSOCIATION } from '../associationActor';
 import { applyOnboardingChange } from './onboardingChanges';
 import { applyServerBatchState, type BatchChangedEvent } from './serverBatchState';
 import { upsertCachedClaim } from './claimsCache';
-import { ENGINE_KEYS, pullCursorKey, serverFactsKey } from './syncKeys';
+import { ENGINE_KEYS, pullCursorKey, serverFactsKey } from '../syncKeys';
 
 
 export interface PullReport {

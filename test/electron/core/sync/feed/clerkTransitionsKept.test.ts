@@ -5,11 +5,11 @@
  * to the first arrived or was lost and replayed. Against the real server.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { TRANSITION_RULES, type BatchEvent, type BatchState, type TransitionContext } from '../../../../shared/domain/batch';
-import { ROUTES, routePath } from '../../../../shared/wire';
-import type { Store } from '../../../../electron/core/store';
-import { adminCall, PNG_BYTES, startTestServer, type TestServer } from '../../../server/serverFixtures';
-import { CLERK, closeServer, openClient, queueBatch, registeredUnit, serverBatch, settle, shanghaiRows, withdrawBatch, type ClientSide } from './syncFixtures';
+import { TRANSITION_RULES, type BatchEvent, type BatchState, type TransitionContext } from '../../../../../shared/domain/batch';
+import { ROUTES, routePath } from '../../../../../shared/wire';
+import type { Store } from '../../../../../electron/core/store';
+import { adminCall, PNG_BYTES, startTestServer, type TestServer } from '../../../../server/serverFixtures';
+import { CLERK, closeServer, openClient, queueBatch, registeredUnit, serverBatch, settle, shanghaiRows, withdrawBatch, type ClientSide } from '../syncFixtures';
 
 let t: TestServer;
 let client: ClientSide | null = null;

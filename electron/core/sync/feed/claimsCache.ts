@@ -4,9 +4,9 @@
  * claims has a list; the change feed then keeps that list current, and adds none where
  * there is none.
  */
-import type { ClaimRecordView } from '../../../shared/api';
-import type { ClaimRecord } from '../../../shared/wire';
-import type { Store } from '../store';
+import type { ClaimRecordView } from '../../../../shared/api';
+import type { ClaimRecord } from '../../../../shared/wire';
+import type { Store } from '../../store';
 
 export interface CachedClaims {
   fetchedAt: string;

@@ -15,9 +15,9 @@ import {
   uploadStatusSchema,
   WIRE_HEADERS,
   type UploadStatus,
-} from '../../../shared/wire';
-import type { OutboxAction, Store } from '../store';
-import type { ServerClient, WireResponse } from './serverClient';
+} from '../../../../shared/wire';
+import type { OutboxAction, Store } from '../../store';
+import type { ServerClient, WireResponse } from '../serverClient';
 
 const uploadProgressSchema = z.object({
   /** Bumped whenever a new upload session must be opened; part of that session's idempotency key. */

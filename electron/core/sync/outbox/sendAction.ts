@@ -4,10 +4,10 @@
  * the answer handed back for the engine to record. Nothing here decides what happens to the
  * action afterwards.
  */
-import { ACTIONS, actionTarget, isActionKind, parseWire, RESTART_UPLOAD_CODES, type WireError } from '../../../shared/wire';
-import type { OutboxAction, Store } from '../store';
+import { ACTIONS, actionTarget, isActionKind, parseWire, RESTART_UPLOAD_CODES, type WireError } from '../../../../shared/wire';
+import type { OutboxAction, Store } from '../../store';
 import { abandonUploadSession, RosterUpload } from './rosterUpload';
-import type { ServerClient, WireResponse } from './serverClient';
+import type { ServerClient, WireResponse } from '../serverClient';
 import { prepareSubmission, submissionTarget } from './submissionBody';
 
 export interface Timeouts {

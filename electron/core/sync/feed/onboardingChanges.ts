@@ -3,10 +3,10 @@
  * association's review of an application, and the account's profile after an approval or
  * an account change. Runs inside the page's transaction, like every other change.
  */
-import type { ChangeOf } from '../../../shared/wire';
-import type { Store, UnitInput } from '../store';
-import { ASSOCIATION } from './associationActor';
-import type { SessionRecord } from './session';
+import type { ChangeOf } from '../../../../shared/wire';
+import type { Store, UnitInput } from '../../store';
+import { ASSOCIATION } from '../associationActor';
+import type { SessionRecord } from '../session';
 
 /** Local edits still on their way outrank what the association last reported. */
 const HANDLER_ACTIONS = ['updateHandler', 'changeContactPhone'] as const;

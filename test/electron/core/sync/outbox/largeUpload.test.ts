@@ -4,10 +4,10 @@
  * and sends only the rest. No chunk is sent twice, and the batch arrives once, whole.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROUTES, type UploadStatus } from '../../../../shared/wire';
-import { uploadProgressOf } from '../../../../electron/core/sync/rosterUpload';
-import { startTestServer, type TestServer } from '../../../server/serverFixtures';
-import { openClient, queueBatch, registeredUnit, serverBatch, shanghaiRows, type ClientSide, closeServer } from './syncFixtures';
+import { ROUTES, type UploadStatus } from '../../../../../shared/wire';
+import { uploadProgressOf } from '../../../../../electron/core/sync/outbox/rosterUpload';
+import { startTestServer, type TestServer } from '../../../../server/serverFixtures';
+import { openClient, queueBatch, registeredUnit, serverBatch, shanghaiRows, type ClientSide, closeServer } from '../syncFixtures';
 
 const PERSONS = 100_000;
 

@@ -13,12 +13,12 @@
  *   waits, and is applied once the answer came (or the action was refused).
  */
 import { z } from 'zod';
-import type { ApiEvent } from '../../../shared/api';
-import { BATCH_STATE_INFO, BILLED_STATES, transition, type BatchEvent, type TransitionContext } from '../../../shared/domain/batch';
-import { transitionRecordSchema, type BatchSnapshot, type ChangeOf } from '../../../shared/wire';
-import type { BatchPatch, BatchRecord, OutboxAction, Store } from '../store';
-import { ASSOCIATION } from './associationActor';
-import { deferredStatesKey, knownRevisionKey } from './syncKeys';
+import type { ApiEvent } from '../../../../shared/api';
+import { BATCH_STATE_INFO, BILLED_STATES, transition, type BatchEvent, type TransitionContext } from '../../../../shared/domain/batch';
+import { transitionRecordSchema, type BatchSnapshot, type ChangeOf } from '../../../../shared/wire';
+import type { BatchPatch, BatchRecord, OutboxAction, Store } from '../../store';
+import { ASSOCIATION } from '../associationActor';
+import { deferredStatesKey, knownRevisionKey } from '../syncKeys';
 
 export type BatchChangedEvent = Extract<ApiEvent, { type: 'batch.changed' }>;
 export type BatchStateChange = ChangeOf<'batchState'>;

@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { encodeRosterNdjson, MAX_INLINE_ROWS, parseRosterNdjson, submitBatchRequestSchema } from '../../../../shared/wire';
-import { openStore, type Store } from '../../../../electron/core/store';
-import { prepareSubmission, rosterNdjson, rosterRows, submissionHeader, submissionTarget } from '../../../../electron/core/sync/submissionBody';
-import { backoffDelay, ACTION_BACKOFF, PROBE_BACKOFF } from '../../../../electron/core/sync';
-import { CLERK, movableClock, queueBatch, shanghaiRows } from './syncFixtures';
+import { encodeRosterNdjson, MAX_INLINE_ROWS, parseRosterNdjson, submitBatchRequestSchema } from '../../../../../shared/wire';
+import { openStore, type Store } from '../../../../../electron/core/store';
+import { prepareSubmission, rosterNdjson, rosterRows, submissionHeader, submissionTarget } from '../../../../../electron/core/sync/outbox/submissionBody';
+import { backoffDelay, ACTION_BACKOFF, PROBE_BACKOFF } from '../../../../../electron/core/sync';
+import { CLERK, movableClock, queueBatch, shanghaiRows } from '../syncFixtures';
 
 let dir: string;
 let store: Store;

@@ -4,10 +4,11 @@
  * was to pay goes back to 待缴费 here, with the refusal as the reason the clerk reads, and
  * shows the error. Conflicts (409) are left to the change feed, which reports the state.
  */
-import type { ApiError } from '../../../shared/api/dto';
-import type { BatchState, TransitionRecord } from '../../../shared/domain/batch';
-import type { OutboxAction, Store } from '../store';
-import { ASSOCIATION } from './associationActor';
+import type { ApiError } from '../../../../shared/api/dto';
+import type { BatchState, TransitionRecord } from '../../../../shared/domain/batch';
+import type { OutboxAction, Store } from '../../store';
+import { ASSOCIATION } from '../associationActor';
+import { batchesMovedBy } from '../feed/serverBatchState';
 
 export interface HandedBack {
   batchId: string;
@@ -15,19 +16,11 @@ export interface HandedBack {
   record: TransitionRecord;
 }
 
-const PAYMENT_KINDS = ['recordPayment', 'uploadPaymentProof'];
-
-function batchIdsOf(action: OutboxAction): string[] {
-  const ids = (action.payload as { batchIds?: unknown } | null)?.batchIds;
-  if (Array.isArray(ids) && ids.every((id) => typeof id === 'string')) return ids as string[];
-  return action.batchId ? [action.batchId] : [];
-}
-
 /** Call inside the refusal's transaction; returns the batches handed back. */
 export function handBackRefusedPayment(store: Store, action: OutboxAction, status: number, error: ApiError, at: string): HandedBack[] {
-  if (!PAYMENT_KINDS.includes(action.kind) || status !== 422) return [];
+  if (status !== 422) return [];
   const out: HandedBack[] = [];
-  for (const batchId of batchIdsOf(action)) {
+  for (const batchId of batchesMovedBy(action)) {
     const batch = store.batches.get(batchId);
     if (!batch) continue;
     store.batches.update(batchId, { syncError: error }, ASSOCIATION);
@@ -40,8 +33,7 @@ export function handBackRefusedPayment(store: Store, action: OutboxAction, statu
 
 /** After a payment went through: the other batches it paid no longer carry the earlier refusal. */
 export function settlePaidBatches(store: Store, action: OutboxAction): void {
-  if (!PAYMENT_KINDS.includes(action.kind)) return;
-  for (const batchId of batchIdsOf(action)) {
+  for (const batchId of batchesMovedBy(action)) {
     if (batchId === action.batchId) continue;
     const batch = store.batches.get(batchId);
     const stillFailed = store.outbox.listForBatch(batchId).some((a) => a.status === 'failed' && a.dismissedAt === null);

@@ -14,8 +14,8 @@ import {
   type HttpMethod,
   type WireError,
   type WireRosterRow,
-} from '../../../shared/wire';
-import type { BatchRecord, Store } from '../store';
+} from '../../../../shared/wire';
+import type { BatchRecord, Store } from '../../store';
 
 export type SubmissionKind = 'submitBatch' | 'submitSupplementary';
 
