@@ -96,7 +96,7 @@ describe('paying for an approved batch and asking for invoices', () => {
     expect(paid.state).toBe('paymentProofUploaded');
     // One transfer (recordPayment) carries the voucher and the refund of exactly the difference.
     const upload = app.core.store.outbox.listForBatch(batchId).find((a) => a.kind === 'recordPayment');
-    expect((upload?.payload as { body: { batchIds: string[]; refund?: { amountFen: number } } }).body).toMatchObject({ batchIds: [batchId], refund: { amountFen: 10_000 } });
+    expect((upload!.payload as { body: { batchIds: string[]; refund?: { amountFen: number } } }).body).toMatchObject({ batchIds: [batchId], refund: { amountFen: 10_000 } });
     await expect(page.getByTestId('payment-record').textContent()).resolves.toContain('底单.png');
 
     // 开票: two invoices; asking for more than is left is refused as typed, 剩余开票金额 follows.

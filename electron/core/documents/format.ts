@@ -45,6 +45,7 @@ export function genderLabel(gender: Gender | undefined, fallback: string | undef
 export function cleanText(text: string): string {
   return text
     .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+    // oxlint-disable-next-line no-control-regex -- control characters are what this replaces
     .replace(/[\u0000-\u001f\u007f]+/g, ' ')
     .replace(/ {2,}/g, ' ')
     .trim();

@@ -1,5 +1,5 @@
 /** From a document's data to its PDF: lay it out, check the print input, write it. */
-import { CoreError } from '../app/coreError';
+import { CoreError } from '../coreError';
 import { isIsoTimestamp } from '../../../shared/domain/batch/timestamp';
 import { isIsoDate, type IsoDate } from '../../../shared/domain/dates';
 import type { DocumentKind } from '../../../shared/api/dto';

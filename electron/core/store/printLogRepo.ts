@@ -83,8 +83,8 @@ export class PrintLogRepo {
   list(filter: { batchId?: string; unitId?: string; offset?: number; limit?: number } = {}): PrintLogPage {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (filter.batchId !== undefined) (where.push('batch_id = ?'), params.push(filter.batchId));
-    if (filter.unitId !== undefined) (where.push('unit_id = ?'), params.push(filter.unitId));
+    if (filter.batchId !== undefined) { where.push('batch_id = ?'); params.push(filter.batchId); }
+    if (filter.unitId !== undefined) { where.push('unit_id = ?'); params.push(filter.unitId); }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const total = this.sql.get<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM print_log ${clause}`).get(...params)!.n;
     const entries = this.sql

@@ -9,7 +9,7 @@
  */
 import type { ApiEvent, AuthStatus, SyncStatus } from '../../../shared/api';
 import { DEFAULT_CHUNK_BYTES } from '../../../shared/wire';
-import { memoryTokenVault, type TokenVault } from '../app/account/tokenVault';
+import { memoryTokenVault, type TokenVault } from './tokenVault';
 import type { Store } from '../store';
 import { AccountSignIn, type LoginResult } from './accountSignIn';
 import { ACTION_BACKOFF, backoffDelay, PROBE_BACKOFF, type BackoffPolicy } from './backoff';

@@ -7,13 +7,13 @@ import { PDFDocument } from 'pdf-lib';
 import type { DocumentKind, GeneratedDocument, OperationHandlers, PrintQueueResult } from '../../../../shared/api';
 import { DOCUMENT_KIND_LABELS } from '../../../../shared/api';
 import { batchStateLabel, type BatchState } from '../../../../shared/domain/batch';
-import { todayInChina, type IsoDate } from '../../../../shared/domain/dates';
+import { todayInChina, type IsoDate, chinaTimestamp } from '../../../../shared/domain/dates';
 import type { PriceQuote } from '../../../../shared/domain/pricing';
 import { hasError } from '../../../../shared/domain/roster';
 import { documentAvailable, generateDocument, type DocumentPerson, type DocumentRequest, type GeneratedPdf } from '../../documents';
 import type { BatchRecord } from '../../store';
-import { chinaTimestamp, schemeOf, storeCall, today, type CoreContext } from '../coreContext';
-import { CoreError } from '../coreError';
+import { schemeOf, storeCall, today, type CoreContext } from '../coreContext';
+import { CoreError } from '../../coreError';
 import { quoteBatch } from '../batches/pricing';
 import { checkEach } from '../roster/rosterChecks';
 

@@ -3,7 +3,7 @@
  * it keeps (Shanghai: 医保享受在职待遇), and the early-invoice commitment (Shenzhen). Their
  * wording is the scheme's; a scheme without it has no such letter.
  */
-import { CoreError } from '../../app/coreError';
+import { CoreError } from '../../coreError';
 import { fenToChineseCapitals } from '../../../../shared/domain/money';
 import { maskDocumentNumber, type DocumentText, type Scheme } from '../../../../shared/domain/scheme';
 import type { CjkFont, FontWeight } from '../font/cjkFont';

@@ -2,7 +2,7 @@
  * 参保花名册: the roster in the association's own template columns (scheme.roster), for the
  * unit to print, stamp on every page and upload with its payment (Wuxi).
  */
-import { CoreError } from '../../app/coreError';
+import { CoreError } from '../../coreError';
 import type { RosterField } from '../../../../shared/domain/roster/fields';
 import { maskBankCard, maskDocumentNumber, type RosterColumn, type Scheme } from '../../../../shared/domain/scheme';
 import type { CjkFont, FontWeight } from '../font/cjkFont';

@@ -6,7 +6,6 @@
  * Every path out of a send either reschedules the action or records an outcome.
  */
 import type { ApiError, ApiEvent } from '../../../../shared/api';
-import { chinaTimestamp } from '../../app/coreContext';
 import type { OutboxAction } from '../../store';
 import { backoffDelay } from '../backoff';
 import { ASSOCIATION } from '../associationActor';
@@ -16,6 +15,7 @@ import { HOLD_MS, toApiError, type SyncContext } from '../syncContext';
 import type { LiveSend } from '../syncStatus';
 import { outcomesOf } from './actionOutcomes';
 import { isSubmission, sendAction, type Failure, type SendResult } from './sendAction';
+import { chinaTimestamp } from '../../../../shared/domain/dates';
 
 /** Passes over the outbox in one run (each pass sends the head of every due lane). */
 const MAX_PASSES = 10_000;

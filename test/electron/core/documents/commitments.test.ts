@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CoreError } from '../../../../electron/core/app/coreError';
+import { CoreError } from '../../../../electron/core/coreError';
 import { documentAvailable, generateEarlyInvoiceCommitment, generateOverAgeCommitment } from '../../../../electron/core/documents';
 import { priceBatch } from '../../../../shared/domain/pricing';
 import { makePersons, qingdao, QINGDAO_UNIT, shanghai, shanghaiExample, SHANGHAI_UNIT, shenzhen, SHENZHEN_UNIT } from './fixtures';

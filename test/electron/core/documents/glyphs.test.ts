@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { CoreError } from '../../../../electron/core/app/coreError';
+import { CoreError } from '../../../../electron/core/coreError';
 import { bundledFontFiles, generateConfirmation, generatePaymentNotice, type ConfirmationData } from '../../../../electron/core/documents';
 import { CjkFont } from '../../../../electron/core/documents/font/cjkFont';
 import { embedCidFont } from '../../../../electron/core/documents/font/embedFont';

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fileTokenVault, type TokenCipher } from '../../../../../electron/core/app/account/tokenVault';
+import { fileTokenVault, type TokenCipher } from '../../../../electron/core/sync/tokenVault';
 
 // A reversible cipher standing in for the OS keychain: the vault must never write the token as is.
 const xor: TokenCipher = {

@@ -2,7 +2,7 @@
  * A refusal the core hands back to the renderer as an ApiError: a stable code, a Chinese
  * message the clerk can act on, and the HTTP-like status the browser host answers with.
  */
-import type { ApiError } from '../../../shared/api';
+import type { ApiError } from '../../shared/api';
 
 export class CoreError extends Error {
   constructor(
