@@ -5,7 +5,7 @@
  */
 import type { Scheme } from '../../../shared/domain/scheme';
 import { collectRoster, type CollectOptions, type RosterFileResult } from './collectRoster';
-import { decodeText, textSheets } from './delimitedText';
+import { textEncoding, textSheets } from './delimitedText';
 import { cancelledError, isRosterFileError } from './errors';
 import { MAX_IMPORT_ROWS } from './rosterLimits';
 import { abortable, throwIfAborted, type SheetSource } from './sheetSource';
@@ -61,9 +61,9 @@ export async function readRosterFile(input: RosterFileInput, scheme: Scheme, opt
       sheets = xlsxSheets(bytes, sniffed.entries);
       extra = { format: 'xlsx' };
     } else {
-      const decoded = decodeText(bytes);
-      sheets = textSheets(decoded, baseName(input.fileName));
-      extra = { format: 'text', encoding: decoded.encoding };
+      const encoding = textEncoding(bytes);
+      sheets = textSheets(bytes, encoding, baseName(input.fileName));
+      extra = { format: 'text', encoding };
     }
     const result = await collectRoster(abortable(sheets, signal), scheme.roster, { ...options, maxRows: options.maxRows ?? MAX_IMPORT_ROWS });
     return { ...result, ...extra };
