@@ -20,7 +20,7 @@ export const MAX_CELL_CHARS = 4_000;
 export const MAX_CELL_MARKUP_CHARS = 64 * 1024;
 
 /** Inflated bytes of one worksheet part. */
-export const MAX_SHEET_BYTES = 256 * MiB;
+export const MAX_SHEET_BYTES = 128 * MiB;
 
 /** Inflated bytes of the shared-string table, which is held whole while the sheets are read. */
 export const MAX_SHARED_STRINGS_BYTES = 64 * MiB;
@@ -29,7 +29,7 @@ export const MAX_SHARED_STRINGS_BYTES = 64 * MiB;
 export const MAX_SMALL_PART_BYTES = 16 * MiB;
 
 /** Inflated bytes of all parts of one file together. */
-export const MAX_INFLATED_BYTES = 512 * MiB;
+export const MAX_INFLATED_BYTES = 192 * MiB;
 
 /** Worksheet parts in one workbook. */
 export const MAX_SHEETS = 1_000;
