@@ -19,15 +19,14 @@
  * import_5k_ms: the same full import of 5,000 rows (the Shanghai portal's limit per file), median.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
 import ExcelJS from 'exceljs';
 import { writeShanghaiRoster } from '../support/shanghaiRosterFile';
+import { bundleBenchProcess } from './bundleBenchProcess';
 
 const ROWS = 100_000;
 const PORTAL_LIMIT = 5_000;
@@ -59,26 +58,6 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const BUNDLE = join(ROOT, 'dist', 'bench');
-
-/** importProcess.ts and the core's background thread bundled as the Electron build bundles the core (bundleElectron.ts), beside the store's migrations. */
-async function bundleImportProcess(): Promise<string> {
-  await build({
-    entryPoints: { importProcess: join(ROOT, 'test', 'bench', 'importProcess.ts'), backgroundWorker: join(ROOT, 'electron', 'core', 'background', 'backgroundWorker.ts') },
-    outdir: BUNDLE,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'warning',
-  });
-  cpSync(join(ROOT, 'electron', 'core', 'store', 'migrations'), join(BUNDLE, 'migrations'), { recursive: true });
-  return join(BUNDLE, 'importProcess.mjs');
-}
-
 /** The imports in a process of their own, on the bundled core. */
 async function importInOwnProcess(script: string, path: string, smallPath: string, dir: string): Promise<{ full_ms: number; small_ms: number; peak_rss_mb: number }> {
   const { stdout } = await promisify(execFile)(process.execPath, [script, path, String(ROWS), smallPath, String(PORTAL_LIMIT), dir], { maxBuffer: 1 << 20 });
@@ -94,7 +73,7 @@ export default async function importBench(): Promise<void> {
     await writeShanghaiRoster(smallPath, PORTAL_LIMIT);
     const bytes = readFileSync(path);
 
-    const script = await bundleImportProcess();
+    const script = await bundleBenchProcess('importProcess');
     await bareRead(bytes); // warm-up: the JIT, exceljs's modules
     const bare: number[] = [];
     const imports: { full_ms: number; small_ms: number; peak_rss_mb: number }[] = [];
