@@ -152,7 +152,8 @@ export class BackgroundThread {
    * The thread can read faster than the caller checks and stores rows, and a port hands over
    * every message waiting in one turn of the event loop: taken as they come, a backlog of
    * a few hundred batches would hold this thread (the window's) for seconds. So replies are
-   * queued and handed on one per turn. A refusal needs no queue: it drops what is waiting.
+   * handed on one per turn, each answered 'taken', and the thread reads only a few messages
+   * ahead of those answers (backgroundWorker.ts). A refusal drops what is waiting.
    */
   private receive(reply: Exclude<BackgroundReply, { type: 'ready' }>): void {
     const job = this.pending.get(reply.id);
@@ -192,6 +193,7 @@ export class BackgroundThread {
         if (onRow) for (const row of reply.rows) onRow(row);
         else for (const row of reply.rows) job.rows.push(row);
         onProgress?.(reply.rowsRead);
+        this.worker?.postMessage({ type: 'taken', id } satisfies BackgroundRequest);
         return;
       }
       this.pending.delete(id);
