@@ -235,6 +235,7 @@ export function hostileFiles(): HostileFile[] {
   add('NUL characters after the first 64 KiB of a CSV', 'nul-late.csv', 'corrupt', () => csv(`${CSV_HEADER}${CSV_PERSON.repeat(3000)}${CSV_PERSON.replace(/,/g, '\0,')}`));
   add('a 45 MiB CSV cell', 'csv-cell.csv', 'cellTooLong', () => csv(`${CSV_HEADER}${PEOPLE[0]![0]},身份证,${'1'.repeat(45 * MiB)},是\r\n`));
   add('a 45 MiB quoted CSV cell', 'csv-quoted-cell.csv', 'cellTooLong', () => csv(`${CSV_HEADER}"${'王'.repeat(15 * MiB)}",身份证,${PEOPLE[0]![2]},是\r\n`));
+  add('a 40 MiB CSV cell of doubled quotes', 'csv-quotes-cell.csv', 'cellTooLong', () => csv(`${CSV_HEADER}"${'""'.repeat(20 * MiB)}",身份证,${PEOPLE[0]![2]},是\r\n`));
 
   // A million rows.
   add(`${MILLION_ROWS} CSV rows`, 'million.csv', 'tooManyRows', () => csv(`${CSV_HEADER}${CSV_PERSON.repeat(MILLION_ROWS)}`));

@@ -92,53 +92,41 @@ export class DelimitedRecords {
     while (i < n) {
       const c = chunk.charCodeAt(i);
       if (c === NUL) throw nulError(this.row);
-      switch (this.state) {
-        case FIELD_START:
-          this.inRecord = true;
-          if (c === QUOTE) {
-            this.state = QUOTED;
-            segment = ++i;
-          } else {
-            this.state = UNQUOTED;
-            segment = i;
-          }
-          continue;
-        case QUOTED:
-          if (c === QUOTE) {
-            this.take(chunk, segment, i);
-            this.state = QUOTE_IN_QUOTED;
-          }
-          i++;
-          continue;
-        case QUOTE_IN_QUOTED:
-          if (c === QUOTE) {
-            this.field += '"';
-            this.state = QUOTED;
-            segment = ++i;
-          } else {
-            this.state = UNQUOTED;
-            segment = i;
-          }
-          continue;
-        default: // UNQUOTED
-          if (c !== delimiter && c !== LF && c !== CR) {
-            i++;
-            continue;
-          }
-          this.take(chunk, segment, i);
-          this.endField();
-          i++;
-          if (c !== delimiter) {
-            records.push(this.endRecord());
-            if (c === CR) {
-              if (i === n) this.afterCR = true;
-              else if (chunk.charCodeAt(i) === LF) i++;
-            }
-          }
+      const state = this.state;
+      if (state === QUOTED) {
+        if (c === QUOTE) {
+          this.take(chunk.slice(segment, i));
+          this.state = QUOTE_IN_QUOTED;
+        }
+        i++;
+      } else if (state !== UNQUOTED) {
+        // A field's first quote opens its quoted part, a doubled one inside it is one quote; anything else reads on unquoted.
+        if (state === QUOTE_IN_QUOTED && c === QUOTE) this.take('"');
+        this.inRecord = true;
+        if (c === QUOTE) {
+          this.state = QUOTED;
+          segment = ++i;
+        } else {
+          this.state = UNQUOTED;
           segment = i;
+        }
+      } else if (c !== delimiter && c !== LF && c !== CR) {
+        i++;
+      } else {
+        this.take(chunk.slice(segment, i));
+        this.endField();
+        i++;
+        if (c !== delimiter) {
+          records.push(this.endRecord());
+          if (c === CR) {
+            if (i === n) this.afterCR = true;
+            else if (chunk.charCodeAt(i) === LF) i++;
+          }
+        }
+        segment = i;
       }
     }
-    if (this.state === UNQUOTED || this.state === QUOTED) this.take(chunk, segment, n);
+    if (this.state === UNQUOTED || this.state === QUOTED) this.take(chunk.slice(segment, n));
     return records;
   }
 
@@ -149,10 +137,9 @@ export class DelimitedRecords {
     return [this.endRecord()];
   }
 
-  private take(chunk: string, from: number, to: number): void {
-    if (to === from) return;
-    if (this.field.length + (to - from) > MAX_CELL_CHARS) throw cellTooLongError(this.row, this.fields.length);
-    this.field += chunk.slice(from, to);
+  private take(text: string): void {
+    if (this.field.length + text.length > MAX_CELL_CHARS) throw cellTooLongError(this.row, this.fields.length);
+    this.field += text;
   }
 
   private endField(): void {

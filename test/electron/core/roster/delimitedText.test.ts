@@ -70,13 +70,14 @@ describe('RFC 4180 records', () => {
   });
 
   it.each([
-    ['unquoted', (cell: string) => `a,b\r\nc,${cell}\r\n`],
-    ['quoted', (cell: string) => `a,b\r\nc,"${cell}"\r\n`],
-  ])('refuses an %s cell over the limit, naming its row and column, before reading the rest of it', (_kind, file) => {
-    expect(parseDelimited(file('x'.repeat(MAX_CELL_CHARS)), ',')[1]![1]).toHaveLength(MAX_CELL_CHARS);
+    ['an unquoted cell', 'a,b\r\nc,', '\r\n', 'y'],
+    ['a quoted cell', 'a,b\r\nc,"', '"\r\n', 'y'],
+    ['a quoted cell of doubled quotes', 'a,b\r\nc,"', '"\r\n', '""'],
+  ])('refuses %s over the limit, naming its row and column, before reading the rest of it', (_kind, before, after, unit) => {
+    expect(parseDelimited(`${before}${unit.repeat(MAX_CELL_CHARS)}${after}`, ',')[1]![1]).toHaveLength(MAX_CELL_CHARS);
     const parser = new DelimitedRecords(0x2c);
-    parser.feed(file('').slice(0, -2));
-    expect(() => parser.feed('y'.repeat(MAX_CELL_CHARS + 1))).toThrow(expect.objectContaining({ code: 'cellTooLong', message: expect.stringContaining('第 2 行 B 列') }));
+    parser.feed(before);
+    expect(() => parser.feed(unit.repeat(MAX_CELL_CHARS + 1))).toThrow(expect.objectContaining({ code: 'cellTooLong', message: expect.stringContaining('第 2 行 B 列') }));
   });
 
   it('refuses a NUL character, naming its row', () => {
