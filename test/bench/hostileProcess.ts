@@ -24,6 +24,8 @@ export interface HostileOutcome {
   peakRssMb: number;
   /** The longest the event loop was held past the sampler's interval while the file was imported. */
   maxBlockMs: number;
+  /** Of that, the import call's own synchronous work: validating and decoding the upload's base64. */
+  callMs: number;
   storeChanged: boolean;
 }
 
@@ -56,7 +58,9 @@ delay.enable();
 // The sampler's first interval only starts with its first tick: let it tick before the call.
 await new Promise((resolve) => setTimeout(resolve, 4 * SAMPLE_MS));
 const start = performance.now();
-const { jobId } = await call('roster.import', { batchId: batch.id, file: { name: basename(path!), base64 }, mode: 'append' });
+const calling = call('roster.import', { batchId: batch.id, file: { name: basename(path!), base64 }, mode: 'append' });
+const callMs = performance.now() - start;
+const { jobId } = await calling;
 const done = await core.imports.settled(jobId);
 const seconds = (performance.now() - start) / 1000;
 delay.disable();
@@ -70,6 +74,7 @@ const outcome: HostileOutcome = {
   seconds,
   peakRssMb: process.resourceUsage().maxRSS / 1024,
   maxBlockMs: Math.max(0, delay.max / 1e6 - SAMPLE_MS),
+  callMs,
   storeChanged,
 };
 console.log(JSON.stringify(outcome));
