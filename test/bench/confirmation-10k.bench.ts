@@ -20,7 +20,7 @@ export default async function confirmation10kBench(): Promise<void> {
     batch,
     quote,
     persons,
-    confirmationNumber: 'QR2020-010000',
+    number: { label: '确认书号', value: 'QR2020-010000' },
     issuedOn: '2020-05-21',
     print: { count: 1, at: '2020-05-21T10:00:00+08:00' },
   });

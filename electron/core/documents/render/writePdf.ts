@@ -26,6 +26,8 @@ export interface DocumentLayout {
   pageSize: PageSize;
   pages: readonly Page[];
   stamp: PrintStampLayout;
+  /** A preview's diagonal mark across every page (预览 非正式打印件); prints have none. */
+  watermark?: string;
 }
 
 export interface PdfMetadata {
@@ -52,6 +54,7 @@ export const STAMP_MARKER = '% print stamp';
 
 const FONT_RESOURCE: Readonly<Record<FontWeight, string>> = { regular: 'F1', bold: 'F2' };
 const STAMP_RESOURCE = 'PS';
+const WATERMARK_STATE = 'WM';
 
 function num(n: number): string {
   const r = Math.round(n * 100) / 100;
@@ -116,8 +119,24 @@ function pageContent(page: Page, height: number, hex: Readonly<Record<FontWeight
   return out.join('\n');
 }
 
-function stampContent(stamp: PrintStampLayout, height: number, regular: CjkFont): string {
-  const content = `${STAMP_MARKER}\nBT /${FONT_RESOURCE.regular} ${num(stamp.style.size)} Tf 1 0 0 1 ${num(stamp.x)} ${num(height - stamp.baseline)} Tm <${regular.hex(stamp.text)}> Tj ET\n`;
+const WATERMARK_SIZE = 46;
+const WATERMARK_GRAY = 0.55;
+
+/** The watermark centred on the page along its diagonal, half transparent, drawn over the content. */
+function watermarkContent(text: string, size: PageSize, regular: CjkFont): string {
+  const angle = Math.atan2(size.height, size.width);
+  const cos = Math.cos(angle);
+  const sin = Math.sin(angle);
+  const half = regular.widthOf(text, WATERMARK_SIZE) / 2;
+  const lift = WATERMARK_SIZE * 0.35;
+  // Start so that the text's middle sits at the page's centre.
+  const x = size.width / 2 - half * cos + lift * sin;
+  const y = size.height / 2 - half * sin - lift * cos;
+  return `q /${WATERMARK_STATE} gs ${num(WATERMARK_GRAY)} g BT /${FONT_RESOURCE.regular} ${WATERMARK_SIZE} Tf ${cos.toFixed(4)} ${sin.toFixed(4)} ${(-sin).toFixed(4)} ${cos.toFixed(4)} ${num(x)} ${num(y)} Tm <${regular.hex(text)}> Tj ET Q\n`;
+}
+
+function stampContent(stamp: PrintStampLayout, watermark: string | undefined, size: PageSize, regular: CjkFont): string {
+  const content = `${STAMP_MARKER}\nBT /${FONT_RESOURCE.regular} ${num(stamp.style.size)} Tf 1 0 0 1 ${num(stamp.x)} ${num(size.height - stamp.baseline)} Tm <${regular.hex(stamp.text)}> Tj ET\n${watermark ? watermarkContent(watermark, size, regular) : ''}`;
   if (content.length > STAMP_STREAM_LENGTH) throw new Error('print stamp too long');
   return content.padEnd(STAMP_STREAM_LENGTH, ' ');
 }
@@ -144,6 +163,7 @@ export async function writePdf(layout: DocumentLayout, meta: PdfMetadata, option
   };
   for (const page of layout.pages) for (const op of page.ops) if (op.kind === 'text') note(op.style.weight, op.text);
   note('regular', layout.stamp.text);
+  if (layout.watermark) note('regular', layout.watermark);
   for (let cp = 0x20; cp < 0x7f; cp++) used.regular.add(cp);
   for (const ch of options.alwaysEmbedded) used.regular.add(ch.codePointAt(0)!);
 
@@ -157,11 +177,12 @@ export async function writePdf(layout: DocumentLayout, meta: PdfMetadata, option
 
   const { width, height } = layout.pageSize;
   const stampRef = context.register(
-    context.stream(stampContent(layout.stamp, height, fonts.regular), {
+    context.stream(stampContent(layout.stamp, layout.watermark, layout.pageSize, fonts.regular), {
       Type: 'XObject',
       Subtype: 'Form',
       BBox: [0, 0, width, height],
-      Resources: { Font: { [FONT_RESOURCE.regular]: fontRefs.regular! } },
+      // The transparency is there on prints too, so a print differs from its preview only in the stamp's stream.
+      Resources: { Font: { [FONT_RESOURCE.regular]: fontRefs.regular! }, ExtGState: { [WATERMARK_STATE]: { Type: 'ExtGState', ca: 0.35 } } },
     }),
   );
 

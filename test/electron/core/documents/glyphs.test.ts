@@ -26,7 +26,7 @@ function qingdaoConfirmation(names: Record<number, string>): ConfirmationData {
     batch: { ...batch, cover: { start: '2025-12-20', end: '2026-12-19' } },
     quote,
     persons,
-    confirmationNumber: 'G1503202512240001',
+    number: { label: '确认书号', value: 'G1503202512240001' },
     issuedOn: '2025-12-24',
     print: { count: 1, at: '2025-12-24T10:00:00+08:00' },
   };

@@ -79,7 +79,7 @@ describe('page margins', () => {
     const scheme = loadScheme(file);
     const persons = makePersons(40, 8);
     const quote = priceBatch(scheme, { enrollmentType: 'central', submissionDate: '2020-04-20', selection: [{ planCode: 'A0', shares: 1 }, { planCode: 'A3', shares: 1 }], persons: persons.map((p) => ({ id: p.id })) });
-    const pdf = await generateConfirmation({ scheme, unit: { name: '某单位' }, batch: { number: 'B1', enrollmentType: 'central', cover: quote.cover }, quote, persons, confirmationNumber: 'Q1', issuedOn: '2020-04-20', print: null });
+    const pdf = await generateConfirmation({ scheme, unit: { name: '某单位' }, batch: { number: 'B1', enrollmentType: 'central', cover: quote.cover }, quote, persons, number: { label: '确认书号', value: 'Q1' }, issuedOn: '2020-04-20', print: null });
     const { pages, words } = wordBoxes(pdf.bytes);
     for (const w of words) {
       expect(w.xMax).toBeLessThanOrEqual(pages[w.page - 1]!.width - 42 + 0.5);
