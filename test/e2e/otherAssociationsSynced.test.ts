@@ -159,14 +159,15 @@ describe.each(CASES)('$schemeId $enrollmentType, synced with the association', (
       await eventually(() => page.getByTestId('sync-indicator').textContent()).toBe('在线 · 无待发送');
       await shot('awaiting-payment');
 
-      // 文书打印: the payment notice names the batch and the total, and the account where the scheme gives one.
+      // 文书打印: the payment notice names the batch, the total and the account to pay into.
       await row.locator('td').nth(2).click();
       await page.locator('[data-step="documents"]').click();
       const text = pdfText(await printFromUi(page, 'paymentNotice'));
       expect(text).toContain(scheme.documents.paymentNotice!.title);
       expect(text).toContain(onServer!.serverBatchId);
-      expect(text).toContain(formatYuan(quote.payableFen));
-      if (scheme.payment.accountNumber) expect(text.replace(/\s/g, '')).toContain(scheme.payment.accountNumber);
+      expect(text).toContain(formatYuan(quote.payableFen, { grouped: true }));
+      // Every notice carries the account: the manual's, or the association's catalogue's.
+      expect(text.replace(/\s/g, '')).toContain(scheme.payment.accountNumber!);
       expect(problems).toEqual([]);
     } finally {
       await close();

@@ -80,10 +80,15 @@ describe('roster fixes and the panels of operations still to come', () => {
   it('explains what documents, sync and the print log cannot do yet', async () => {
     const unavailable = !app.core.dispatcher.has('documents.generate');
     await page.locator('[data-step="documents"]').click();
-    await page.locator('[data-doc-preview="paymentNotice"]').click();
-    // Not available yet, or not for a batch whose premium is not confirmed: either way the clerk reads why.
-    await eventually(() => page.locator('.documents-step .callout').first().textContent()).toMatch(unavailable ? /尚未就绪/ : /还不能打印缴费通知单/);
-    expect(await page.locator('.doc-preview iframe').count()).toBe(0);
+    if (unavailable) {
+      await eventually(() => page.locator('.documents-step .callout').first().textContent()).toMatch(/尚未就绪/);
+    } else {
+      // Not for a batch whose premium is not confirmed: the clerk reads why before any click, and may only preview.
+      await eventually(() => page.locator('[data-doc-reason="paymentNotice"]').textContent()).toContain('只能预览');
+      await expect(page.locator('[data-doc-print="paymentNotice"]').isDisabled()).resolves.toBe(true);
+      await page.locator('[data-doc-preview="paymentNotice"]').click();
+      await eventually(() => page.locator('.doc-preview iframe').getAttribute('src')).toMatch(/^blob:/);
+    }
     await screenshot(page, '14-documents');
 
     await page.keyboard.press('Alt+4');
