@@ -106,6 +106,8 @@ export interface StampedRosterData extends DocumentBase {
 export interface GenerateOptions {
   /** Font files; default the ones shipped in `@embedpdf/fonts-sc`. */
   fontFiles?: FontFiles;
+  /** Fonts for characters the bundled ones lack, tried in order; default the operating system's extension fonts. */
+  fallbackFontFiles?: readonly string[];
   /** Default `subset`. `full` embeds the whole font (megabytes; for comparison only). */
   embedding?: FontEmbedding;
   /**

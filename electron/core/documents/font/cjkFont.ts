@@ -2,7 +2,9 @@
  * The CJK font the documents are set in: Noto Sans S Chinese (Noto Sans CJK SC, OFL-1.1),
  * shipped by the npm package `@embedpdf/fonts-sc` as OpenType/CFF files, Regular and Bold.
  * It covers GB 2312 and all of CJK Unified Ideographs and Extension A (27,500+ hanzi),
- * which is where the rare characters of names (生僻字 such as 䶮) live.
+ * which is where most rare characters of names (生僻字 such as 䶮) live. Characters beyond
+ * (Extension B and later, e.g. 𠮷) come from fallback fonts (fontChain.ts), which may be
+ * TrueType: their glyph index serves as CID.
  *
  * Metrics and CIDs come from the full font, so layout and the content streams do not depend
  * on the subset; the subset only has to contain the same CIDs (checked when embedding).
@@ -11,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
-import { readCff, tableBytes, type CffInfo } from './openType';
+import { hasTable, readCff, tableBytes, type CffInfo } from './openType';
 
 export type FontWeight = 'regular' | 'bold';
 export const FONT_WEIGHTS: readonly FontWeight[] = ['regular', 'bold'];
@@ -46,7 +48,8 @@ export class CjkFont {
   readonly capHeight: number;
   readonly bbox: readonly [number, number, number, number];
   readonly postscriptName: string;
-  readonly cff: CffInfo;
+  /** The CID-keyed CFF's charset and registry; null for a TrueType font (glyph index = CID). */
+  readonly cff: CffInfo | null;
   /** Advance of the .notdef box shown for a character the font lacks. */
   readonly notdefWidth: number;
 
@@ -56,6 +59,8 @@ export class CjkFont {
   // Flat caches for the Basic Multilingual Plane: measuring a 10,000-row roster hits them a million times.
   private readonly bmpWidth = new Float64Array(0x10000).fill(NaN);
   private readonly bmpHex: (string | undefined)[] = new Array<string | undefined>(0x10000);
+  /** 1 present, 0 absent, -1 not looked up yet. */
+  private readonly bmpPresent = new Int8Array(0x10000).fill(-1);
 
   private constructor(
     /** Identifies the font for the subsetter's cache. */
@@ -70,7 +75,7 @@ export class CjkFont {
     const b = this.face.bbox;
     this.bbox = [b.minX, b.minY, b.maxX, b.maxY].map((v) => Math.round(v * this.scale)) as unknown as readonly [number, number, number, number];
     this.postscriptName = (this.face.postscriptName ?? 'CJKFont').replace(/[^A-Za-z0-9-]/g, '');
-    this.cff = readCff(tableBytes(bytes, 'CFF '));
+    this.cff = hasTable(bytes, 'CFF ') ? readCff(tableBytes(bytes, 'CFF ')) : null;
     this.notdefWidth = Math.round(this.face.getGlyph(0).advanceWidth * this.scale);
   }
 
@@ -92,10 +97,12 @@ export class CjkFont {
     if (!info) {
       const present = this.face.hasGlyphForCodePoint(cp);
       const g = this.face.glyphForCodePoint(cp);
-      info = { cid: present ? this.cff.gidToCid[g.id] ?? 0 : 0, width: Math.round(g.advanceWidth * this.scale), present };
+      const cid = !present ? 0 : this.cff ? (this.cff.gidToCid[g.id] ?? 0) : g.id;
+      info = { cid, width: Math.round(g.advanceWidth * this.scale), present };
       this.glyphs.set(cp, info);
       if (cp < 0x10000) {
         this.bmpWidth[cp] = info.width;
+        this.bmpPresent[cp] = present ? 1 : 0;
         this.bmpHex[cp] = info.cid.toString(16).toUpperCase().padStart(4, '0');
       }
     }
@@ -103,7 +110,16 @@ export class CjkFont {
   }
 
   has(cp: number): boolean {
+    if (cp < 0x10000) {
+      const known = this.bmpPresent[cp]!;
+      if (known >= 0) return known === 1;
+    }
     return this.glyph(cp).present;
+  }
+
+  /** `truetype`: glyf outlines, embedded as CIDFontType2; `cff`: CID-keyed CFF (CIDFontType0). */
+  get outline(): 'cff' | 'truetype' {
+    return this.cff ? 'cff' : 'truetype';
   }
 
   /** The CID that shows `cp`; 0 (.notdef, a box) when the font lacks it. */
@@ -134,6 +150,30 @@ export class CjkFont {
       out += hex;
     }
     return out;
+  }
+
+  /** Width of `text` at `size` points; -1 if the font lacks any of its characters (one pass, for the fallback chain). */
+  widthIfPresent(text: string, size: number): number {
+    let units = 0;
+    for (let i = 0; i < text.length; i++) {
+      let cp = text.charCodeAt(i);
+      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+        cp = text.codePointAt(i)!;
+        i++;
+      }
+      if (cp < 0x10000) {
+        const known = this.bmpPresent[cp]!;
+        if (known === 0) return -1;
+        if (known === 1) {
+          units += this.bmpWidth[cp]!;
+          continue;
+        }
+      }
+      const info = this.glyph(cp);
+      if (!info.present) return -1;
+      units += info.width;
+    }
+    return (units * size) / 1000;
   }
 
   /** Width of `text` at `size` points. */

@@ -41,6 +41,8 @@ const HB_MEMORY_MODE_READONLY = 1;
 const HB_SUBSET_SETS_DROP_TABLE_TAG = 3;
 const HB_SUBSET_SETS_LAYOUT_FEATURE_TAG = 6;
 const HB_SUBSET_FLAGS_NO_HINTING = 0x1;
+/** Keeps each glyph at its index (TrueType fallback fonts: the index is the CID the content streams use). */
+const HB_SUBSET_FLAGS_RETAIN_GIDS = 0x2;
 /** Keeps the .notdef box, drawn for a character the font lacks (that character is also reported). */
 const HB_SUBSET_FLAGS_NOTDEF_OUTLINE = 0x40;
 const HB_SUBSET_FLAGS_NO_LAYOUT_CLOSURE = 0x200;
@@ -94,7 +96,7 @@ function faceFor(key: string, fontBytes: Uint8Array): number {
  * OpenType file. Code points the font lacks are simply absent from the result; callers
  * find them through the font's own cmap.
  */
-export function subsetFont(key: string, fontBytes: Uint8Array, codePoints: Iterable<number>): Uint8Array {
+export function subsetFont(key: string, fontBytes: Uint8Array, codePoints: Iterable<number>, options: { retainGlyphIds?: boolean } = {}): Uint8Array {
   const hb = harfbuzz();
   const face = faceFor(key, fontBytes);
   const input = hb.hb_subset_input_create_or_fail();
@@ -107,7 +109,11 @@ export function subsetFont(key: string, fontBytes: Uint8Array, codePoints: Itera
     for (const t of DROPPED_TABLES) hb.hb_set_add(drop, tag(t));
     hb.hb_subset_input_set_flags(
       input,
-      hb.hb_subset_input_get_flags(input) | HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_NOTDEF_OUTLINE | HB_SUBSET_FLAGS_NO_LAYOUT_CLOSURE,
+      hb.hb_subset_input_get_flags(input) |
+        HB_SUBSET_FLAGS_NO_HINTING |
+        HB_SUBSET_FLAGS_NOTDEF_OUTLINE |
+        HB_SUBSET_FLAGS_NO_LAYOUT_CLOSURE |
+        (options.retainGlyphIds ? HB_SUBSET_FLAGS_RETAIN_GIDS : 0),
     );
     const subset = hb.hb_subset_or_fail(face, input);
     if (subset === 0) throw new Error('hb-subset: subsetting failed');

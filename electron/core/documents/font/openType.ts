@@ -36,6 +36,10 @@ export function tableDirectory(font: Uint8Array): Map<string, TableRecord> {
   return tables;
 }
 
+export function hasTable(font: Uint8Array, name: string): boolean {
+  return tableDirectory(font).has(name);
+}
+
 export function tableBytes(font: Uint8Array, name: string): Uint8Array {
   const record = tableDirectory(font).get(name);
   if (!record) throw new Error(`font has no '${name}' table`);

@@ -6,7 +6,7 @@
 import { CoreError } from '../../app/coreError';
 import { fenToChineseCapitals } from '../../../../shared/domain/money';
 import { maskDocumentNumber, type DocumentText, type Scheme } from '../../../../shared/domain/scheme';
-import type { CjkFont, FontWeight } from '../font/cjkFont';
+import type { DocumentFonts } from '../font/fontChain';
 import { cleanText, enrollmentTypeLabel, genderLabel, numberOf, yuan } from '../format';
 import { drawTable, type TableRow } from '../layout/table';
 import { ERRORS, LABELS, TEXT, TITLES } from '../messages';
@@ -21,7 +21,7 @@ export function commitmentText(scheme: Scheme, kind: 'overAgeCommitment' | 'earl
   return text;
 }
 
-export function layoutOverAgeCommitment(data: OverAgeCommitmentData, fonts: Record<FontWeight, CjkFont>): DocumentLayout {
+export function layoutOverAgeCommitment(data: OverAgeCommitmentData, fonts: DocumentFonts): DocumentLayout {
   const { scheme, unit, batch, persons } = data;
   const text = commitmentText(scheme, 'overAgeCommitment');
   if (persons.length === 0) throw new CoreError('DOCUMENT_NO_PERSONS', ERRORS.noPersons);
@@ -58,7 +58,7 @@ export function layoutOverAgeCommitment(data: OverAgeCommitmentData, fonts: Reco
   return frame.finish(data.print);
 }
 
-export function layoutEarlyInvoiceCommitment(data: EarlyInvoiceCommitmentData, fonts: Record<FontWeight, CjkFont>): DocumentLayout {
+export function layoutEarlyInvoiceCommitment(data: EarlyInvoiceCommitmentData, fonts: DocumentFonts): DocumentLayout {
   const { scheme, unit, batch, quote, invoice } = data;
   const text = commitmentText(scheme, 'earlyInvoiceCommitment');
   const frame = new DocumentFrame(fonts);

@@ -3,7 +3,7 @@
  * and the full roster over as many pages as it needs, then the stamp and signature area.
  */
 import { getPlan, maskDocumentNumber, planLabel, waitingPeriodFor, waitingPeriodSpan } from '../../../../shared/domain/scheme';
-import type { CjkFont, FontWeight } from '../font/cjkFont';
+import type { DocumentFonts } from '../font/fontChain';
 import { CoreError } from '../../app/coreError';
 import { batchNumberRow, cleanText, chineseDate, enrollmentTypeLabel, genderLabel, numberOf, periodText, yuan } from '../format';
 import { drawTable, type TableRow } from '../layout/table';
@@ -32,7 +32,7 @@ function waitingPeriodLines(data: ConfirmationData): string[] {
   return lines;
 }
 
-export function layoutConfirmation(data: ConfirmationData, fonts: Record<FontWeight, CjkFont>): DocumentLayout {
+export function layoutConfirmation(data: ConfirmationData, fonts: DocumentFonts): DocumentLayout {
   const { scheme, unit, batch, quote, persons } = data;
   const texts = scheme.documents.confirmation;
   if (!texts) throw new CoreError('DOCUMENT_NOT_OFFERED', ERRORS.textMissing(TITLES.confirmation, `${scheme.association.shortName}${scheme.yearLabel}`), 422);

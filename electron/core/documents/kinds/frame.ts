@@ -3,7 +3,8 @@
  * numbers and the print stamp), the title, ruled label/value grids and the stamp and
  * signature area.
  */
-import { CjkFont, bundledFontFiles, type FontWeight } from '../font/cjkFont';
+import { CjkFont, bundledFontFiles } from '../font/cjkFont';
+import { FontChain, systemFallbackFonts, type DocumentFonts } from '../font/fontChain';
 import { Flow, LINE_SPACING } from '../layout/flow';
 import { A4_PORTRAIT, ASCENT, DESCENT, LayoutError, type Page, type PageSize, type TextStyle } from '../layout/page';
 import { drawTable, type TableCell, type TableRow } from '../layout/table';
@@ -22,9 +23,11 @@ const SIGNATURE_BOX_HEIGHT = 104;
 /** What a table before the stamp box keeps with its last row: the total line, the box, and the line under it. */
 export const SIGNATURE_BLOCK_HEIGHT = SIGNATURE_BOX_HEIGHT + 56;
 
-export function loadFonts(options: GenerateOptions): Record<FontWeight, CjkFont> {
+/** The bundled font of each weight, then the fallbacks for what it lacks (the same ones for both weights). */
+export function loadFonts(options: GenerateOptions): DocumentFonts {
   const files = options.fontFiles ?? bundledFontFiles();
-  return { regular: CjkFont.load(files.regular), bold: CjkFont.load(files.bold) };
+  const fallbacks = () => options.fallbackFontFiles ?? systemFallbackFonts();
+  return { regular: new FontChain(CjkFont.load(files.regular), fallbacks), bold: new FontChain(CjkFont.load(files.bold), fallbacks) };
 }
 
 export interface FrameOptions {
@@ -46,7 +49,7 @@ export class DocumentFrame {
   readonly typesetter: Typesetter;
 
   constructor(
-    fonts: Record<FontWeight, CjkFont>,
+    fonts: DocumentFonts,
     private readonly frame: FrameOptions = {},
   ) {
     this.typesetter = new Typesetter(fonts);

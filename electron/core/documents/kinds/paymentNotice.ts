@@ -10,7 +10,7 @@ import { ERRORS, LABELS, TEXT } from '../messages';
 import type { PaymentNoticeData } from '../types';
 import { DocumentFrame, type FieldRow } from './frame';
 import { drawPriceTable } from './priceTable';
-import type { CjkFont, FontWeight } from '../font/cjkFont';
+import type { DocumentFonts } from '../font/fontChain';
 import type { DocumentLayout } from '../render/writePdf';
 
 /**
@@ -36,7 +36,7 @@ function deadlineText(data: PaymentNoticeData): { label: string; text: string } 
   return relative !== undefined ? { label: LABELS.deadline, text: TEXT.payWithin(relative) } : null;
 }
 
-export function layoutPaymentNotice(data: PaymentNoticeData, fonts: Record<FontWeight, CjkFont>): DocumentLayout {
+export function layoutPaymentNotice(data: PaymentNoticeData, fonts: DocumentFonts): DocumentLayout {
   const { scheme, unit, batch, quote } = data;
   const texts = scheme.documents.paymentNotice;
   const p = scheme.payment;

@@ -5,7 +5,7 @@
 import { CoreError } from '../../app/coreError';
 import type { RosterField } from '../../../../shared/domain/roster/fields';
 import { maskBankCard, maskDocumentNumber, type RosterColumn, type Scheme } from '../../../../shared/domain/scheme';
-import type { CjkFont, FontWeight } from '../font/cjkFont';
+import type { DocumentFonts } from '../font/fontChain';
 import { cleanText, genderLabel, numberOf } from '../format';
 import { A4_LANDSCAPE, A4_PORTRAIT } from '../layout/page';
 import { drawTable, type TableColumn, type TableRow } from '../layout/table';
@@ -57,7 +57,7 @@ function cellValue(scheme: Scheme, person: DocumentPerson, key: RosterField): st
   }
 }
 
-export function layoutStampedRoster(data: StampedRosterData, fonts: Record<FontWeight, CjkFont>): DocumentLayout {
+export function layoutStampedRoster(data: StampedRosterData, fonts: DocumentFonts): DocumentLayout {
   const { scheme, unit, persons } = data;
   if (persons.length === 0) throw new CoreError('DOCUMENT_NO_PERSONS', ERRORS.noPersons);
   const template = scheme.roster.template;

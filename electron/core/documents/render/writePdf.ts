@@ -13,6 +13,7 @@ import { PDFDocument, PDFHexString, PDFName, type PDFRef } from 'pdf-lib';
 import { parseIsoDate, type IsoDate } from '../../../../shared/domain/dates';
 import type { CjkFont, FontWeight } from '../font/cjkFont';
 import { embedCidFont, type FontEmbedding } from '../font/embedFont';
+import type { DocumentFonts } from '../font/fontChain';
 import type { Page, PageSize, TextStyle } from '../layout/page';
 
 export interface PrintStampLayout {
@@ -53,6 +54,8 @@ export const STAMP_STREAM_LENGTH = 512;
 export const STAMP_MARKER = '% print stamp';
 
 const FONT_RESOURCE: Readonly<Record<FontWeight, string>> = { regular: 'F1', bold: 'F2' };
+/** Fallback fonts (one per file, shared by both weights) are X1, X2 … in the chain's order. */
+const fallbackResource = (index: number) => `X${index}`;
 const STAMP_RESOURCE = 'PS';
 const WATERMARK_STATE = 'WM';
 
@@ -81,7 +84,13 @@ class HexCache {
   }
 }
 
-function pageContent(page: Page, height: number, hex: Readonly<Record<FontWeight, HexCache>>): string {
+/** The font and resource name each run of a text op is drawn in: missing characters in the bundled font (its box). */
+function fontOf(fonts: DocumentFonts, weight: FontWeight, index: number): { font: CjkFont; resource: string } {
+  const chain = fonts[weight];
+  return index <= 0 ? { font: chain.primary, resource: FONT_RESOURCE[weight] } : { font: chain.fonts[index]!, resource: fallbackResource(index) };
+}
+
+function pageContent(page: Page, height: number, fonts: DocumentFonts, hex: (font: CjkFont) => HexCache): string {
   const out: string[] = [];
   const y = (top: number) => num(height - top);
   for (const op of page.ops) {
@@ -98,20 +107,24 @@ function pageContent(page: Page, height: number, hex: Readonly<Record<FontWeight
     out.push(`${num(op.x1)} ${y(op.y1)} m ${num(op.x2)} ${y(op.y2)} l S`);
   }
   out.push('0 g BT');
-  let font = '';
+  let current = '';
   // Td moves relative to the previous line's start, which keeps a roster's numbers short and repetitive.
   let lx = 0;
   let ly = 0;
   for (const op of page.ops) {
     if (op.kind !== 'text') continue;
-    const f = `/${FONT_RESOURCE[op.style.weight]} ${num(op.style.size)} Tf`;
-    if (f !== font) {
-      out.push(f);
-      font = f;
-    }
     const x = Math.round(op.x * 100) / 100;
     const yy = Math.round((height - op.baseline) * 100) / 100;
-    out.push(`${num(x - lx)} ${num(yy - ly)} Td <${hex[op.style.weight].of(op.text)}> Tj`);
+    const runs = fonts[op.style.weight].runs(op.text);
+    // Each Tj moves the pen by the text's width: a run in a fallback font follows on from the one before.
+    const shown = runs.map((run) => {
+      const { font, resource } = fontOf(fonts, op.style.weight, run.font);
+      const f = `/${resource} ${num(op.style.size)} Tf`;
+      const change = f !== current ? `${f} ` : '';
+      current = f;
+      return `${change}<${hex(font).of(run.text)}> Tj`;
+    });
+    out.push(`${num(x - lx)} ${num(yy - ly)} Td ${shown.join(' ')}`);
     lx = x;
     ly = yy;
   }
@@ -142,7 +155,7 @@ function stampContent(stamp: PrintStampLayout, watermark: string | undefined, si
 }
 
 export interface WriteOptions {
-  fonts: Readonly<Record<FontWeight, CjkFont>>;
+  fonts: DocumentFonts;
   embedding: FontEmbedding;
   /** Characters every subset carries (those of any print stamp), so the fonts do not change between prints. */
   alwaysEmbedded: string;
@@ -150,34 +163,52 @@ export interface WriteOptions {
 
 export async function writePdf(layout: DocumentLayout, meta: PdfMetadata, options: WriteOptions): Promise<WrittenPdf> {
   const { fonts } = options;
-  const used: Record<FontWeight, Set<number>> = { regular: new Set(), bold: new Set() };
+  // Code points drawn in each font of each chain; the bundled fonts' sets hold the missing characters too (their box).
+  const used = new Map<CjkFont, Set<number>>([
+    [fonts.regular.primary, new Set()],
+    [fonts.bold.primary, new Set()],
+  ]);
+  const seen: Record<FontWeight, Set<number>> = { regular: new Set(), bold: new Set() };
   const missing = new Set<string>();
   const note = (weight: FontWeight, text: string) => {
-    const set = used[weight];
+    const chain = fonts[weight];
     for (const ch of text) {
       const cp = ch.codePointAt(0)!;
-      if (set.has(cp)) continue;
+      if (seen[weight].has(cp)) continue;
+      seen[weight].add(cp);
+      const index = chain.fontFor(cp);
+      if (index < 0) missing.add(ch);
+      const font = index <= 0 ? chain.primary : chain.fonts[index]!;
+      let set = used.get(font);
+      if (!set) used.set(font, (set = new Set()));
       set.add(cp);
-      if (!fonts[weight].has(cp)) missing.add(ch);
     }
   };
   for (const page of layout.pages) for (const op of page.ops) if (op.kind === 'text') note(op.style.weight, op.text);
   note('regular', layout.stamp.text);
   if (layout.watermark) note('regular', layout.watermark);
-  for (let cp = 0x20; cp < 0x7f; cp++) used.regular.add(cp);
-  for (const ch of options.alwaysEmbedded) used.regular.add(ch.codePointAt(0)!);
+  const regularSet = used.get(fonts.regular.primary)!;
+  for (let cp = 0x20; cp < 0x7f; cp++) regularSet.add(cp);
+  for (const ch of options.alwaysEmbedded) regularSet.add(ch.codePointAt(0)!);
 
   const doc = await PDFDocument.create({ updateMetadata: false });
   const context = doc.context;
-  const fontRefs: Partial<Record<FontWeight, PDFRef>> = {};
-  for (const weight of ['regular', 'bold'] as const) {
-    if (weight === 'regular' || used.bold.size > 0) fontRefs[weight] = embedCidFont(doc, fonts[weight], used[weight], options.embedding);
-  }
-  const fontDict = Object.fromEntries(Object.entries(fontRefs).map(([w, ref]) => [FONT_RESOURCE[w as FontWeight], ref]));
+  const fontDict: Record<string, PDFRef> = {};
+  fontDict[FONT_RESOURCE.regular] = embedCidFont(doc, fonts.regular.primary, regularSet, options.embedding);
+  const boldSet = used.get(fonts.bold.primary)!;
+  if (boldSet.size > 0) fontDict[FONT_RESOURCE.bold] = embedCidFont(doc, fonts.bold.primary, boldSet, options.embedding);
+  // Fallback fonts are loaded only if some character needed one; each is embedded once for both weights.
+  const needsFallback = [...used.keys()].some((f) => f !== fonts.regular.primary && f !== fonts.bold.primary);
+  const fallbacks = needsFallback ? fonts.regular.fonts : [];
+  fallbacks.forEach((font, index) => {
+    const set = used.get(font);
+    if (index > 0 && set) fontDict[fallbackResource(index)] = embedCidFont(doc, font, set, options.embedding);
+  });
+  const fontRefs = { regular: fontDict[FONT_RESOURCE.regular]! };
 
   const { width, height } = layout.pageSize;
   const stampRef = context.register(
-    context.stream(stampContent(layout.stamp, layout.watermark, layout.pageSize, fonts.regular), {
+    context.stream(stampContent(layout.stamp, layout.watermark, layout.pageSize, fonts.regular.primary), {
       Type: 'XObject',
       Subtype: 'Form',
       BBox: [0, 0, width, height],
@@ -186,10 +217,15 @@ export async function writePdf(layout: DocumentLayout, meta: PdfMetadata, option
     }),
   );
 
-  const hex = { regular: new HexCache(fonts.regular), bold: new HexCache(fonts.bold) };
+  const caches = new Map<CjkFont, HexCache>();
+  const hex = (font: CjkFont) => {
+    let cache = caches.get(font);
+    if (!cache) caches.set(font, (cache = new HexCache(font)));
+    return cache;
+  };
   for (const page of layout.pages) {
     const pdfPage = doc.addPage([width, height]);
-    const content = context.register(context.stream(deflateSync(Buffer.from(pageContent(page, height, hex), 'latin1'), { level: 9 }), { Filter: 'FlateDecode' }));
+    const content = context.register(context.stream(deflateSync(Buffer.from(pageContent(page, height, fonts, hex), 'latin1'), { level: 9 }), { Filter: 'FlateDecode' }));
     pdfPage.node.set(PDFName.of('Contents'), content);
     pdfPage.node.set(PDFName.of('Resources'), context.obj({ Font: fontDict, XObject: { [STAMP_RESOURCE]: stampRef } }));
   }

@@ -160,4 +160,26 @@ describe('documents through the API', () => {
     const plain = await t.call('documents.printQueue', { batchIds: [a.id, b.id], kind: 'paymentNotice' });
     expect(plain.pages).toBe(queue.pages - 1);
   });
+
+  it('names whose characters no font has: shown per person before printing, printed only when the clerk chooses, marked', async () => {
+    // 𰀀 (U+30000, Extension G) is in neither the bundled font nor Hanazono.
+    const batch = await confirmedBatch([...FOUR.slice(0, 3), ['钱𰀀', '身份证', '310101199205050024', '', '', '', '是']]);
+    const preview = await t.call('documents.generate', { batchId: batch.id, kind: 'paymentNotice', purpose: 'preview' });
+    expect(preview.missingIn).toEqual([]);
+    // The association approves, confirms the payment and sets the cover: the confirmation may print.
+    t.core.store.batches.update(batch.id, { policyNumber: 'BD2020000001', cover: { start: '2020-04-01', end: '2021-03-31' } }, { kind: 'server' });
+    for (const event of ['submit', 'acknowledge', 'approve', 'confirmPayment', 'scheduleEffect'] as const) {
+      const r = t.core.store.batches.applyTransition(batch.id, event, { at: '2020-04-20T10:00:00+08:00', actor: { kind: event === 'submit' ? 'clerk' : 'server' } });
+      expect(r.ok, event).toBe(true);
+    }
+    const confirmation = await t.call('documents.generate', { batchId: batch.id, kind: 'confirmation', purpose: 'preview' });
+    expect(confirmation.missingIn).toEqual([{ where: '钱𰀀', characters: ['𰀀'] }]);
+    const refused = await t.refusal('documents.generate', { batchId: batch.id, kind: 'confirmation', purpose: 'print' });
+    expect(refused.error.code).toBe('DOCUMENT_MISSING_GLYPHS');
+    expect(refused.error.message).toContain('钱𰀀（𰀀 U+30000）');
+    expect((await t.call('documents.printLog', { batchId: batch.id })).total).toBe(0);
+    const marked = await t.call('documents.generate', { batchId: batch.id, kind: 'confirmation', purpose: 'print', allowMissingGlyphs: true });
+    expect(marked.printNumber).toBe(1);
+    expect(marked.missingCharacters).toEqual(['𰀀']);
+  });
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateConfirmation, generatePaymentNotice } from '../../../../electron/core/documents';
 import { bundledFontFiles, CjkFont } from '../../../../electron/core/documents/font/cjkFont';
+import { FontChain } from '../../../../electron/core/documents/font/fontChain';
 import { Flow } from '../../../../electron/core/documents/layout/flow';
 import { A4_PORTRAIT, LayoutError, Page, type TextOp } from '../../../../electron/core/documents/layout/page';
 import { drawTable } from '../../../../electron/core/documents/layout/table';
@@ -90,7 +91,7 @@ describe('page margins', () => {
 });
 
 describe('tables across pages', () => {
-  const fonts = { regular: CjkFont.load(bundledFontFiles().regular), bold: CjkFont.load(bundledFontFiles().bold) };
+  const fonts = { regular: new FontChain(CjkFont.load(bundledFontFiles().regular), () => []), bold: new FontChain(CjkFont.load(bundledFontFiles().bold), () => []) };
   const flowFor = () => new Flow(new Typesetter(fonts), { size: A4_PORTRAIT, margins: { top: 42, right: 42, bottom: 34, left: 42 }, footerHeight: 22 });
   const texts = (page: Page) => page.ops.filter((o): o is TextOp => o.kind === 'text');
 
