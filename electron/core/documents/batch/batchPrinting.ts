@@ -77,16 +77,13 @@ export async function previewDocument(ctx: CoreContext, batchId: string, kind: D
 async function renderPrint(ctx: CoreContext, batch: BatchRecord, kind: DocumentKind, allowMissingGlyphs: boolean): Promise<{ pdf: GeneratedPdf; pending: PendingPrint; request: DocumentRequest }> {
   const prepared = prepareDocument(ctx, batch, kind);
   requirePrintable(prepared, kind);
-  const previewRequest = prepared.request(null);
-  const preview = await generateDocument(previewRequest);
-  if (preview.missingCharacters.length > 0 && !allowMissingGlyphs) {
-    const where = missingIn(previewRequest, preview.missingCharacters);
-    throw new CoreError('DOCUMENT_MISSING_GLYPHS', ERRORS.missingGlyphsIn(where), 422);
-  }
   const printNumber = ctx.store.printLog.nextPrintNumber(batch.id, kind);
   const request = prepared.request({ count: printNumber, at: chinaTimestamp(ctx.now()) });
   const pdf = await generateDocument(request);
-  const pending: PendingPrint = { batchId: batch.id, kind, printNumber, documentNumber: prepared.issue.number, issuedOn: prepared.issue.issuedOn, documentHash: documentHash(preview.bytes) };
+  if (pdf.missingCharacters.length > 0 && !allowMissingGlyphs) {
+    throw new CoreError('DOCUMENT_MISSING_GLYPHS', ERRORS.missingGlyphsIn(missingIn(request, pdf.missingCharacters)), 422);
+  }
+  const pending: PendingPrint = { batchId: batch.id, kind, printNumber, documentNumber: prepared.issue.number, issuedOn: prepared.issue.issuedOn, documentHash: documentHash(pdf.bytes) };
   return { pdf, pending, request };
 }
 

@@ -4,6 +4,7 @@
  * (fixed at its first print, or the association's).
  */
 import { createHash } from 'node:crypto';
+import { STAMP_MARKER, STAMP_STREAM_LENGTH } from '../render/writePdf';
 import { DOCUMENT_KIND_LABELS, printability, type DocumentKind } from '../../../../shared/domain/documents';
 import type { PriceQuote } from '../../../../shared/domain/pricing';
 import { hasError } from '../../../../shared/domain/roster';
@@ -69,6 +70,9 @@ export function prepareDocument(ctx: CoreContext, batch: BatchRecord, kind: Docu
   const unit = storeCall(() => ctx.store.units.require(batch.unitId));
   // A confirmation shows the batch number the payment notice bore beside its own, where it differs.
   const batchNumber = kind === 'confirmation' ? (ctx.store.printLog.issue(batch.id, 'paymentNotice')?.number ?? issue.number) : issue.number;
+  // Read once however many renderings (a 10,000-person roster is checked once).
+  let quoted: PriceQuote | undefined;
+  let persons: ReturnType<typeof enrolledPersons> | undefined;
   const request = (print: PrintStamp | null): DocumentRequest => {
     const base = {
       scheme,
@@ -78,29 +82,35 @@ export function prepareDocument(ctx: CoreContext, batch: BatchRecord, kind: Docu
       issuedOn: issue.issuedOn,
       print,
     };
-    const quote = (): PriceQuote => batch.premium ?? quoteBatch(ctx, batch);
+    const quote = (): PriceQuote => (quoted ??= batch.premium ?? quoteBatch(ctx, batch));
+    const enrolled = () => (persons ??= enrolledPersons(ctx, batch));
     switch (kind) {
       case 'paymentNotice':
         return { kind, data: { ...base, quote: quote() } };
       case 'earlyInvoiceCommitment':
         return { kind, data: { ...base, quote: quote() } };
       case 'confirmation':
-        return { kind, data: { ...base, quote: quote(), persons: enrolledPersons(ctx, batch).persons } };
+        return { kind, data: { ...base, quote: quote(), persons: enrolled().persons } };
       case 'overAgeCommitment': {
-        const overAge = enrolledPersons(ctx, batch).overAge;
+        const overAge = enrolled().overAge;
         if (overAge.length === 0) throw new CoreError('DOCUMENT_NO_PERSONS', '本批次没有保留的在职超龄人员，无需承诺书', 422);
         return { kind, data: { ...base, persons: overAge } };
       }
       case 'roster':
-        return { kind, data: { ...base, persons: enrolledPersons(ctx, batch).persons } };
+        return { kind, data: { ...base, persons: enrolled().persons } };
     }
   };
   return { scheme, facts, notYet: state.printable ? null : { code: state.code, reason: state.reason }, issue, request };
 }
 
-/** The hash a print is logged under: of the document without its print stamp, so reprints compare equal. */
-export function documentHash(previewBytes: Uint8Array): string {
-  return createHash('sha256').update(previewBytes).digest('hex');
+/**
+ * The hash a print is logged under: of the document with its print stamp's stream blanked
+ * (the only bytes a reprint or the preview changes), so every print of it compares equal.
+ */
+export function documentHash(bytes: Uint8Array): string {
+  const at = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(STAMP_MARKER, 0, 'latin1');
+  if (at < 0) throw new Error('document without a print stamp');
+  return createHash('sha256').update(bytes.subarray(0, at)).update(bytes.subarray(at + STAMP_STREAM_LENGTH)).digest('hex');
 }
 
 /** Refuses to print what may only be previewed, in the words the list showed before the click. */
