@@ -65,8 +65,8 @@ export function numberOf(data: { number?: DocumentNumber; batch: DocumentBatch }
   return data.number ?? { label: LABELS.batchNumber, value: data.batch.number };
 }
 
-/** The batch number beside the document's own number, only where the two differ (never the same number twice). */
+/** The batch number beside the document's own number, only where the two differ and the latter is not itself the 参保批次号. */
 export function batchNumberRow(data: { number?: DocumentNumber; batch: DocumentBatch }): readonly [string, string] | null {
   const own = numberOf(data);
-  return own.value === data.batch.number || data.batch.number === '' ? null : [LABELS.batchNumber, data.batch.number];
+  return own.value === data.batch.number || own.label === LABELS.batchNumber || data.batch.number === '' ? null : [LABELS.batchNumber, data.batch.number];
 }

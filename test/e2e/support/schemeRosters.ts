@@ -45,6 +45,11 @@ function cell(key: string, person: RosterPerson, i: number): string {
   }
 }
 
+/** Person `i` as a roster row of the scheme's fields (what roster.addRow takes); empty columns left out. */
+export function schemeRosterRow(scheme: Scheme, person: RosterPerson, i: number): Record<string, string> {
+  return Object.fromEntries(scheme.roster.columns.map((c) => [c.key, cell(c.key, person, i)] as const).filter(([, v]) => v !== ''));
+}
+
 /** An xlsx with the scheme's headers and one row per person. */
 export function schemeRosterXlsx(scheme: Scheme, persons: readonly RosterPerson[]): Promise<Buffer> {
   const columns = scheme.roster.columns;
