@@ -17,7 +17,7 @@ import { schemeById } from '../../shared/schemes';
 import { differingPixels, pdfPageTexts, pdfText, renderPages, type GrayImage } from '../electron/core/documents/pdfTools';
 import { adminCall, registerUnit } from '../server/serverFixtures';
 import { buildRenderer } from './support/rendererBuild';
-import { schemeRosterRow, type RosterPerson } from './support/schemeRosters';
+import { MEN_AND_WOMEN, schemeRosterRow } from './support/schemeRosters';
 import { approveOnServer, serverBatch, startAssociation, startSyncedApp, type Association, type SyncedApp } from './support/syncedApp';
 
 const REFERENCE_DIR = join(__dirname, 'reference');
@@ -43,11 +43,6 @@ interface Case {
   confirmationFields: string[];
 }
 
-const PERSONS: RosterPerson[] = [
-  { birth: '1985-06-15', sequence: 123 },
-  { birth: '1990-02-28', sequence: 122 },
-  { birth: '1979-11-30', sequence: 34 },
-];
 
 const CASES: Case[] = [
   {
@@ -126,7 +121,7 @@ describe.each(CASES)('$schemeId: documents refused before their state, produced 
       contact: { name: '周经办', phone: '13800000001' },
       headCounts: { inService: 20, femaleInService: 8 },
     });
-    for (const [i, person] of PERSONS.entries()) {
+    for (const [i, person] of MEN_AND_WOMEN.entries()) {
       await app.call('roster.addRow', { batchId: batch.id, row: { ...schemeRosterRow(scheme, person, i), ...(c.personPlan ? { plans: c.personPlan, shares: '1' } : {}) } });
     }
     expect((await app.call('roster.recheck', { batchId: batch.id })).state).toBe('checkPassed');

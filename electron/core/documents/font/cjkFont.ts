@@ -176,18 +176,12 @@ export class CjkFont {
     return (units * size) / 1000;
   }
 
-  /** Width of `text` at `size` points. */
+  /** Width of `text` at `size` points (a character the font lacks counts as its box). */
   widthOf(text: string, size: number): number {
+    const width = this.widthIfPresent(text, size);
+    if (width >= 0) return width;
     let units = 0;
-    for (let i = 0; i < text.length; i++) {
-      let cp = text.charCodeAt(i);
-      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
-        cp = text.codePointAt(i)!;
-        i++;
-      }
-      const w = cp < 0x10000 ? this.bmpWidth[cp]! : NaN;
-      units += Number.isNaN(w) ? this.glyph(cp).width : w;
-    }
+    for (const ch of text) units += this.glyph(ch.codePointAt(0)!).width;
     return (units * size) / 1000;
   }
 }

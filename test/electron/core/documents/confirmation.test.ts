@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateConfirmation, type ConfirmationData } from '../../../../electron/core/documents';
 import { maskDocumentNumber } from '../../../../shared/domain/scheme';
-import { makePersons, qingdao, qingdaoExample, QINGDAO_UNIT, shanghai, shanghaiExample, SHANGHAI_UNIT } from './fixtures';
+import { makePersons, qingdaoConfirmation, shanghai, shanghaiExample, SHANGHAI_UNIT } from './fixtures';
 import { pdfPageTexts } from './pdfTools';
 
 const squeeze = (s: string) => s.replace(/[ \u3000]+/g, ' ');
@@ -73,18 +73,9 @@ describe('confirmation (参保确认书)', () => {
   });
 
   it('Qingdao: shares column, the subsidy line and 壹仟伍佰元整; no waiting periods when the scheme sets none', async () => {
-    const persons = makePersons(25, 7);
-    const { quote, batch } = qingdaoExample(persons);
-    const pdf = await generateConfirmation({
-      scheme: qingdao,
-      unit: QINGDAO_UNIT,
-      batch: { ...batch, cover: { start: '2025-12-20', end: '2026-12-19' } },
-      quote,
-      persons,
-      number: { label: '确认书号', value: 'G1503202512240001' },
-      issuedOn: '2025-12-24',
-      print: null,
-    });
+    const data = qingdaoConfirmation({}, { print: null });
+    const persons = data.persons;
+    const pdf = await generateConfirmation(data);
     const text = squeeze(pdfPageTexts(pdf.bytes).join('\n'));
     expect(text).toContain('职工互助保障活动参保确认书');
     expect(text).toMatch(/份数 人数 单价（元\/份） 金额（元）/);

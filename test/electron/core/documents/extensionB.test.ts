@@ -5,28 +5,15 @@
  * box a missing glyph leaves: the test fails on any missing glyph.
  */
 import { describe, expect, it } from 'vitest';
-import { generateConfirmation, type ConfirmationData } from '../../../../electron/core/documents';
+import { generateConfirmation } from '../../../../electron/core/documents';
 import { systemFallbackFonts } from '../../../../electron/core/documents/font/fontChain';
-import { makePersons, qingdao, qingdaoExample, QINGDAO_UNIT } from './fixtures';
+import { qingdaoConfirmation } from './fixtures';
 import { darkPixels, differingPixels, pdfText, renderPages, wordBoxes } from './pdfTools';
 
 /** Extension B (𠮷 𡈼 𨭆 𪚥), C (𪜀), D (𫝀) and E (𫠠), each after a common surname. */
 const NAMES = ['吉𠮷', '王𡈼', '陈𨭆', '李𪚥', '张𪜀', '刘𫝀', '赵𫠠'];
 
-function confirmation(): ConfirmationData {
-  const persons = makePersons(12, 9).map((p, i) => (NAMES[i] ? { ...p, name: NAMES[i]! } : p));
-  const { quote, batch } = qingdaoExample(persons);
-  return {
-    scheme: qingdao,
-    unit: QINGDAO_UNIT,
-    batch: { ...batch, cover: { start: '2025-12-20', end: '2026-12-19' } },
-    quote,
-    persons,
-    number: { label: '确认书号', value: 'G1503202512240001' },
-    issuedOn: '2025-12-24',
-    print: { count: 1, at: '2025-12-24T10:00:00+08:00' },
-  };
-}
+const confirmation = () => qingdaoConfirmation(Object.fromEntries(NAMES.map((n, i) => [i, n])), { count: 12, seed: 9 });
 
 describe('names from CJK Extension B and beyond', () => {
   it('finds the operating system’s extension font', () => {

@@ -8,29 +8,14 @@ import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { CoreError } from '../../../../electron/core/app/coreError';
-import { bundledFontFiles, generateConfirmation, generatePaymentNotice, type ConfirmationData } from '../../../../electron/core/documents';
+import { bundledFontFiles, generateConfirmation, generatePaymentNotice } from '../../../../electron/core/documents';
 import { CjkFont } from '../../../../electron/core/documents/font/cjkFont';
 import { embedCidFont } from '../../../../electron/core/documents/font/embedFont';
 import { subsetFont } from '../../../../electron/core/documents/font/harfbuzzSubset';
-import { makePersons, qingdao, qingdaoExample, QINGDAO_UNIT, shanghaiExample, shanghai, SHANGHAI_UNIT } from './fixtures';
+import { makePersons, qingdaoConfirmation, shanghaiExample, shanghai, SHANGHAI_UNIT } from './fixtures';
 import { darkPixels, differingPixels, pdfText, renderPages, wordBoxes } from './pdfTools';
 
 const DPI = 50;
-
-function qingdaoConfirmation(names: Record<number, string>): ConfirmationData {
-  const persons = makePersons(25, 7).map((p, i) => (names[i] ? { ...p, name: names[i]! } : p));
-  const { quote, batch } = qingdaoExample(persons);
-  return {
-    scheme: qingdao,
-    unit: QINGDAO_UNIT,
-    batch: { ...batch, cover: { start: '2025-12-20', end: '2026-12-19' } },
-    quote,
-    persons,
-    number: { label: '确认书号', value: 'G1503202512240001' },
-    issuedOn: '2025-12-24',
-    print: { count: 1, at: '2025-12-24T10:00:00+08:00' },
-  };
-}
 
 describe('glyphs render', () => {
   it('every page of a subset document renders pixel for pixel like the same document with the whole font embedded', async () => {
