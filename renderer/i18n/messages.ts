@@ -704,8 +704,9 @@ export const M = {
     colUnit: '单位',
     colBatch: '批次',
     colKind: '文书',
+    colDocumentNumber: '文书编号',
     colNumber: '次数',
-    colActor: '操作人',
+    colActor: '经办人',
     empty: '还没有打印记录',
   },
   quickEntry: {
