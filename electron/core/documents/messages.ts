@@ -101,6 +101,7 @@ export const ERRORS = {
   missingGlyphsIn: (where: readonly { where: string; characters: readonly string[] }[]) =>
     `以下文字在所有字体中都没有字形，打印出来会是方框：${where.map((w) => `${w.where}（${w.characters.map((c) => `${c} U+${c.codePointAt(0)!.toString(16).toUpperCase()}`).join('、')}）`).join('；')}。请核对后选择“仍然打印（标出缺字）”`,
   noPersons: '没有参保人员，无法生成该文书',
+  noOverAgePersons: '本批次没有保留的在职超龄人员，无需承诺书',
   badPrint: '打印次数必须是正整数，打印时间必须是带时区的时间',
   badDate: (date: string) => `文书日期格式应为 YYYY-MM-DD：${date}`,
   noAccount: (scheme: string) => `方案“${scheme}”没有收款账号（户名、账号、开户行），缴费通知单不能没有收款账户：请先同步互助会的方案目录`,

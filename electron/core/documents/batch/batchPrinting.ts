@@ -56,11 +56,13 @@ export function documentAvailability(ctx: CoreContext, batchId: string): Documen
   return offeredKinds(scheme).map((kind) => {
     const prepared = prepareDocument(ctx, batch, kind);
     const fixed = ctx.store.printLog.issue(batchId, kind);
+    // The clerk confirms the over-age commitment only when the roster keeps over-age persons: without it there is nothing to sign.
+    const reason = prepared.notYet?.reason ?? (kind === 'overAgeCommitment' && batch.overAgeCommitmentAt === null ? ERRORS.noOverAgePersons : undefined);
     return {
       kind,
       title: documentTitle(scheme, kind),
-      printable: prepared.notYet === null,
-      ...(prepared.notYet ? { reason: prepared.notYet.reason } : {}),
+      printable: reason === undefined,
+      ...(reason ? { reason } : {}),
       prints: counts.get(kind) ?? 0,
       ...(fixed ? { documentNumber: fixed.number, issuedOn: fixed.issuedOn } : {}),
     };

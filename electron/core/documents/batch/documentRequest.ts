@@ -15,6 +15,7 @@ import { quoteBatch } from '../../app/pricingService';
 import { checkEach } from '../../app/rosterChecking';
 import type { BatchRecord, DocumentIssue } from '../../store';
 import type { DocumentRequest } from '../index';
+import { ERRORS } from '../messages';
 import type { DocumentPerson, PrintStamp } from '../types';
 import { batchDocumentFacts, type BatchDocumentFacts } from './batchFacts';
 
@@ -93,7 +94,7 @@ export function prepareDocument(ctx: CoreContext, batch: BatchRecord, kind: Docu
         return { kind, data: { ...base, quote: quote(), persons: enrolled().persons } };
       case 'overAgeCommitment': {
         const overAge = enrolled().overAge;
-        if (overAge.length === 0) throw new CoreError('DOCUMENT_NO_PERSONS', '本批次没有保留的在职超龄人员，无需承诺书', 422);
+        if (overAge.length === 0) throw new CoreError('DOCUMENT_NO_PERSONS', ERRORS.noOverAgePersons, 422);
         return { kind, data: { ...base, persons: overAge } };
       }
       case 'roster':

@@ -90,6 +90,8 @@ describe('documents through the API', () => {
     expect(available[0]).toMatchObject({ printable: true, title: '上海职工互助保障项目2020 缴费通知单' });
     expect(available[1]).toMatchObject({ printable: false });
     expect(available[1]!.reason).toContain('保费已确认');
+    // No over-age person kept: nothing to sign.
+    expect(available[2]).toMatchObject({ kind: 'overAgeCommitment', printable: false, reason: '本批次没有保留的在职超龄人员，无需承诺书' });
     // The preview exists (watermarked), the print is refused with the same reason.
     const preview = await t.call('documents.generate', { batchId: batch.id, kind: 'confirmation', purpose: 'preview' });
     expect(hasPreviewWatermark(Buffer.from(preview.base64, 'base64'))).toBe(true);
@@ -114,6 +116,7 @@ describe('documents through the API', () => {
     await t.call('roster.editRow', { batchId: batch.id, rowId: rows.rows[0]!.id, changes: { medicalInService: '是' } });
     await t.call('batches.update', { batchId: batch.id, overAgeCommitment: true });
     expect((await t.call('batches.get', { batchId: batch.id })).state).toBe('checkPassed');
+    expect((await t.call('documents.available', { batchId: batch.id })).find((d) => d.kind === 'overAgeCommitment')).toMatchObject({ printable: true });
 
     const letter = await t.call('documents.generate', { batchId: batch.id, kind: 'overAgeCommitment', purpose: 'preview' });
     const text = pdfText(Buffer.from(letter.base64, 'base64'));
