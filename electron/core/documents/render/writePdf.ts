@@ -2,8 +2,8 @@
  * Writes laid-out pages as a PDF with pdf-lib: one content stream per page, the fonts
  * subset to the characters used, fixed metadata and a trailer ID derived from the input.
  *
- * Reprints: the print count and print time live only in one Form XObject (the print stamp)
- * drawn on every page. Its stream is stored uncompressed and padded to a fixed length, and
+ * Reprints: the print count and print time (and a preview's watermark) live only in one
+ * Form XObject (the print stamp) drawn on every page. Its stream is stored uncompressed and padded to a fixed length, and
  * the fonts always carry the characters any stamp may use, so two prints of a document
  * have the same length and differ only inside that stream.
  */
