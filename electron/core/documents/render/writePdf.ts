@@ -3,9 +3,9 @@
  * subset to the characters used, fixed metadata and a trailer ID derived from the input.
  *
  * Reprints: the print count and print time (and a preview's watermark) live only in one
- * Form XObject (the print stamp) drawn on every page. Its stream is stored uncompressed and padded to a fixed length, and
- * the fonts always carry the characters any stamp may use, so two prints of a document
- * have the same length and differ only inside that stream.
+ * Form XObject (the print stamp) drawn on every page. Its stream is stored uncompressed and
+ * padded to a fixed length, and the fonts always carry the characters any stamp may use, so
+ * two prints of a document have the same length and differ only inside that stream.
  */
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
