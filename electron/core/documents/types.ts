@@ -11,6 +11,7 @@ import type { RawRosterRow } from '../../../shared/domain/roster/fields';
 import type { EnrollmentType, Gender, Scheme } from '../../../shared/domain/scheme';
 import type { FontFiles } from './font/cjkFont';
 import type { FontEmbedding } from './font/embedFont';
+import type { FallbackFont } from './font/fontChain';
 
 /**
  * The unit as printed: a `UnitProfile` fits. `insuranceCode` (Shanghai 参保编码) fills the
@@ -106,8 +107,8 @@ export interface StampedRosterData extends DocumentBase {
 export interface GenerateOptions {
   /** Font files; default the ones shipped in `@embedpdf/fonts-sc`. */
   fontFiles?: FontFiles;
-  /** Fonts for characters the bundled ones lack, tried in order; default the operating system's extension fonts. */
-  fallbackFontFiles?: readonly string[];
+  /** Fonts for characters the bundled ones lack, tried in order (both weights); default the operating system's. */
+  fallbackFonts?: readonly FallbackFont[];
   /** Default `subset`. `full` embeds the whole font (megabytes; for comparison only). */
   embedding?: FontEmbedding;
   /**

@@ -34,6 +34,14 @@ export function bundledFontFiles(): FontFiles {
   return { regular: join(fontsDir, BUNDLED_FILE_NAMES.regular), bold: join(fontsDir, BUNDLED_FILE_NAMES.bold) };
 }
 
+/** Where the face with PostScript name `face` stands in the collection. */
+function faceIndexOf(bytes: Uint8Array, face: string, path: string): number {
+  const fonts = (fontkit.create(bytes) as unknown as { fonts?: { postscriptName: string }[] }).fonts;
+  const index = fonts?.findIndex((f) => f.postscriptName === face) ?? -1;
+  if (index < 0) throw new Error(`${path} has no face ${face}`);
+  return index;
+}
+
 interface GlyphInfo {
   cid: number;
   /** Advance width in 1/1000 em. */
@@ -66,8 +74,11 @@ export class CjkFont {
     /** Identifies the font for the subsetter's cache. */
     readonly key: string,
     readonly bytes: Uint8Array,
+    /** The face within a collection (.ttc / .otc); 0 for a single font. */
+    readonly faceIndex: number,
   ) {
-    this.face = fontkit.create(bytes);
+    const created = fontkit.create(bytes) as ReturnType<typeof fontkit.create> & { fonts?: ReturnType<typeof fontkit.create>[] };
+    this.face = created.fonts ? created.fonts[faceIndex]! : created;
     this.scale = 1000 / this.face.unitsPerEm;
     this.ascent = Math.round(this.face.ascent * this.scale);
     this.descent = Math.round(this.face.descent * this.scale);
@@ -75,19 +86,21 @@ export class CjkFont {
     const b = this.face.bbox;
     this.bbox = [b.minX, b.minY, b.maxX, b.maxY].map((v) => Math.round(v * this.scale)) as unknown as readonly [number, number, number, number];
     this.postscriptName = (this.face.postscriptName ?? 'CJKFont').replace(/[^A-Za-z0-9-]/g, '');
-    this.cff = hasTable(bytes, 'CFF ') ? readCff(tableBytes(bytes, 'CFF ')) : null;
+    this.cff = hasTable(bytes, 'CFF ', faceIndex) ? readCff(tableBytes(bytes, 'CFF ', faceIndex)) : null;
     this.notdefWidth = Math.round(this.face.getGlyph(0).advanceWidth * this.scale);
   }
 
   private static readonly loaded = new Map<string, CjkFont>();
 
-  /** The font in `path`, read and parsed once per process. */
-  static load(path: string): CjkFont {
-    let font = CjkFont.loaded.get(path);
+  /** The font in `path` (in a collection, the face named `face`), read and parsed once per process. */
+  static load(path: string, face?: string): CjkFont {
+    const key = face ? `${path}#${face}` : path;
+    let font = CjkFont.loaded.get(key);
     if (!font) {
       // A Buffer as read: fontkit copies anything else byte by byte.
-      font = new CjkFont(path, readFileSync(path));
-      CjkFont.loaded.set(path, font);
+      const bytes = readFileSync(path);
+      font = new CjkFont(key, bytes, face ? faceIndexOf(bytes, face, path) : 0);
+      CjkFont.loaded.set(key, font);
     }
     return font;
   }

@@ -90,7 +90,7 @@ function widthsArray(cidWidths: ReadonlyMap<number, number>): (number | number[]
  * Embeds `font` for the code points `used` (those it has) and returns the Type0 font's
  * reference. The caller draws text as 2-byte CIDs from `font.cid`.
  */
-export function embedCidFont(doc: PDFDocument, font: CjkFont, used: ReadonlySet<number>, embedding: FontEmbedding): PDFRef {
+export function embedCidFont(doc: PDFDocument, font: CjkFont, used: ReadonlySet<number>, embedding: FontEmbedding, options: { transient?: boolean } = {}): PDFRef {
   const context = doc.context;
   const present = [...used].filter((cp) => font.has(cp)).sort((a, b) => a - b);
   const cidWidths = new Map<number, number>([[0, font.notdefWidth]]);
@@ -105,7 +105,7 @@ export function embedCidFont(doc: PDFDocument, font: CjkFont, used: ReadonlySet<
   let program: Uint8Array;
   let baseName: string;
   if (embedding === 'subset') {
-    const subset = subsetFont(font.key, font.bytes, present, { retainGlyphIds: truetype });
+    const subset = subsetFont(font.key, font.bytes, present, { retainGlyphIds: truetype, faceIndex: font.faceIndex, transient: options.transient ?? false });
     program = truetype ? subset : tableBytes(subset, 'CFF ');
     if (!truetype) {
       // hb-subset keeps each glyph's CID; check that every CID the text uses is there.
@@ -115,7 +115,7 @@ export function embedCidFont(doc: PDFDocument, font: CjkFont, used: ReadonlySet<
     }
     baseName = `${subsetTag(present)}+${font.postscriptName}`;
   } else {
-    program = truetype ? font.bytes : tableBytes(font.bytes, 'CFF ');
+    program = truetype ? font.bytes : tableBytes(font.bytes, 'CFF ', font.faceIndex);
     baseName = font.postscriptName;
   }
 

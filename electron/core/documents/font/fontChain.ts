@@ -6,7 +6,13 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CjkFont } from './cjkFont';
+import { CjkFont, type FontWeight } from './cjkFont';
+
+/** A fallback font: a file, and in a collection (.ttc) the face by its PostScript name. */
+export interface FallbackFont {
+  path: string;
+  face?: string;
+}
 
 /** A run of text drawn in one font: `font` indexes the chain (0 the bundled font), -1 none has it. */
 export interface FontRun {
@@ -20,12 +26,12 @@ export class FontChain {
 
   constructor(
     readonly primary: CjkFont,
-    private readonly fallbackFiles: () => readonly string[],
+    private readonly fallbacks: () => readonly FallbackFont[],
   ) {}
 
-  /** The bundled font, then the fallbacks that exist. */
+  /** The bundled font, then the fallbacks. */
   get fonts(): readonly CjkFont[] {
-    if (!this.loaded) this.loaded = [this.primary, ...this.fallbackFiles().map((file) => CjkFont.load(file))];
+    if (!this.loaded) this.loaded = [this.primary, ...this.fallbacks().map((f) => CjkFont.load(f.path, f.face))];
     return this.loaded;
   }
 
@@ -67,20 +73,24 @@ export class FontChain {
 }
 
 /**
- * Fonts the operating system ships for the extension blocks: Windows' SimSun-ExtB, and on
- * Debian fonts-hanazono (花園明朝 A/B, every block through Extension F) and
- * fonts-babelstone-han. Only those present are used.
+ * Fonts the operating system ships for what the bundled font lacks, those present only:
+ * Debian's Noto Sans CJK (fonts-noto-cjk: the bundled font's own design and weight, with the
+ * Extension B characters of the Hong Kong, Taiwan and Japanese sets such as 𠮷), then
+ * fonts-hanazono (花園明朝 A/B: every block through Extension F) and fonts-babelstone-han;
+ * on Windows SimSun-ExtB.
  */
-export function systemFallbackFonts(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string[] {
-  const candidates =
+export function systemFallbackFonts(weight: FontWeight, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): FallbackFont[] {
+  const notoWeight = weight === 'bold' ? 'Bold' : 'Regular';
+  const candidates: FallbackFont[] =
     platform === 'win32'
-      ? [join(env.WINDIR ?? 'C:\\Windows', 'Fonts', 'simsunb.ttf')]
+      ? [{ path: join(env.WINDIR ?? 'C:\\Windows', 'Fonts', 'simsunb.ttf') }]
       : [
-          '/usr/share/fonts/truetype/hanazono/HanaMinB.ttf',
-          '/usr/share/fonts/truetype/hanazono/HanaMinA.ttf',
-          '/usr/share/fonts/truetype/babelstone/BabelStoneHan.ttf',
+          { path: `/usr/share/fonts/opentype/noto/NotoSansCJK-${notoWeight}.ttc`, face: `NotoSansCJKsc-${notoWeight}` },
+          { path: '/usr/share/fonts/truetype/hanazono/HanaMinB.ttf' },
+          { path: '/usr/share/fonts/truetype/hanazono/HanaMinA.ttf' },
+          { path: '/usr/share/fonts/truetype/babelstone/BabelStoneHan.ttf' },
         ];
-  return candidates.filter((file) => existsSync(file));
+  return candidates.filter((f) => existsSync(f.path));
 }
 
 /** The chains a document is set in, one per weight. */

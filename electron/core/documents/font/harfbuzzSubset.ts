@@ -74,21 +74,30 @@ function harfbuzz(): HarfBuzzSubsetExports {
   return exports;
 }
 
-/** Faces by the caller's key for the font (its file path). Kept for the process's life. */
-const faces = new Map<string, number>();
+interface LoadedFace {
+  face: number;
+  /** The font's bytes in the wasm heap, which the face reads. */
+  ptr: number;
+}
 
-function faceFor(key: string, fontBytes: Uint8Array): number {
-  const cached = faces.get(key);
-  if (cached !== undefined) return cached;
+/** Faces by the caller's key for the font (its file path). Kept for the process's life. */
+const faces = new Map<string, LoadedFace>();
+
+function loadFace(fontBytes: Uint8Array, faceIndex: number): LoadedFace {
   const hb = harfbuzz();
   const ptr = hb.malloc(fontBytes.byteLength);
   if (ptr === 0) throw new Error('hb-subset: out of memory loading the font');
   new Uint8Array(hb.memory.buffer).set(fontBytes, ptr);
   const blob = hb.hb_blob_create(ptr, fontBytes.byteLength, HB_MEMORY_MODE_READONLY, 0, 0);
-  const face = hb.hb_face_create(blob, 0);
+  const face = hb.hb_face_create(blob, faceIndex);
   hb.hb_blob_destroy(blob);
-  faces.set(key, face);
-  return face;
+  return { face, ptr };
+}
+
+function faceFor(key: string, fontBytes: Uint8Array, faceIndex: number): LoadedFace {
+  let loaded = faces.get(key);
+  if (!loaded) faces.set(key, (loaded = loadFace(fontBytes, faceIndex)));
+  return loaded;
 }
 
 /**
@@ -96,9 +105,33 @@ function faceFor(key: string, fontBytes: Uint8Array): number {
  * OpenType file. Code points the font lacks are simply absent from the result; callers
  * find them through the font's own cmap.
  */
-export function subsetFont(key: string, fontBytes: Uint8Array, codePoints: Iterable<number>, options: { retainGlyphIds?: boolean } = {}): Uint8Array {
+export function subsetFont(
+  key: string,
+  fontBytes: Uint8Array,
+  codePoints: Iterable<number>,
+  options: {
+    retainGlyphIds?: boolean;
+    faceIndex?: number;
+    /**
+     * Load the font for this subset only: the wasm heap is fixed at 64 MB, and fallback fonts
+     * (tens of megabytes each, rarely needed) would not fit beside the bundled ones if kept.
+     */
+    transient?: boolean;
+  } = {},
+): Uint8Array {
   const hb = harfbuzz();
-  const face = faceFor(key, fontBytes);
+  const loaded = options.transient ? loadFace(fontBytes, options.faceIndex ?? 0) : faceFor(key, fontBytes, options.faceIndex ?? 0);
+  try {
+    return subsetFace(hb, loaded.face, codePoints, options.retainGlyphIds ?? false);
+  } finally {
+    if (options.transient) {
+      hb.hb_face_destroy(loaded.face);
+      hb.free(loaded.ptr);
+    }
+  }
+}
+
+function subsetFace(hb: HarfBuzzSubsetExports, face: number, codePoints: Iterable<number>, retainGlyphIds: boolean): Uint8Array {
   const input = hb.hb_subset_input_create_or_fail();
   if (input === 0) throw new Error('hb-subset: could not create the subset input');
   try {
@@ -113,7 +146,7 @@ export function subsetFont(key: string, fontBytes: Uint8Array, codePoints: Itera
         HB_SUBSET_FLAGS_NO_HINTING |
         HB_SUBSET_FLAGS_NOTDEF_OUTLINE |
         HB_SUBSET_FLAGS_NO_LAYOUT_CLOSURE |
-        (options.retainGlyphIds ? HB_SUBSET_FLAGS_RETAIN_GIDS : 0),
+        (retainGlyphIds ? HB_SUBSET_FLAGS_RETAIN_GIDS : 0),
     );
     const subset = hb.hb_subset_or_fail(face, input);
     if (subset === 0) throw new Error('hb-subset: subsetting failed');

@@ -3,7 +3,7 @@
  * numbers and the print stamp), the title, ruled label/value grids and the stamp and
  * signature area.
  */
-import { CjkFont, bundledFontFiles } from '../font/cjkFont';
+import { CjkFont, bundledFontFiles, type FontWeight } from '../font/cjkFont';
 import { FontChain, systemFallbackFonts, type DocumentFonts } from '../font/fontChain';
 import { Flow, LINE_SPACING } from '../layout/flow';
 import { A4_PORTRAIT, ASCENT, DESCENT, LayoutError, type Page, type PageSize, type TextStyle } from '../layout/page';
@@ -23,11 +23,11 @@ const SIGNATURE_BOX_HEIGHT = 104;
 /** What a table before the stamp box keeps with its last row: the total line, the box, and the line under it. */
 export const SIGNATURE_BLOCK_HEIGHT = SIGNATURE_BOX_HEIGHT + 56;
 
-/** The bundled font of each weight, then the fallbacks for what it lacks (the same ones for both weights). */
+/** The bundled font of each weight, then the fallbacks for what it lacks (of that weight where the system has one). */
 export function loadFonts(options: GenerateOptions): DocumentFonts {
   const files = options.fontFiles ?? bundledFontFiles();
-  const fallbacks = () => options.fallbackFontFiles ?? systemFallbackFonts();
-  return { regular: new FontChain(CjkFont.load(files.regular), fallbacks), bold: new FontChain(CjkFont.load(files.bold), fallbacks) };
+  const fallbacks = (weight: FontWeight) => () => options.fallbackFonts ?? systemFallbackFonts(weight);
+  return { regular: new FontChain(CjkFont.load(files.regular), fallbacks('regular')), bold: new FontChain(CjkFont.load(files.bold), fallbacks('bold')) };
 }
 
 export interface FrameOptions {

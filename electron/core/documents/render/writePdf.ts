@@ -54,8 +54,6 @@ export const STAMP_STREAM_LENGTH = 512;
 export const STAMP_MARKER = '% print stamp';
 
 const FONT_RESOURCE: Readonly<Record<FontWeight, string>> = { regular: 'F1', bold: 'F2' };
-/** Fallback fonts (one per file, shared by both weights) are X1, X2 … in the chain's order. */
-const fallbackResource = (index: number) => `X${index}`;
 const STAMP_RESOURCE = 'PS';
 const WATERMARK_STATE = 'WM';
 
@@ -84,13 +82,13 @@ class HexCache {
   }
 }
 
-/** The font and resource name each run of a text op is drawn in: missing characters in the bundled font (its box). */
-function fontOf(fonts: DocumentFonts, weight: FontWeight, index: number): { font: CjkFont; resource: string } {
+/** The font a run of a text op is drawn in: a character no font has in the bundled font (its box). */
+function fontOf(fonts: DocumentFonts, weight: FontWeight, index: number): CjkFont {
   const chain = fonts[weight];
-  return index <= 0 ? { font: chain.primary, resource: FONT_RESOURCE[weight] } : { font: chain.fonts[index]!, resource: fallbackResource(index) };
+  return index <= 0 ? chain.primary : chain.fonts[index]!;
 }
 
-function pageContent(page: Page, height: number, fonts: DocumentFonts, hex: (font: CjkFont) => HexCache): string {
+function pageContent(page: Page, height: number, fonts: DocumentFonts, resources: ReadonlyMap<CjkFont, string>, hex: (font: CjkFont) => HexCache): string {
   const out: string[] = [];
   const y = (top: number) => num(height - top);
   for (const op of page.ops) {
@@ -118,8 +116,8 @@ function pageContent(page: Page, height: number, fonts: DocumentFonts, hex: (fon
     const runs = fonts[op.style.weight].runs(op.text);
     // Each Tj moves the pen by the text's width: a run in a fallback font follows on from the one before.
     const shown = runs.map((run) => {
-      const { font, resource } = fontOf(fonts, op.style.weight, run.font);
-      const f = `/${resource} ${num(op.style.size)} Tf`;
+      const font = fontOf(fonts, op.style.weight, run.font);
+      const f = `/${resources.get(font)!} ${num(op.style.size)} Tf`;
       const change = f !== current ? `${f} ` : '';
       current = f;
       return `${change}<${hex(font).of(run.text)}> Tj`;
@@ -193,17 +191,17 @@ export async function writePdf(layout: DocumentLayout, meta: PdfMetadata, option
 
   const doc = await PDFDocument.create({ updateMetadata: false });
   const context = doc.context;
+  // The bundled fonts are F1 and F2; fallback fonts (loaded only when a character needed one) X1, X2 … in the order first used.
+  const resources = new Map<CjkFont, string>([
+    [fonts.bold.primary, FONT_RESOURCE.bold],
+    [fonts.regular.primary, FONT_RESOURCE.regular],
+  ]);
+  for (const font of used.keys()) if (!resources.has(font)) resources.set(font, `X${resources.size - 1}`);
   const fontDict: Record<string, PDFRef> = {};
-  fontDict[FONT_RESOURCE.regular] = embedCidFont(doc, fonts.regular.primary, regularSet, options.embedding);
-  const boldSet = used.get(fonts.bold.primary)!;
-  if (boldSet.size > 0) fontDict[FONT_RESOURCE.bold] = embedCidFont(doc, fonts.bold.primary, boldSet, options.embedding);
-  // Fallback fonts are loaded only if some character needed one; each is embedded once for both weights.
-  const needsFallback = [...used.keys()].some((f) => f !== fonts.regular.primary && f !== fonts.bold.primary);
-  const fallbacks = needsFallback ? fonts.regular.fonts : [];
-  fallbacks.forEach((font, index) => {
-    const set = used.get(font);
-    if (index > 0 && set) fontDict[fallbackResource(index)] = embedCidFont(doc, font, set, options.embedding);
-  });
+  for (const [font, set] of used) {
+    const bundled = font === fonts.regular.primary || font === fonts.bold.primary;
+    if (font === fonts.regular.primary || set.size > 0) fontDict[resources.get(font)!] = embedCidFont(doc, font, set, options.embedding, { transient: !bundled });
+  }
   const fontRefs = { regular: fontDict[FONT_RESOURCE.regular]! };
 
   const { width, height } = layout.pageSize;
@@ -225,7 +223,7 @@ export async function writePdf(layout: DocumentLayout, meta: PdfMetadata, option
   };
   for (const page of layout.pages) {
     const pdfPage = doc.addPage([width, height]);
-    const content = context.register(context.stream(deflateSync(Buffer.from(pageContent(page, height, fonts, hex), 'latin1'), { level: 9 }), { Filter: 'FlateDecode' }));
+    const content = context.register(context.stream(deflateSync(Buffer.from(pageContent(page, height, fonts, resources, hex), 'latin1'), { level: 9 }), { Filter: 'FlateDecode' }));
     pdfPage.node.set(PDFName.of('Contents'), content);
     pdfPage.node.set(PDFName.of('Resources'), context.obj({ Font: fontDict, XObject: { [STAMP_RESOURCE]: stampRef } }));
   }

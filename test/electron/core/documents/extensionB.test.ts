@@ -16,9 +16,13 @@ const NAMES = ['吉𠮷', '王𡈼', '陈𨭆', '李𪚥', '张𪜀', '刘𫝀',
 const confirmation = () => qingdaoConfirmation(Object.fromEntries(NAMES.map((n, i) => [i, n])), { count: 12, seed: 9 });
 
 describe('names from CJK Extension B and beyond', () => {
-  it('finds the operating system’s extension font', () => {
-    expect(systemFallbackFonts()).toContain('/usr/share/fonts/truetype/hanazono/HanaMinB.ttf');
-    expect(systemFallbackFonts({ WINDIR: 'C:\\\\Windows' }, 'win32')).toEqual([]);
+  it('finds the operating system’s fonts: Noto Sans CJK SC of the same weight, then 花園明朝', () => {
+    expect(systemFallbackFonts('bold')).toEqual([
+      { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc', face: 'NotoSansCJKsc-Bold' },
+      { path: '/usr/share/fonts/truetype/hanazono/HanaMinB.ttf' },
+      { path: '/usr/share/fonts/truetype/hanazono/HanaMinA.ttf' },
+    ]);
+    expect(systemFallbackFonts('regular', { WINDIR: 'C:\\\\Windows' }, 'win32')).toEqual([]);
   });
 
   it('prints every name with its own glyphs, embeds only a subset of the fallback font, and extracts every name exactly', async () => {
@@ -27,13 +31,15 @@ describe('names from CJK Extension B and beyond', () => {
     const text = pdfText(pdf.bytes);
     for (const name of NAMES) expect(text).toContain(name);
     const raw = Buffer.from(pdf.bytes).toString('latin1');
+    // 𠮷 𡈼 𨭆 in the bundled font's own design (Noto Sans CJK SC); the rarer ones from 花園明朝 (TrueType).
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansCJKsc-Regular/);
     expect(raw).toContain('/CIDFontType2');
     expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+HanaMinB/);
     // A few glyphs of a 30 MB font.
     expect(pdf.bytes.length).toBeLessThan(250_000);
 
     // The same page without fallback fonts draws boxes where the extension characters stand.
-    const boxed = await generateConfirmation(confirmation(), { fallbackFontFiles: [] });
+    const boxed = await generateConfirmation(confirmation(), { fallbackFonts: [] });
     expect(boxed.missingCharacters).toHaveLength(NAMES.length);
     const dpi = 100;
     const [page] = renderPages(pdf.bytes, dpi, 1, 1);

@@ -98,7 +98,7 @@ describe('glyphs render', () => {
 
   it('reports a character no font has (𠮷 U+20BB7 without fallback fonts) and prints a visible box in its place', async () => {
     const data = qingdaoConfirmation({ 0: '吉𠮷' });
-    const pdf = await generateConfirmation(data, { fallbackFontFiles: [] });
+    const pdf = await generateConfirmation(data, { fallbackFonts: [] });
     expect(pdf.missingCharacters).toEqual(['𠮷']);
     const dpi = 100;
     const [page] = renderPages(pdf.bytes, dpi, 1, 1);
@@ -106,7 +106,7 @@ describe('glyphs render', () => {
     const box = { ...ji, xMin: ji.xMax + 0.5, xMax: ji.xMax + (ji.xMax - ji.xMin) - 0.5 };
     expect(darkPixels(page!, dpi, box)).toBeGreaterThan(10);
 
-    const refused = generateConfirmation(data, { onMissingCharacters: 'refuse', fallbackFontFiles: [] });
+    const refused = generateConfirmation(data, { onMissingCharacters: 'refuse', fallbackFonts: [] });
     await expect(refused).rejects.toBeInstanceOf(CoreError);
     await expect(refused).rejects.toMatchObject({ code: 'DOCUMENT_MISSING_GLYPHS', message: expect.stringContaining('𠮷（U+20BB7）') });
   });
