@@ -81,6 +81,7 @@ export function PrintLogScreen() {
                   <th>{M.printLog.colUnit}</th>
                   <th>{M.printLog.colBatch}</th>
                   <th>{M.printLog.colKind}</th>
+                  <th>{M.printLog.colDocumentNumber}</th>
                   <th>{M.printLog.colNumber}</th>
                   <th>{M.printLog.colActor}</th>
                 </tr>
@@ -88,7 +89,7 @@ export function PrintLogScreen() {
               <tbody>
                 {page.entries.length === 0 && (
                   <tr>
-                    <td colSpan={6} className="empty">
+                    <td colSpan={7} className="empty">
                       {M.printLog.empty}
                     </td>
                   </tr>
@@ -99,6 +100,7 @@ export function PrintLogScreen() {
                     <td>{units.find((u) => u.id === e.unitId)?.name ?? e.unitId}</td>
                     <td>{batches.get(e.batchId)?.title ?? e.batchId}</td>
                     <td>{DOCUMENT_KIND_LABELS[e.kind]}</td>
+                    <td>{e.documentNumber}</td>
                     <td>{M.documents.nth(e.printNumber)}</td>
                     <td>{e.actor}</td>
                   </tr>
