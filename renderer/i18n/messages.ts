@@ -96,7 +96,6 @@ export const M = {
   },
   errors: {
     generic: '操作未完成，请重试',
-    notAvailableYet: '当前版本的核心尚未提供此功能，请稍后再试',
   },
   connection: {
     hostUnreachable: '无法连接到本机服务，请确认互助保障工作台仍在运行',
@@ -549,7 +548,6 @@ export const M = {
     print: '打印',
     choose: '选择左侧的文书进行预览。',
     generating: '正在生成…',
-    unavailable: '文书生成功能尚未就绪（当前版本的核心尚未提供此操作），就绪后即可预览和打印。',
     printCount: (n: number) => (n === 0 ? '尚未打印' : `已打印 ${n} 次`),
     printed: (kind: string, n: number, pages: number) => `${kind}已发送打印（第 ${n} 次，共 ${pages} 页）`,
     printFailed: (reason: string) => `打印未完成${reason ? `：${reason}` : ''}`,
@@ -731,7 +729,6 @@ export const M = {
   sync: {
     title: '同步',
     indicatorUnknown: '同步状态…',
-    indicatorUnavailable: '离线工作（同步未启用）',
     online: '在线',
     offline: '离线',
     sendingShort: '正在发送',
@@ -739,7 +736,6 @@ export const M = {
     nothingPending: '无待发送',
     failedShort: (n: number) => `失败 ${n}`,
     openPanel: '打开同步面板',
-    unavailable: '同步功能尚未就绪（当前版本的核心尚未提供此操作）。所有工作都保存在本机；提交的批次保存在发送队列中，同步就绪后自动发送。',
     retryNow: '立即重试',
     connection: '网络连接',
     pending: '待发送',
@@ -768,7 +764,6 @@ export const M = {
   auth: {
     title: '单位账号',
     offlineNote: '离线工作无需登录；登录后才能与互助会同步。',
-    unavailable: '账号登录功能尚未就绪。',
     account: '单位名称或手机号码',
     password: '密码',
     smsCode: '短信验证码',

@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { BatchDetail, DocumentAvailability, DocumentKind, GeneratedDocument, PendingPrint, PrintLogPage } from '../../../shared/api/dto';
 import { DOCUMENT_KIND_LABELS } from '../../../shared/api/dto';
-import { ApiFailure, isUnavailable, toApiFailure } from '../../api/apiFailure';
+import { ApiFailure, toApiFailure } from '../../api/apiFailure';
 import type { PrintJob, PrintOutcome } from '../../api/connection';
 import { api, connection } from '../../api/session';
 import { Callout } from '../../components/Callout';
@@ -48,7 +48,7 @@ export async function printDocument(batchId: string, kind: DocumentKind, job: Pr
   } catch (e) {
     job.cancel();
     if (e instanceof ApiFailure && e.code === MISSING_GLYPHS_CODE) return { kind: 'missingGlyphs', message: e.message };
-    return { kind: 'failed', message: isUnavailable(e) ? M.documents.unavailable : toApiFailure(e, M.errors.generic).message };
+    return { kind: 'failed', message: toApiFailure(e, M.errors.generic).message };
   }
   try {
     const outcome = await job.send(doc.base64);
@@ -66,7 +66,6 @@ export function DocumentsStep({ detail }: { detail: BatchDetail }) {
   const [refusedGlyphs, setRefusedGlyphs] = useState<{ kind: DocumentKind; message: string } | null>(null);
   const [toConfirm, setToConfirm] = useState<{ message: string; prints: PendingPrint[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [unavailable, setUnavailable] = useState(false);
   const [busy, setBusy] = useState<DocumentKind | null>(null);
   const [log, setLog] = useState<PrintLogPage | null>(null);
 
@@ -76,8 +75,7 @@ export function DocumentsStep({ detail }: { detail: BatchDetail }) {
       setKinds(available);
       setLog(page);
     } catch (e) {
-      if (isUnavailable(e)) setUnavailable(true);
-      else setError(toApiFailure(e, M.errors.generic).message);
+      setError(toApiFailure(e, M.errors.generic).message);
     }
   }, [detail.id]);
 
@@ -96,8 +94,7 @@ export function DocumentsStep({ detail }: { detail: BatchDetail }) {
       setPreview({ kind, url: URL.createObjectURL(base64ToBlob(doc.base64, 'application/pdf')), pages: doc.pages });
       setMissing(doc.missingIn ?? []);
     } catch (e) {
-      if (isUnavailable(e)) setUnavailable(true);
-      else setError(toApiFailure(e, M.errors.generic).message);
+      setError(toApiFailure(e, M.errors.generic).message);
     } finally {
       setBusy(null);
     }
@@ -129,7 +126,6 @@ export function DocumentsStep({ detail }: { detail: BatchDetail }) {
 
   return (
     <div className="documents-step">
-      {unavailable && <Callout tone="warn">{M.documents.unavailable}</Callout>}
       {error && <Callout tone="error">{error}</Callout>}
       {missing.length > 0 && <Callout tone="warn">{M.documents.missingIn(missing.map((m) => `${m.where}（${m.characters.join('')}）`).join('、'))}</Callout>}
       {refusedGlyphs && (

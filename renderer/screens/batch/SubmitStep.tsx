@@ -51,7 +51,6 @@ export function SubmitStep({ detail, scheme }: { detail: BatchDetail; scheme: Sc
           <strong>{M.submit.queuedTitle(detail.stateLabel)}</strong>
           <p>{M.submit.queuedBody}</p>
           {sync.status && <p>{M.submit.queuedSync(sync.status.online, sync.status.pending)}</p>}
-          {sync.availability === 'unavailable' && <p className="muted">{M.sync.unavailable}</p>}
         </Callout>
         <div className="form-actions">
           <button type="button" className="button" onClick={() => navigate({ name: 'sync' })}>

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { BatchSummary, DocumentKind, PrintLogPage } from '../../../shared/api/dto';
 import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS } from '../../../shared/api/dto';
-import { isUnavailable, toApiFailure } from '../../api/apiFailure';
+import { toApiFailure } from '../../api/apiFailure';
 import { api } from '../../api/session';
 import { Callout } from '../../components/Callout';
 import { M } from '../../i18n/messages';
@@ -19,7 +19,7 @@ export function PrintLogScreen() {
   const [offset, setOffset] = useState(0);
   const [page, setPage] = useState<PrintLogPage | null>(null);
   const [batches, setBatches] = useState<Map<string, BatchSummary>>(new Map());
-  const [problem, setProblem] = useState<{ unavailable: boolean; message: string } | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     setProblem(null);
@@ -28,7 +28,7 @@ export function PrintLogScreen() {
       setPage(await api()['documents.printLog'](input));
     } catch (e) {
       setPage(null);
-      setProblem({ unavailable: isUnavailable(e), message: isUnavailable(e) ? M.documents.unavailable : toApiFailure(e, M.errors.generic).message });
+      setProblem(toApiFailure(e, M.errors.generic).message);
     }
   }, [offset, scope, unitId]);
 
@@ -58,7 +58,7 @@ export function PrintLogScreen() {
           {M.common.refresh}
         </button>
       </div>
-      {problem && <Callout tone={problem.unavailable ? 'warn' : 'error'}>{problem.message}</Callout>}
+      {problem && <Callout tone="error">{problem}</Callout>}
       {page && (
         <>
           <div className="cards">

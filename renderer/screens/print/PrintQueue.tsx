@@ -9,7 +9,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { PrinterInfo } from '../../../shared/api/bridge';
 import type { BatchSummary, DocumentAvailability, DocumentKind, PendingPrint, PrintQueueResult } from '../../../shared/api/dto';
 import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS } from '../../../shared/api/dto';
-import { isUnavailable, toApiFailure } from '../../api/apiFailure';
+import { toApiFailure } from '../../api/apiFailure';
 import { api, connection } from '../../api/session';
 import { Callout } from '../../components/Callout';
 import { ProgressBar } from '../../components/ProgressBar';
@@ -35,7 +35,7 @@ export function PrintQueue({ batches, onClose }: { batches: BatchSummary[]; onCl
         const lists = await Promise.all(batches.map(async (b) => [b.id, await api()['documents.available']({ batchId: b.id })] as const));
         if (live) setAvailable(new Map(lists));
       } catch (e) {
-        if (live) setMessage({ ok: false, text: isUnavailable(e) ? M.documents.unavailable : toApiFailure(e, M.errors.generic).message });
+        if (live) setMessage({ ok: false, text: toApiFailure(e, M.errors.generic).message });
       }
       const found = await connection().printers().catch(() => []);
       if (live) setPrinters(found);
@@ -67,7 +67,7 @@ export function PrintQueue({ batches, onClose }: { batches: BatchSummary[]; onCl
       setMessage({ ok: settled.kind !== 'failed', text: settled.message });
     } catch (e) {
       job.cancel();
-      setMessage({ ok: false, text: isUnavailable(e) ? M.documents.unavailable : toApiFailure(e, M.errors.generic).message });
+      setMessage({ ok: false, text: toApiFailure(e, M.errors.generic).message });
     } finally {
       stop();
       setRunning(false);
