@@ -87,7 +87,7 @@ function bridgePrint(bridge: HuzhuBridge): PrintJob {
   };
 }
 
-export function connect(win: Window): Connection | null {
+export function connect(win: Window): Connection {
   const events = fanOut<ApiEvent>();
   const link = fanOut<boolean>();
   const bridge = win.huzhu;
@@ -101,8 +101,8 @@ export function connect(win: Window): Connection | null {
       printers: () => bridge.printers(),
     };
   }
+  // Null after a reload: the cookie the host set from the launch address carries the session.
   const token = takeTokenFromLocation(win.location, win.history);
-  if (!token) return null;
   followHttpEvents(token, events.emit, link.emit);
   return {
     api: createApiClient(httpTransport(token)),

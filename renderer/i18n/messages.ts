@@ -100,8 +100,6 @@ export const M = {
   connection: {
     hostUnreachable: '无法连接到本机服务，请确认互助保障工作台仍在运行',
     malformedAnswer: '本机服务返回了无法识别的结果，请重试',
-    noToken: '未获得访问令牌，无法连接到本机服务。',
-    noTokenHint: '请使用启动时显示的完整地址重新打开（地址中包含一次性的访问令牌）；刷新页面后需要重新打开该地址。',
   },
   nav: {
     label: '主导航',

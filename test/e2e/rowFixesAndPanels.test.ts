@@ -97,5 +97,10 @@ describe('roster fixes and the panels of operations still to come', () => {
     await eventually(() => page.getByRole('dialog').textContent()).toContain('键盘快捷键');
     await page.keyboard.press('Escape');
     await eventually(() => page.getByRole('dialog').count()).toBe(0);
+
+    // A reload keeps the session: the address has no token any more, the host's HttpOnly cookie stands for it.
+    await page.reload();
+    expect(page.url()).not.toContain('token=');
+    await eventually(() => page.getByTestId('sync-indicator').textContent()).toMatch(/在线|离线/);
   }, 60_000);
 });

@@ -112,7 +112,9 @@ export function startHttpHost(options: HttpHostOptions): Promise<RunningHost> {
       const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
 
       if (url.pathname.startsWith('/api/')) {
-        if (!tokenMatches(token, bearerOf(req.headers.authorization))) {
+        // The bearer from the launch address, or after a reload the HttpOnly SameSite=Strict cookie set from it
+        // (a cross-site page cannot send JSON without a preflight this host never grants).
+        if (!tokenMatches(token, bearerOf(req.headers.authorization)) && !tokenMatches(token, cookieValue(req.headers.cookie, COOKIE))) {
           return refuse(res, 401, 'UNAUTHORIZED', '缺少或错误的访问令牌');
         }
         if (url.pathname === '/api/events' && req.method === 'GET') return streamEvents(res);

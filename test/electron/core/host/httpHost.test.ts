@@ -123,6 +123,11 @@ describe('browser host', () => {
     expect(asset.headers.get('content-type')).toContain('javascript');
     const escape = await fetch(`${host.url}/assets/..%2F..%2Fhuzhu-secret.txt`, { headers: { cookie } });
     expect(escape.status).toBe(404);
+    // A reload has no token in the address any more: the cookie carries the session to the API too.
+    const call = await fetch(`${host.url}/api/echo`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{"a":1}' });
+    expect(call.status).toBe(200);
+    const forged = await fetch(`${host.url}/api/echo`, { method: 'POST', headers: { cookie: 'huzhu_token=guessed-token-value', 'content-type': 'application/json' }, body: '{}' });
+    expect(forged.status).toBe(401);
   });
 
   it('streams events to a subscriber with the token', async () => {
