@@ -183,6 +183,21 @@ export interface ImportProgress {
   rejected: number;
   /** Why a failed import failed (wrong template, corrupted or protected file); nothing stored was touched. */
   error?: ApiError;
+  /** With error missingColumns: what the dialog offers to map by hand. */
+  unmatched?: UnmatchedColumns;
+  /** Headers of the file that were read but name nothing the scheme imports (listed, never dropped silently). */
+  ignoredColumns?: string[];
+  /** The clerk's column mapping the import used (remembered per unit). */
+  columnMapping?: Record<string, RosterField>;
+}
+
+/** A file whose header row lacks required columns: its headers, and per missing column the closest one, for the clerk to map by hand. */
+export interface UnmatchedColumns {
+  /** 1-based row number of the header in the file. */
+  headerRow: number;
+  /** Every non-empty header of that row, as the file writes it. */
+  fileHeaders: string[];
+  missing: { field: RosterField; header: string; closest?: string }[];
 }
 
 /** One import of a roster file into a batch, as recorded (Qingdao's 导入批次 with 成功人数 / 失败人数). */

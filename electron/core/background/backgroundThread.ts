@@ -162,7 +162,7 @@ export class BackgroundThread {
       this.pending.delete(reply.id);
       if (reply.type === 'done') job.resolve({ ...reply.result, rows: job.rows });
       else if (reply.type === 'failed' && reply.error) {
-        job.reject(new RosterFileError(reply.error.code, reply.error.message, { missingFields: reply.error.missingFields as RosterField[] }));
+        job.reject(new RosterFileError(reply.error.code, reply.error.message, { missingFields: reply.error.missingFields as RosterField[], ...(reply.error.unmatched ? { unmatched: reply.error.unmatched } : {}) }));
       } else job.reject(new Error('background thread: the read broke'));
     } catch (error) {
       // The caller's row or progress handler threw: the read ends with that error, as on this thread.

@@ -66,4 +66,4 @@ export {
 } from './coverage';
 export { paymentDueDate, paymentRemark, type RemarkValues } from './payment';
 export { maskValue, maskDocumentNumber, maskBankCard } from './masking';
-export { templateHeaderRowIndex, columnForHeader } from './roster';
+export { templateHeaderRowIndex, columnForHeader, columnNames, closestHeader, headerSimilarity, normaliseHeader, withColumnMapping, COMMON_HEADER_SYNONYMS, type ColumnMapping } from './roster';

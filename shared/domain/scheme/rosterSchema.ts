@@ -31,6 +31,8 @@ export const rosterColumnSchema = z.strictObject({
   text: z.boolean().default(false),
   /** The template's instruction cell above the header (Wuxi: 必填，X要大写). */
   instruction: textSchema.optional(),
+  /** Headers of a clerk's own file mapped onto this column in the import dialog: set by the client for one import, never in a scheme file. */
+  mappedHeaders: z.array(textSchema).optional(),
   /** False for columns accepted on import but absent from the association's template. */
   inTemplate: z.boolean().default(true),
 });
