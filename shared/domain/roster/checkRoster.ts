@@ -31,32 +31,35 @@ export interface RowPlace {
   documentNumber: string;
   /** The sheet row, or null for a person typed in. */
   sourceRow: number | null;
+  /** The row's 序号 in the roster grid; its place in the list (from 1) unless given. */
+  serial?: number;
 }
 
 function placeText(p: RowPlace, index: number): string {
-  return p.sourceRow !== null ? `第 ${p.sourceRow} 行` : `手工录入第 ${index + 1} 人`;
+  const serial = p.serial ?? index + 1;
+  return p.sourceRow !== null ? `序号 ${serial}（文件第 ${p.sourceRow} 行）` : `序号 ${serial}（手工录入）`;
 }
 
-/** Duplicate findings per row, in the order of `rows`. */
+/**
+ * Duplicate findings per row, in the order of `rows` (the roster's order): the first row
+ * of a document number is kept, each later one is refused naming the kept row's 序号.
+ */
 export function duplicateFindings(rows: readonly RowPlace[], lookups: DuplicateLookups = {}): RosterFinding[][] {
-  const seen = new Map<string, number[]>();
+  const first = new Map<string, number>();
   rows.forEach((r, i) => {
-    if (!r.documentNumber) return;
-    const list = seen.get(r.documentNumber);
-    if (list) list.push(i);
-    else seen.set(r.documentNumber, [i]);
+    if (r.documentNumber && !first.has(r.documentNumber)) first.set(r.documentNumber, i);
   });
   return rows.map((r, i) => {
     const out: RosterFinding[] = [];
     if (!r.documentNumber) return out;
-    const same = seen.get(r.documentNumber)!;
-    if (same.length > 1) {
-      const others = same.filter((j) => j !== i).map((j) => placeText(rows[j]!, j));
+    const kept = first.get(r.documentNumber)!;
+    if (kept !== i) {
+      const keptSerial = rows[kept]!.serial ?? kept + 1;
       out.push({
         code: 'duplicateInBatch',
         severity: 'error',
-        message: `证件号码与本批次${others.join('、')}重复`,
-        hint: '同一人只能保留一行，请删除重复的行',
+        message: `证件号码与本批次${placeText(rows[kept]!, kept)}重复，已保留序号 ${keptSerial} 的一行`,
+        hint: '同一人只能保留一行，请删除本行或改正证件号码',
         field: 'documentNumber',
       });
     }

@@ -32,6 +32,7 @@ import {
 } from '../identity';
 import { findPlan, GENDER_LABELS, planLabel, planLabels, type EnrollmentType, type Gender, type RosterColumn, type Scheme } from '../scheme';
 import { cleanCellText, compactCellText } from './cellText';
+import { columnRuleFindings, foldByColumnRules } from './columnRules';
 import { checkEffectiveDate, withCoverStart } from './effectiveDate';
 import { parseRosterDate } from './excelDates';
 import { readEmploymentStatus, readGender, readShares, readSocialSecurity, readYesNo, splitList, type EmploymentStatus } from './fieldValues';
@@ -143,7 +144,7 @@ export function cleanRow(scheme: Scheme, raw: RawRosterRow): RawRosterRow {
     const value = raw[key];
     if (value === undefined) continue;
     let v = COMPACT_FIELDS.has(key) ? compactCellText(value) : cleanCellText(value);
-    if (key === 'documentNumber') v = v.toUpperCase();
+    v = key === 'documentNumber' ? v.toUpperCase() : foldByColumnRules(columnOf(scheme, key), v);
     v = foldToTemplateWord(scheme, key, v);
     if (v !== '') out[key] = v;
   }
@@ -262,6 +263,7 @@ function checkColumns(scheme: Scheme, values: RawRosterRow, out: Findings): void
     if (col.enumValues && !col.enumValues.includes(v)) {
       out.add('valueNotAllowed', 'error', `“${headerOf(scheme, col.key)}”不能填写“${v}”`, `只能填写：${col.enumValues.join('、')}`, col.key);
     }
+    if (col.rules.length > 0) out.list.push(...columnRuleFindings(col, headerOf(scheme, col.key), v));
   }
 }
 

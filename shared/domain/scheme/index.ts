@@ -21,7 +21,7 @@ export type { SelectionRule, SelectionRuleKind, ComboRule, PlanSelector, UnitRul
 export { HEAD_COUNT_KEYS, HEAD_COUNT_LABELS } from './ruleSchema';
 export type { EnrollmentTypeRule, PricingMode, CoverStartKind, CoverEndKind, RenewalReminder } from './coverageSchema';
 export { COVER_START_KINDS, COVER_END_KINDS } from './coverageSchema';
-export type { RosterSpec, RosterColumn, RequiredWhen, TemplateLayout } from './rosterSchema';
+export type { RosterSpec, RosterColumn, RequiredWhen, TemplateLayout, ColumnRule } from './rosterSchema';
 export type { PaymentDetails, PaymentDeadline, MonthlyPaymentWindow, FeeSource, SubsidyKind, SubsidyRule, Subsidies } from './paymentSchema';
 export type { DocumentTexts, DocumentText, MaskingPolicy, MaskRule } from './documentSchema';
 export * from './onboardingSchema';

@@ -78,18 +78,19 @@ export function toNewPerson(check: RowCheck, sourceRow: number | null, extraFind
   };
 }
 
-/** One row checked in its batch: its own checks plus duplicates against the rest of the roster. */
+/** One row checked in its batch: its own checks plus duplicates against the rest of the roster (the earlier row of a number is the one kept). */
 export function checkRowInBatch(ctx: CoreContext, batch: BatchRecord, values: RawRosterRow, excludePersonId?: string): RowCheck {
   const scheme = schemeOf(ctx, batch.schemeId, batch.schemeVersion);
   const check = checkRosterRow(values, rowCheckContext(ctx, batch, scheme));
   const doc = check.person.documentNumber;
   if (doc) {
     const lookups = duplicateLookups(ctx, batch, [doc]);
-    const sameBatch = ctx.store.persons
-      .page({ batchId: batch.id, search: doc, limit: 50 })
-      .rows.filter((r) => r.docNumber === doc && r.id !== excludePersonId);
-    const places = [{ documentNumber: doc, sourceRow: null }, ...sameBatch.map((r) => ({ documentNumber: doc, sourceRow: r.sourceRow }))];
-    check.findings.push(...duplicateFindings(places, lookups)[0]!);
+    const same = ctx.store.persons.withDocNumber(batch.id, doc);
+    // A row typed in goes last; an edited row keeps its place.
+    const self = excludePersonId ? same.find((r) => r.id === excludePersonId) : undefined;
+    const selfPlace = { documentNumber: doc, sourceRow: self?.sourceRow ?? null, serial: self?.serial ?? ctx.store.persons.count(batch.id) + 1 };
+    const places = [...same.filter((r) => r.id !== excludePersonId).map((r) => ({ documentNumber: doc, sourceRow: r.sourceRow, serial: r.serial })), selfPlace].sort((a, b) => a.serial - b.serial);
+    check.findings.push(...duplicateFindings(places, lookups)[places.indexOf(selfPlace)]!);
   }
   return check;
 }
