@@ -17,6 +17,8 @@ export interface GridFilter {
   severity?: 'error' | 'warning' | 'info';
   findingCode?: string;
   search?: string;
+  /** Only rows the association refused (审核不通过). */
+  rejected?: boolean;
 }
 
 const FINISHED: ReadonlySet<ImportProgress['phase']> = new Set(['done', 'failed', 'cancelled']);

@@ -86,6 +86,8 @@ export interface BatchCounts {
   persons: number;
   errorRows: number;
   warningRows: number;
+  /** Rows the association refused (审核不通过) and the clerk has not yet fixed or removed; absent when none. */
+  rejectedRows?: number;
 }
 
 export interface BatchSummary {
@@ -143,6 +145,8 @@ export interface RosterRowView {
   findings: Finding[];
   /** 是否建议名单 = 是: taken from last year's suggested list (roster.takeSuggested); absent otherwise. */
   suggested?: boolean;
+  /** The association refused this person (审核不通过): why, and what to do. Cleared when the clerk edits the row. */
+  rejection?: Finding;
 }
 
 export interface RosterPage {

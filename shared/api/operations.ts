@@ -267,6 +267,8 @@ export const OPERATIONS = defineOperations({
       suggested: z.boolean({ error: typeError('必须是 true 或 false') }).optional(),
       /** 职退情况. */
       employmentStatus: employmentStatusFilter.optional(),
+      /** Only the rows the association refused (审核不通过). */
+      rejected: z.boolean({ error: typeError('必须是 true 或 false') }).optional(),
     }),
     output: returns<RosterPage>(),
   },

@@ -103,5 +103,6 @@ export function toPersonRecord(row: PersonRow): PersonRecord {
 export function toRosterRowView(person: PersonRecord): RosterRowView {
   const view: RosterRowView = { id: person.id, sourceRow: person.sourceRow, values: person.values, verdict: person.verdict, findings: person.findings };
   if (person.suggestedFrom !== null) view.suggested = true;
+  if (person.serverRejection !== null) view.rejection = person.serverRejection;
   return view;
 }

@@ -436,6 +436,11 @@ export class PersonsRepo {
     return this.sql.get<[string], { n: number }>('SELECT COUNT(*) AS n FROM persons WHERE batch_id = ?').get(batchId)!.n;
   }
 
+  /** Rows the association refused that their own checks pass: they still block the batch until fixed or removed. */
+  rejectedWithoutError(batchId: string): number {
+    return this.sql.get<[string], { n: number }>("SELECT COUNT(*) AS n FROM persons WHERE batch_id = ? AND server_rejection IS NOT NULL AND verdict <> 'error'").get(batchId)!.n;
+  }
+
   verdictCounts(batchId: string): VerdictCounts {
     const counts: VerdictCounts = { total: 0, ok: 0, error: 0, warning: 0, info: 0 };
     const rows = this.sql

@@ -175,6 +175,8 @@ export function recheckBatch(ctx: CoreContext, batchId: string): RosterCheckSumm
 export function settleCheckState(ctx: CoreContext, batchId: string): void {
   const batch = ctx.store.batches.require(batchId);
   const counts = ctx.store.persons.verdictCounts(batchId);
+  // A row the association refused counts as failing until the clerk fixes or removes it.
+  counts.error += ctx.store.persons.rejectedWithoutError(batchId);
   const headCountPersons = batch.headCountLines.reduce((n, l) => n + l.headCount, 0);
   const unitErrors = batch.unitFindings.some((f) => f.severity === 'error') ? 1 : 0;
   const persons = counts.total + headCountPersons;

@@ -42,7 +42,8 @@ function editRow(ctx: CoreContext, { batchId, rowId, changes }: ValidIn<'roster.
       }
       const check = checkRowInBatch(ctx, batch, values, rowId);
       const next = toNewPerson(check, person.sourceRow);
-      ctx.store.persons.updateRow(rowId, { values: next.values, docNumber: next.docNumber, name: next.name, findings: next.findings }, ctx.clerk());
+      // The clerk fixed the row the association refused: its own checks speak for it until the next review.
+      ctx.store.persons.updateRow(rowId, { values: next.values, docNumber: next.docNumber, name: next.name, findings: next.findings, serverRejection: null }, ctx.clerk());
       return toRosterRowView(ctx.store.persons.require(rowId));
     }),
   );
@@ -119,7 +120,7 @@ export function rosterHandlers(ctx: CoreContext, imports: ImportJobs): Pick<
     'roster.import': async (input) => imports.start(input),
     'roster.importProgress': async ({ jobId }) => imports.progress(jobId),
     'roster.cancelImport': async ({ jobId }) => imports.cancel(jobId),
-    'roster.rows': async ({ batchId, offset, limit, findingCode, severity, search, suggested, employmentStatus }) => {
+    'roster.rows': async ({ batchId, offset, limit, findingCode, severity, search, suggested, employmentStatus, rejected }) => {
       storeCall(() => ctx.store.batches.require(batchId));
       const page = ctx.store.persons.page({
         batchId,
@@ -130,6 +131,7 @@ export function rosterHandlers(ctx: CoreContext, imports: ImportJobs): Pick<
         ...(search ? { search } : {}),
         ...(suggested !== undefined ? { suggested } : {}),
         ...(employmentStatus ? { employmentStatus } : {}),
+        ...(rejected ? { serverRejected: true } : {}),
       });
       return { total: page.total, offset: page.offset, rows: page.rows.map(toRosterRowView) };
     },
