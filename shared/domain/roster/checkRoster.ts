@@ -93,6 +93,8 @@ export interface UnitCheckInput extends Omit<UnitFacts, 'personCount' | 'socialS
   headCounts?: Partial<Record<HeadCountKey, number>>;
   /** 社保在职人员总数 per social-security code, where known (the ratio rule's denominator). */
   socialSecurityTotals?: Readonly<Record<string, number>>;
+  /** The unit's own social-security codes (单位社保编码): with exactly one, persons marked 有社保 count towards it. */
+  unitSocialSecurityCodes?: readonly string[];
 }
 
 /** What the checks across rows (duplicates, unit rules) read of a checked person. */
@@ -116,10 +118,12 @@ export function acrossPerson(p: CheckedPerson): AcrossPerson {
 /** The unit-level rules over the checked persons who can be enrolled. */
 export function unitFindings(scheme: Scheme, persons: readonly AcrossPerson[], input: UnitCheckInput): RosterFinding[] {
   const enrollable = persons.filter((p) => p.plans.length > 0 || scheme.selectionScope === 'batch');
+  const ss = socialSecurityGroups(enrollable, input.socialSecurityTotals ?? {}, input.unitSocialSecurityCodes ?? []);
   const facts: UnitFacts = {
     ...input,
     personCount: enrollable.length + (input.headCountPersons ?? 0),
-    socialSecurityGroups: socialSecurityGroups(enrollable, input.socialSecurityTotals ?? {}),
+    socialSecurityGroups: ss.groups,
+    socialSecurityGap: ss.gap,
   };
   if (input.headCounts) facts.headCounts = input.headCounts;
   return checkUnitRules(scheme, facts).map((f) => ({ code: f.code, severity: f.severity, message: f.message, hint: f.hint }));

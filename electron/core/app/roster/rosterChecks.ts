@@ -130,6 +130,7 @@ export function checkAcross(ctx: CoreContext, batch: BatchRecord, checks: readon
     headCountPersons: batch.headCountLines.reduce((n, l) => n + l.headCount, 0),
     ...(batch.headCounts ? { headCounts: { ...batch.headCounts } } : {}),
     ...(batch.socialSecurityTotals ? { socialSecurityTotals: batch.socialSecurityTotals } : {}),
+    unitSocialSecurityCodes: ctx.store.units.get(batch.unitId)?.socialSecurityCodes ?? [],
     unitHasPolicyThisYear: unitHasPolicyThisYear(ctx, batch),
     renewalsThisYear: renewalsThisYear(ctx, batch),
   });
@@ -164,6 +165,8 @@ export function recheckBatch(ctx: CoreContext, batchId: string): RosterCheckSumm
   const rows = ctx.store.persons.allRows(batchId);
   const result = checkRows(ctx, batch, rows);
   ctx.store.transaction(() => {
+    // A batch of head-count entries only (无名单) never had a roster imported to leave 暂存 by: checking it does.
+    if (batch.state === 'draft' && rows.length === 0 && batch.headCountLines.length > 0) beginRosterEdit(ctx, batch);
     ctx.store.persons.setFindings(batchId, rows.map((r, i) => ({ personId: r.id, findings: result.checks[i]!.findings })));
     ctx.store.batches.update(batchId, { unitFindings: result.unitFindings }, ctx.clerk());
     settleCheckState(ctx, batchId);
