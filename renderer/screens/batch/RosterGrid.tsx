@@ -25,7 +25,7 @@ import { RowDetail } from './RowDetail';
 
 export const ROW_HEIGHT = 32;
 const HEADER_HEIGHT = 34;
-const FIXED = { check: 36, index: 64, verdict: 64, findings: 320 };
+const FIXED = { check: 36, index: 64, verdict: 84, findings: 360 };
 const SEARCH_DELAY_MS = 250;
 const REMOVE_CHUNK = 50_000;
 const ID_PAGE = 1000;
