@@ -4,7 +4,8 @@
  * ("被某单位占用", known from the server); and the unit-level rules on the whole roster.
  */
 import { checkUnitRules, socialSecurityGroups, type UnitFacts } from '../eligibility';
-import type { HeadCountKey, Scheme } from '../scheme';
+import type { IsoDate } from '../dates';
+import { windowFinding, type HeadCountKey, type Scheme } from '../scheme';
 import { checkRosterRow, type CheckedPerson, type RowCheck, type RowCheckContext } from './checkRow';
 import type { RawRosterRow } from './fields';
 import type { RosterFinding } from './findings';
@@ -95,6 +96,8 @@ export interface UnitCheckInput extends Omit<UnitFacts, 'personCount' | 'socialS
   socialSecurityTotals?: Readonly<Record<string, number>>;
   /** The unit's own social-security codes (单位社保编码): with exactly one, persons marked 有社保 count towards it. */
   unitSocialSecurityCodes?: readonly string[];
+  /** The day the batch is checked: its enrollment type's window is judged on it (omitted: not judged). */
+  checkDate?: IsoDate;
 }
 
 /** What the checks across rows (duplicates, unit rules) read of a checked person. */
@@ -126,7 +129,10 @@ export function unitFindings(scheme: Scheme, persons: readonly AcrossPerson[], i
     socialSecurityGap: ss.gap,
   };
   if (input.headCounts) facts.headCounts = input.headCounts;
-  return checkUnitRules(scheme, facts).map((f) => ({ code: f.code, severity: f.severity, message: f.message, hint: f.hint }));
+  const found: RosterFinding[] = checkUnitRules(scheme, facts).map((f) => ({ code: f.code, severity: f.severity, message: f.message, hint: f.hint }));
+  const window = input.checkDate ? windowFinding(scheme, input.enrollmentType, input.checkDate) : null;
+  if (window) found.unshift({ code: window.code, severity: window.severity, message: window.message, hint: window.hint });
+  return found;
 }
 
 export interface RosterRowInput {

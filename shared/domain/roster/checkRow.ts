@@ -88,7 +88,7 @@ const COMPACT_FIELDS: ReadonlySet<RosterField> = new Set(['documentNumber', 'pho
 const YES_NO_FIELDS: ReadonlySet<RosterField> = new Set(['medicalInService', 'newEmploymentForm']);
 
 /** Refusals the clerk must resolve before the row can go; the rest only say which of the batch's plans the person does not take. */
-const BLOCKING_REFUSALS: ReadonlySet<RefusalCode> = new Set(['overAge', 'overAgeNeedsMedicalInService', 'overAgeNeedsCommitment', 'birthDateUnknown', 'genderUnknown']);
+const BLOCKING_REFUSALS: ReadonlySet<RefusalCode> = new Set(['overAge', 'overAgeNeedsMedicalInService', 'overAgeNeedsCommitment', 'birthDateUnknown', 'genderUnknown', 'retiredNotAllowed']);
 const TO_CONFIRM_REFUSALS: ReadonlySet<RefusalCode> = new Set(['socialSecurityUnknown']);
 
 function columnOf(scheme: Scheme, field: RosterField): RosterColumn | undefined {
@@ -355,7 +355,7 @@ const SOCIAL_SECURITY_CODE = { yes: 0, no: 1, unknown: 2 } as const;
 function factsKey(ctx: RowCheckContext, f: PersonFacts, elCtx: EligibilityContext): string {
   const person = `${f.gender ? GENDER_CODE[f.gender] : '-'}${f.femaleRetirementBaseline ? BASELINE_CODE[f.femaleRetirementBaseline] : '-'}`;
   const birth = memoised(ctx, `${f.birthDate ?? ''}${person}`, () => birthDateKey(ctx.scheme, f, elCtx));
-  const flags = SOCIAL_SECURITY_CODE[f.socialSecurity] * 8 + (f.medicalInService ? 4 : 0) + (f.overAgeCommitment ? 2 : 0) + (f.newEmploymentForm ? 1 : 0);
+  const flags = SOCIAL_SECURITY_CODE[f.socialSecurity] * 16 + (f.retired ? 8 : 0) + (f.medicalInService ? 4 : 0) + (f.overAgeCommitment ? 2 : 0) + (f.newEmploymentForm ? 1 : 0);
   return `${birth}|${person}${flags}`;
 }
 
@@ -417,6 +417,7 @@ export function checkRosterRow(raw: RawRosterRow, ctx: RowCheckContext): RowChec
     overAgeCommitment: medicalInService && ctx.overAgeCommitmentSigned,
     newEmploymentForm: values.newEmploymentForm ? readYesNo(values.newEmploymentForm) === true : false,
   };
+  if (ss.employment === 'retired') facts.retired = true;
   if (birth.birthDate) facts.birthDate = birth.birthDate;
   if (birth.gender) facts.gender = birth.gender;
 

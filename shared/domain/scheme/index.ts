@@ -54,6 +54,9 @@ export {
 export {
   resolveCover,
   checkSubmissionDate,
+  windowFinding,
+  type WindowFinding,
+  earliestSubmissionDate,
   enrollmentTypeRule,
   coverWithinMonths,
   waitingPeriodFor,

@@ -19,7 +19,7 @@ import {
   type RowCheck,
   type RowCheckContext,
 } from '../../../../shared/domain/roster';
-import { resolveCover, type Scheme } from '../../../../shared/domain/scheme';
+import { earliestSubmissionDate, resolveCover, type Scheme } from '../../../../shared/domain/scheme';
 import type { BatchRecord, NewPerson } from '../../store';
 import { applyEvent } from '../batches/batchTransitions';
 import { schemeOf, today, type CoreContext } from '../coreContext';
@@ -27,13 +27,15 @@ import { CoreError } from '../coreError';
 
 /** What the row checks need to know of the batch. */
 export function rowCheckContext(ctx: CoreContext, batch: BatchRecord, scheme: Scheme): RowCheckContext {
+  // Ages and cover are taken on the day the batch can be sent at the earliest (a roster prepared before the window opens).
   const day = today(ctx);
+  const submissionDate = earliestSubmissionDate(scheme, batch.enrollmentType, day);
   // 保全: the policy in force bounds each person's own effective date and ends the cover.
   const policyPeriod = batch.policyBatchId ? (ctx.store.batches.get(batch.policyBatchId)?.cover ?? undefined) : undefined;
   let coverStart = batch.cover?.start ?? null;
   if (!coverStart) {
     const resolved = resolveCover(scheme, batch.enrollmentType, {
-      submissionDate: day,
+      submissionDate,
       ...(batch.requestedStart ? { requestedStart: batch.requestedStart } : {}),
       ...(policyPeriod ? { policyPeriod } : {}),
     });
@@ -43,7 +45,7 @@ export function rowCheckContext(ctx: CoreContext, batch: BatchRecord, scheme: Sc
     scheme,
     enrollmentType: batch.enrollmentType,
     today: day,
-    submissionDate: day,
+    submissionDate,
     coverStart,
     selection: batch.selection,
     overAgeCommitmentSigned: batch.overAgeCommitmentAt !== null,
@@ -131,6 +133,8 @@ export function checkAcross(ctx: CoreContext, batch: BatchRecord, checks: readon
     ...(batch.headCounts ? { headCounts: { ...batch.headCounts } } : {}),
     ...(batch.socialSecurityTotals ? { socialSecurityTotals: batch.socialSecurityTotals } : {}),
     unitSocialSecurityCodes: ctx.store.units.get(batch.unitId)?.socialSecurityCodes ?? [],
+    // Until it is sent, the batch is judged against its window on the day it is checked.
+    ...(SUBMITTED_STATES.includes(batch.state as (typeof SUBMITTED_STATES)[number]) ? {} : { checkDate: today(ctx) }),
     unitHasPolicyThisYear: unitHasPolicyThisYear(ctx, batch),
     renewalsThisYear: renewalsThisYear(ctx, batch),
   });
