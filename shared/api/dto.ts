@@ -9,6 +9,7 @@ import type { PlanChoice } from '../domain/eligibility';
 import type { HeadCountLine } from '../domain/pricing';
 import type { RawRosterRow, RosterField } from '../domain/roster/fields';
 import type { FindingSeverity, RosterFinding } from '../domain/roster/findings';
+import type { DerivedFacts } from '../domain/roster/derivedFacts';
 import type { EnrollmentType } from '../domain/scheme';
 
 /** Every refusal the API returns; `field` is the input path when one field is to blame. */
@@ -16,6 +17,17 @@ export interface ApiError {
   code: string;
   message: string;
   field?: string;
+  /** For scripting users: each reason of the refusal with its own stable code and the figures it rests on. */
+  details?: ApiErrorDetail[];
+}
+
+/** One reason of a refusal (a selection rule broken, the state a transition was refused in, a unit rule's figures). */
+export interface ApiErrorDetail {
+  code: string;
+  message: string;
+  hint?: string;
+  field?: string;
+  data?: Record<string, string | number | boolean | string[]>;
 }
 
 /** One problem (or note) about a roster row or the batch, with the fix in Chinese. */
@@ -147,6 +159,8 @@ export interface RosterRowView {
   suggested?: boolean;
   /** The association refused this person (审核不通过): why, and what to do. Cleared when the clerk edits the row. */
   rejection?: Finding;
+  /** What the check read off the row: the normalised document number, birth date, gender and the ID's region. */
+  derived: DerivedFacts;
 }
 
 export interface RosterPage {

@@ -51,6 +51,8 @@ export interface UnitFinding {
   hint: string;
   /** The social-security code concerned, for the ratio rule. */
   socialSecurityCode?: string;
+  /** The figures the finding rests on. */
+  data?: Record<string, string | number>;
 }
 
 function applies(rule: UnitRule, type: EnrollmentType): boolean {
@@ -78,6 +80,7 @@ export function checkUnitRules(scheme: Scheme, facts: UnitFacts): UnitFinding[] 
               code: 'socialSecurityRatioNotChecked',
               severity: 'warning',
               socialSecurityCode: g.code,
+              data: { socialSecurityCode: g.code, enrolled: g.enrolled, minPercent: rule.minPercent },
               message: `未校验：请填写社保编码 ${g.code} 的社保在职人员总数（本批次该编码有社保在职人员 ${g.enrolled} 人）`,
               hint: `${rule.minPercent}% 参保比例按“社保在职人员拟参保数/社保在职人员总数”计算，请在校验页填写该编码的社保在职人员总数`,
             });
@@ -88,6 +91,7 @@ export function checkUnitRules(scheme: Scheme, facts: UnitFacts): UnitFinding[] 
           out.push({
             ...base,
             socialSecurityCode: g.code,
+            data: { socialSecurityCode: g.code, enrolled: g.enrolled, total: g.total, minPercent: rule.minPercent, needed },
             message: `社保编码 ${g.code} 的参保比例为 ${percentText(g.enrolled, g.total)}（${g.enrolled}/${g.total}），低于 ${rule.minPercent}%`,
             hint: `该社保编码下社保在职人员至少须参保 ${needed} 人，请再补充 ${needed - g.enrolled} 人`,
           });
@@ -97,6 +101,7 @@ export function checkUnitRules(scheme: Scheme, facts: UnitFacts): UnitFinding[] 
             ...base,
             code: 'socialSecurityRatioNotChecked',
             severity: 'warning',
+            data: { personsWithoutCode: facts.socialSecurityGap.personsWithoutCode },
             message: `未校验：请填写 ${facts.socialSecurityGap.personsWithoutCode} 名有社保人员的单位社保号`,
             hint: '单位有多个社保编码时，须在名单的“单位社保号”列写明每人所属的编码，才能按编码校验参保比例',
           });
@@ -107,6 +112,7 @@ export function checkUnitRules(scheme: Scheme, facts: UnitFacts): UnitFinding[] 
         if (facts.personCount >= rule.minPersons) break;
         out.push({
           ...base,
+          data: { persons: facts.personCount, minPersons: rule.minPersons },
           message: `${rule.onlyWhenUnitHasPolicy ? '本年度已有保单的单位重新开单' : '新开保单'}须满 ${rule.minPersons} 人，本批次 ${facts.personCount} 人`,
           hint: `请补足至 ${rule.minPersons} 人后再提交`,
         });

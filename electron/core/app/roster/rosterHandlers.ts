@@ -6,7 +6,7 @@ import type { FileDownload, OperationHandlers, RosterRowView, ValidIn } from '..
 import type { RawRosterRow } from '../../../../shared/domain/roster';
 import { buildImportTemplate, buildRejectedRowsWorkbook, buildRosterExportWorkbook, templateFileName, XLSX_MIME_TYPE, type ExportColumn } from '../../roster';
 import { toRosterRowView, type Verdict } from '../../store';
-import { schemeOf, storeCall, type CoreContext } from '../coreContext';
+import { schemeOf, storeCall, today, type CoreContext } from '../coreContext';
 import { CoreError } from '../coreError';
 import type { ImportJobs } from './import/importJobs';
 import { beginRosterEdit, checkRowInBatch, recheckBatch, toNewPerson } from './rosterChecks';
@@ -23,7 +23,7 @@ function addRow(ctx: CoreContext, { batchId, row }: ValidIn<'roster.addRow'>): R
       const batch = beginRosterEdit(ctx, ctx.store.batches.require(batchId));
       const check = checkRowInBatch(ctx, batch, row as RawRosterRow);
       const [id] = ctx.store.persons.insertMany(batchId, [toNewPerson(check, null)], { actor: ctx.clerk() });
-      return toRosterRowView(ctx.store.persons.require(id!));
+      return toRosterRowView(ctx.store.persons.require(id!), today(ctx));
     }),
   );
 }
@@ -44,7 +44,7 @@ function editRow(ctx: CoreContext, { batchId, rowId, changes }: ValidIn<'roster.
       const next = toNewPerson(check, person.sourceRow);
       // The clerk fixed the row the association refused: its own checks speak for it until the next review.
       ctx.store.persons.updateRow(rowId, { values: next.values, docNumber: next.docNumber, name: next.name, findings: next.findings, serverRejection: null }, ctx.clerk());
-      return toRosterRowView(ctx.store.persons.require(rowId));
+      return toRosterRowView(ctx.store.persons.require(rowId), today(ctx));
     }),
   );
 }
@@ -122,6 +122,7 @@ export function rosterHandlers(ctx: CoreContext, imports: ImportJobs): Pick<
     'roster.cancelImport': async ({ jobId }) => imports.cancel(jobId),
     'roster.rows': async ({ batchId, offset, limit, findingCode, severity, search, suggested, employmentStatus, rejected }) => {
       storeCall(() => ctx.store.batches.require(batchId));
+      const day = today(ctx);
       const page = ctx.store.persons.page({
         batchId,
         offset,
@@ -133,7 +134,7 @@ export function rosterHandlers(ctx: CoreContext, imports: ImportJobs): Pick<
         ...(employmentStatus ? { employmentStatus } : {}),
         ...(rejected ? { serverRejected: true } : {}),
       });
-      return { total: page.total, offset: page.offset, rows: page.rows.map(toRosterRowView) };
+      return { total: page.total, offset: page.offset, rows: page.rows.map((p) => toRosterRowView(p, day)) };
     },
     'roster.addRow': async (input) => addRow(ctx, input),
     'roster.editRow': async (input) => editRow(ctx, input),
