@@ -205,7 +205,8 @@ function checkDocument(ctx: RowCheckContext, values: RawRosterRow, out: Findings
   }
   const result = checkIdDocument(kind, number, ctx.today);
   out.fromId(result.findings, 'documentNumber');
-  values.documentNumber = result.normalized;
+  // A 15-digit number stays as the clerk wrote it (the warning asks them to change it), so the stored row checks to the same; the person takes the 18-digit form.
+  if (!result.findings.some((f) => f.code === 'idConvertedFrom15')) values.documentNumber = result.normalized;
   const facts: DocumentFacts = { kind, number: result.normalized, carriesBirthData: documentCarriesBirthData(kind, result.normalized) };
   if (result.birthDate) facts.birthDate = result.birthDate;
   if (result.gender) facts.gender = result.gender;
