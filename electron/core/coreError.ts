@@ -2,7 +2,7 @@
  * A refusal the core hands back to the renderer as an ApiError: a stable code, a Chinese
  * message the clerk can act on, and the HTTP-like status the browser host answers with.
  */
-import type { ApiError } from '../../shared/api';
+import type { ApiError, ApiErrorDetail } from '../../shared/api';
 
 export class CoreError extends Error {
   constructor(
@@ -10,13 +10,19 @@ export class CoreError extends Error {
     message: string,
     readonly status = 422,
     readonly field?: string,
+    readonly details?: ApiErrorDetail[],
   ) {
     super(message);
     this.name = 'CoreError';
   }
 
   toApiError(): ApiError {
-    return { code: this.code, message: this.message, ...(this.field !== undefined ? { field: this.field } : {}) };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.field !== undefined ? { field: this.field } : {}),
+      ...(this.details && this.details.length > 0 ? { details: this.details } : {}),
+    };
   }
 }
 

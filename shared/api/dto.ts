@@ -9,6 +9,7 @@ import type { PlanChoice } from '../domain/eligibility';
 import type { HeadCountLine } from '../domain/pricing';
 import type { RawRosterRow, RosterField } from '../domain/roster/fields';
 import type { FindingSeverity, RosterFinding } from '../domain/roster/findings';
+import type { DerivedFacts } from '../domain/roster/derivedFacts';
 import type { EnrollmentType } from '../domain/scheme';
 import type { DocumentKind } from '../domain/documents';
 
@@ -17,6 +18,17 @@ export interface ApiError {
   code: string;
   message: string;
   field?: string;
+  /** For scripting users: each reason of the refusal with its own stable code and the figures it rests on. */
+  details?: ApiErrorDetail[];
+}
+
+/** One reason of a refusal (a selection rule broken, the state a transition was refused in, a unit rule's figures). */
+export interface ApiErrorDetail {
+  code: string;
+  message: string;
+  hint?: string;
+  field?: string;
+  data?: Record<string, string | number | boolean | string[]>;
 }
 
 /** One problem (or note) about a roster row or the batch, with the fix in Chinese. */
@@ -87,6 +99,8 @@ export interface BatchCounts {
   persons: number;
   errorRows: number;
   warningRows: number;
+  /** Rows the association refused (审核不通过) and the clerk has not yet fixed or removed; absent when none. */
+  rejectedRows?: number;
 }
 
 export interface BatchSummary {
@@ -144,6 +158,10 @@ export interface RosterRowView {
   findings: Finding[];
   /** 是否建议名单 = 是: taken from last year's suggested list (roster.takeSuggested); absent otherwise. */
   suggested?: boolean;
+  /** The association refused this person (审核不通过): why, and what to do. Cleared when the clerk edits the row. */
+  rejection?: Finding;
+  /** What the check read off the row: the normalised document number, birth date, gender and the ID's region. */
+  derived: DerivedFacts;
 }
 
 export interface RosterPage {
@@ -184,6 +202,21 @@ export interface ImportProgress {
   rejected: number;
   /** Why a failed import failed (wrong template, corrupted or protected file); nothing stored was touched. */
   error?: ApiError;
+  /** With error missingColumns: what the dialog offers to map by hand. */
+  unmatched?: UnmatchedColumns;
+  /** Headers of the file that were read but name nothing the scheme imports (listed, never dropped silently). */
+  ignoredColumns?: string[];
+  /** The clerk's column mapping the import used (remembered per unit). */
+  columnMapping?: Record<string, RosterField>;
+}
+
+/** A file whose header row lacks required columns: its headers, and per missing column the closest one, for the clerk to map by hand. */
+export interface UnmatchedColumns {
+  /** 1-based row number of the header in the file. */
+  headerRow: number;
+  /** Every non-empty header of that row, as the file writes it. */
+  fileHeaders: string[];
+  missing: { field: RosterField; header: string; closest?: string }[];
 }
 
 /** One import of a roster file into a batch, as recorded (Qingdao's 导入批次 with 成功人数 / 失败人数). */

@@ -52,6 +52,7 @@ import {
   positiveFen,
   positiveInt,
   rawRosterRow,
+  rosterField,
   residentIdFormat,
   severity,
   text,
@@ -256,6 +257,11 @@ export const OPERATIONS = defineOperations({
       mode: z.enum(['append', 'replace'], { error: typeError('必须是 append 或 replace') }).default('append'),
       /** Qingdao 人员清单导入 per benefit activity: the plans the imported persons take. */
       planCodes: z.array(code).min(1, { error: '至少需要 1 个保障项目' }).max(50, { error: '至多 50 个保障项目' }).optional(),
+      /**
+       * The file's own headers mapped by hand onto roster fields (the import dialog's 手工指定列);
+       * remembered for the unit's next import. Omitted: the unit's remembered mapping; {} forgets it.
+       */
+      columnMapping: z.record(text(100), rosterField).refine((m) => Object.keys(m).length <= 50, { error: '至多 50 列' }).optional(),
     }),
     output: returns<{ jobId: string }>(),
   },
@@ -273,6 +279,8 @@ export const OPERATIONS = defineOperations({
       suggested: z.boolean({ error: typeError('必须是 true 或 false') }).optional(),
       /** 职退情况. */
       employmentStatus: employmentStatusFilter.optional(),
+      /** Only the rows the association refused (审核不通过). */
+      rejected: z.boolean({ error: typeError('必须是 true 或 false') }).optional(),
     }),
     output: returns<RosterPage>(),
   },

@@ -167,7 +167,7 @@ export class BackgroundThread {
       this.pending.delete(reply.id);
       job.queue.length = 0;
       if (reply.type === 'failed' && reply.error) {
-        job.reject(new RosterFileError(reply.error.code, reply.error.message, { missingFields: reply.error.missingFields as RosterField[] }));
+        job.reject(new RosterFileError(reply.error.code, reply.error.message, { missingFields: reply.error.missingFields as RosterField[], ...(reply.error.unmatched ? { unmatched: reply.error.unmatched } : {}) }));
       } else job.reject(new Error('background thread: the read broke'));
       return;
     }

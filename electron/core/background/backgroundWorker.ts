@@ -76,7 +76,7 @@ async function read(request: Extract<BackgroundRequest, { type: 'read' }>): Prom
     send({
       type: 'failed',
       id: request.id,
-      error: isRosterFileError(error) ? { code: error.code, message: error.message, missingFields: [...error.missingFields] } : null,
+      error: isRosterFileError(error) ? { code: error.code, message: error.message, missingFields: [...error.missingFields], ...(error.unmatched ? { unmatched: error.unmatched } : {}) } : null,
     });
   } finally {
     reads.delete(request.id);

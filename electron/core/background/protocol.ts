@@ -5,6 +5,7 @@
  */
 import type { Scheme } from '../../../shared/domain/scheme';
 import type { RosterFileRow } from '../roster/collectRoster';
+import type { UnmatchedColumns } from '../../../shared/api/dto';
 import type { RosterFileErrorCode } from '../roster/errors';
 import type { ReadRosterResult } from '../roster/readRosterFile';
 
@@ -23,6 +24,6 @@ export type BackgroundReply =
   /** The read ended well; `result.rows` is empty (the rows came in 'rows' messages). */
   | { type: 'done'; id: number; result: ReadRosterResult }
   /** The file was refused (RosterFileError), or the read broke (`error` null: not the file's fault). */
-  | { type: 'failed'; id: number; error: { code: RosterFileErrorCode; message: string; missingFields: string[] } | null }
+  | { type: 'failed'; id: number; error: { code: RosterFileErrorCode; message: string; missingFields: string[]; unmatched?: UnmatchedColumns } | null }
   /** `done`: the whole log is in the file now (false: a reader still needed part of it, or the checkpoint failed). */
   | { type: 'checkpointed'; id: number; done: boolean };

@@ -11,7 +11,7 @@ import {
   HEADER_SCAN_ROWS,
   displayHeader,
   findHeader,
-  missingRequiredColumns,
+  missingWithClosest,
   type HeaderMatch,
   type MappedColumn,
 } from './rosterHeader';
@@ -113,11 +113,17 @@ class RowFilter {
 }
 
 function missingColumnsError(roster: RosterSpec, header: HeaderMatch): RosterFileError | null {
-  const missing = missingRequiredColumns(roster, header.mapped);
+  const missing = missingWithClosest(roster, header);
   if (missing.length === 0) return null;
-  const names = missing.map((c) => `“${displayHeader(c)}”`).join('、');
-  return new RosterFileError('missingColumns', `缺少必填列${names}，请对照导入模板补上后再导入（表头在第 ${header.rowNumber} 行）`, {
-    missingFields: missing.map((c) => c.key),
+  const names = missing.map(({ column, closest }) => `“${displayHeader(column)}”${closest ? `（最接近的表头：“${closest}”）` : ''}`).join('、');
+  const fileHeaders = [...header.mapped.map((m) => m.header), ...header.ignoredHeaders];
+  return new RosterFileError('missingColumns', `缺少必填列${names}，请在导入时手工指定对应的列，或对照导入模板改好表头后再导入（表头在第 ${header.rowNumber} 行）`, {
+    missingFields: missing.map(({ column }) => column.key),
+    unmatched: {
+      headerRow: header.rowNumber,
+      fileHeaders,
+      missing: missing.map(({ column, closest }) => ({ field: column.key, header: displayHeader(column), ...(closest ? { closest } : {}) })),
+    },
   });
 }
 

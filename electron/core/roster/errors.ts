@@ -2,6 +2,7 @@
  * Why a roster file was refused. The code is stable (the import job and the UI switch on
  * it); the message is the Chinese sentence the clerk reads, saying what to do.
  */
+import type { UnmatchedColumns } from '../../../shared/api/dto';
 import type { RosterField } from '../../../shared/domain/roster/fields';
 import { MAX_CELL_CHARS } from './rosterLimits';
 
@@ -25,18 +26,22 @@ export type RosterFileErrorCode = (typeof ROSTER_FILE_ERROR_CODES)[number];
 export interface RosterFileErrorDetails {
   /** For missingColumns: the required fields no header names. */
   missingFields?: readonly RosterField[];
+  /** For missingColumns: the file's headers and the closest one per missing column. */
+  unmatched?: UnmatchedColumns;
   cause?: unknown;
 }
 
 export class RosterFileError extends Error {
   readonly code: RosterFileErrorCode;
   readonly missingFields: readonly RosterField[];
+  readonly unmatched: UnmatchedColumns | undefined;
 
   constructor(code: RosterFileErrorCode, message: string, details: RosterFileErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.name = 'RosterFileError';
     this.code = code;
     this.missingFields = details.missingFields ?? [];
+    this.unmatched = details.unmatched;
   }
 }
 

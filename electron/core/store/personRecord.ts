@@ -1,5 +1,7 @@
 /** A roster row (清册行) as stored, its verdict, and the mapping from the `persons` row. */
 import type { Finding, FindingSeverity, RosterRowView } from '../../../shared/api/dto';
+import type { IsoDate } from '../../../shared/domain/dates';
+import { derivedFacts } from '../../../shared/domain/roster/derivedFacts';
 import type { RawRosterRow } from '../../../shared/domain/roster/fields';
 import { fromJson, fromJsonOrNull } from './json';
 
@@ -100,8 +102,10 @@ export function toPersonRecord(row: PersonRow): PersonRecord {
   };
 }
 
-export function toRosterRowView(person: PersonRecord): RosterRowView {
-  const view: RosterRowView = { id: person.id, sourceRow: person.sourceRow, values: person.values, verdict: person.verdict, findings: person.findings };
+/** `today` bounds the birth date read off the document, as the row's check does. */
+export function toRosterRowView(person: PersonRecord, today: IsoDate): RosterRowView {
+  const view: RosterRowView = { id: person.id, sourceRow: person.sourceRow, values: person.values, verdict: person.verdict, findings: person.findings, derived: derivedFacts(person.values, today) };
   if (person.suggestedFrom !== null) view.suggested = true;
+  if (person.serverRejection !== null) view.rejection = person.serverRejection;
   return view;
 }

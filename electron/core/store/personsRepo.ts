@@ -421,8 +421,24 @@ export class PersonsRepo {
     return this.sql.get<[string], PersonRow>('SELECT * FROM persons WHERE batch_id = ? ORDER BY seq').all(batchId).map(toPersonRecord);
   }
 
+  /** The batch's rows holding this document number, in display order, each with its 序号 in the unfiltered grid. */
+  withDocNumber(batchId: string, docNumber: string): { id: string; sourceRow: number | null; serial: number }[] {
+    return this.sql
+      .get<[string, string], { id: string; source_row: number | null; serial: number }>(
+        `SELECT p.id, p.source_row, (SELECT COUNT(*) FROM persons q WHERE q.batch_id = p.batch_id AND q.seq <= p.seq) AS serial
+         FROM persons p WHERE p.batch_id = ? AND p.doc_number = ? ORDER BY p.seq`,
+      )
+      .all(batchId, docNumber)
+      .map((r) => ({ id: r.id, sourceRow: r.source_row, serial: r.serial }));
+  }
+
   count(batchId: string): number {
     return this.sql.get<[string], { n: number }>('SELECT COUNT(*) AS n FROM persons WHERE batch_id = ?').get(batchId)!.n;
+  }
+
+  /** Rows the association refused that their own checks pass: they still block the batch until fixed or removed. */
+  rejectedWithoutError(batchId: string): number {
+    return this.sql.get<[string], { n: number }>("SELECT COUNT(*) AS n FROM persons WHERE batch_id = ? AND server_rejection IS NOT NULL AND verdict <> 'error'").get(batchId)!.n;
   }
 
   verdictCounts(batchId: string): VerdictCounts {

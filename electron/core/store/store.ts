@@ -8,6 +8,7 @@ import type { Scheme } from '../../../shared/domain/scheme';
 import { builtInSchemes } from '../../../shared/schemes';
 import { AuditRepo } from './auditRepo';
 import { BatchesRepo } from './batchesRepo';
+import { ColumnMappingsRepo } from './columnMappingsRepo';
 import { storeFilePath } from './dataDir';
 import { ImportsRepo } from './importsRepo';
 import { OccupiedRepo } from './occupiedRepo';
@@ -39,6 +40,7 @@ export class Store {
   readonly batches: BatchesRepo;
   readonly persons: PersonsRepo;
   readonly imports: ImportsRepo;
+  readonly columnMappings: ColumnMappingsRepo;
   readonly printLog: PrintLogRepo;
   readonly audit: AuditRepo;
   readonly outbox: OutboxRepo;
@@ -62,6 +64,7 @@ export class Store {
     this.batches = new BatchesRepo(db, clock, this.audit, this.outbox);
     this.persons = new PersonsRepo(db, clock, this.audit);
     this.imports = new ImportsRepo(db, clock);
+    this.columnMappings = new ColumnMappingsRepo(db, clock);
     this.printLog = new PrintLogRepo(db, clock);
     this.schemes = new SchemeCacheRepo(db, clock);
     this.syncState = new SyncStateRepo(db, clock);

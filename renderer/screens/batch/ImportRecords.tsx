@@ -45,6 +45,7 @@ export function ImportRecords({ batchId, version }: { batchId: string; version: 
             <td>
               {M.roster.phase[r.phase]}
               {r.error && <div className="bad small">{r.error.message}</div>}
+              {r.ignoredColumns && <div className="muted small">{M.roster.ignoredColumns(r.ignoredColumns)}</div>}
             </td>
             <td className="num">{r.accepted}</td>
             <td className="num">{r.rejected}</td>

@@ -79,7 +79,7 @@ export class RosterPageCache {
 }
 
 export function filterKey(filter: GridFilter): string {
-  return JSON.stringify([filter.severity ?? '', filter.findingCode ?? '', filter.search ?? '']);
+  return JSON.stringify([filter.severity ?? '', filter.findingCode ?? '', filter.search ?? '', filter.rejected ?? false]);
 }
 
 /** A cache per (batch, filter, roster version), re-rendering the grid as pages arrive. */

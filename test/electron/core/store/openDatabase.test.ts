@@ -32,6 +32,7 @@ const TABLES = [
   'scheme_cache',
   'sync_state',
   'unit_account_snapshots',
+  'unit_column_mappings',
   'units',
 ];
 
