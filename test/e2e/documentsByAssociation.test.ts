@@ -27,6 +27,8 @@ const TOLERANCE = 0.004;
 
 interface Case {
   schemeId: string;
+  /** The documents the scheme offers, as its manual has them. */
+  kinds: DocumentKind[];
   enrollmentType: EnrollmentType;
   now: string;
   unitName: string;
@@ -46,23 +48,23 @@ interface Case {
 
 const CASES: Case[] = [
   {
-    schemeId: 'suzhou-2024', enrollmentType: 'renewal', now: '2024-09-10T10:00:00+08:00', unitName: '苏州文书示例有限公司', plans: ['YL', 'NZ'],
+    schemeId: 'suzhou-2024', kinds: ['paymentNotice', 'confirmation'], enrollmentType: 'renewal', now: '2024-09-10T10:00:00+08:00', unitName: '苏州文书示例有限公司', plans: ['YL', 'NZ'],
     policyNumber: 'SZBD2024000777', effectiveDate: '2024-10-01', noticeFields: ['保单号', '未审核完成的保单请勿付款'], takeEffect: true, confirmationFields: ['苏州市职工互助保障 保单', '保单号 SZBD2024000777', '2024年10月1日 至 2025年9月30日'],
   },
   {
-    schemeId: 'wuxi-2023', enrollmentType: 'new', now: '2023-03-10T10:00:00+08:00', unitName: '无锡文书示例有限公司', plans: ['SHY'],
+    schemeId: 'wuxi-2023', kinds: ['paymentNotice', 'roster'], enrollmentType: 'new', now: '2023-03-10T10:00:00+08:00', unitName: '无锡文书示例有限公司', plans: ['SHY'],
     policyNumber: 'WX2023000777', effectiveDate: '2023-04-01', noticeFields: ['参保批次号', '付款时须同时上传纸质盖章的参保花名册'], takeEffect: false, confirmationFields: [],
   },
   {
-    schemeId: 'shanghai-2020', enrollmentType: 'central', now: '2020-04-20T10:00:00+08:00', unitName: '上海文书示例有限公司', plans: ['A0', 'B0', 'C0'],
+    schemeId: 'shanghai-2020', kinds: ['paymentNotice', 'confirmation', 'overAgeCommitment'], enrollmentType: 'central', now: '2020-04-20T10:00:00+08:00', unitName: '上海文书示例有限公司', plans: ['A0', 'B0', 'C0'],
     policyNumber: 'SH2020000777', effectiveDate: '2020-04-01', noticeFields: ['参保批次号', '缴费期限 2020年5月5日前'], takeEffect: false, confirmationFields: ['上海职工互助保障项目2020 参保确认书', '参保批次号 SH2020000777', '2020年4月1日 至 2021年3月31日'],
   },
   {
-    schemeId: 'shenzhen', enrollmentType: 'new', now: '2025-01-10T10:00:00+08:00', unitName: '深圳文书示例有限公司', plans: ['ZY', 'YW'],
+    schemeId: 'shenzhen', kinds: ['paymentNotice', 'confirmation', 'earlyInvoiceCommitment'], enrollmentType: 'new', now: '2025-01-10T10:00:00+08:00', unitName: '深圳文书示例有限公司', plans: ['ZY', 'YW'],
     policyNumber: 'SZ2025000777', effectiveDate: '2025-02-01', noticeFields: ['职工互助保障 缴费通知书', '保单号'], takeEffect: false, confirmationFields: ['职工互助保障 电子保单', '保单号 SZ2025000777'],
   },
   {
-    schemeId: 'qingdao-2025', enrollmentType: 'new', now: '2025-09-19T10:00:00+08:00', unitName: '青岛文书示例有限公司', plans: [], personPlan: 'ZYYL-A95',
+    schemeId: 'qingdao-2025', kinds: ['paymentNotice', 'confirmation'], enrollmentType: 'new', now: '2025-09-19T10:00:00+08:00', unitName: '青岛文书示例有限公司', plans: [], personPlan: 'ZYYL-A95',
     policyNumber: 'G1503202509190001', effectiveDate: '2025-10-01', noticeFields: ['申请书号', '行号 104452000028', '每月 1 日至 25 日'], takeEffect: false, confirmationFields: ['职工互助保障活动参保确认书', '确认书号 G1503202509190001', '×1份'],
   },
 ];
@@ -126,6 +128,7 @@ describe.each(CASES)('$schemeId: documents refused before their state, produced 
     }
     expect((await app.call('roster.recheck', { batchId: batch.id })).state).toBe('checkPassed');
     const offered = (await app.call('documents.available', { batchId: batch.id })).map((d) => d.kind);
+    expect(offered).toEqual(c.kinds);
     const print = async (kind: DocumentKind) => {
       const doc = await app.call('documents.generate', { batchId: batch.id, kind, purpose: 'print' });
       await app.call('documents.recordPrints', { prints: [doc.pendingPrint!] });

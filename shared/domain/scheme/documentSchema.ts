@@ -30,8 +30,11 @@ export const printRuleSchema = z.strictObject({
 export type PrintRule = z.infer<typeof printRuleSchema>;
 
 export const documentTextsSchema = z.strictObject({
-  /** The kinds this scheme offers, each with when it may be printed; a kind not listed is not offered. */
-  printing: z.partialRecord(z.enum(DOCUMENT_KINDS), printRuleSchema),
+  /**
+   * The kinds this scheme offers, each with when it may be printed; a kind not listed is not
+   * offered (a scheme from before printing rules offers none until its association publishes them).
+   */
+  printing: z.partialRecord(z.enum(DOCUMENT_KINDS), printRuleSchema).default({}),
   /** 缴费通知单. */
   paymentNotice: documentTextSchema,
   /** 参保确认书 / 电子保单 / 保单, where the manual has one. */

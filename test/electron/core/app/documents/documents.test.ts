@@ -162,6 +162,15 @@ describe('documents through the API', () => {
     expect(pages[2]).toContain('第二批');
     const plain = await t.call('documents.printQueue', { batchIds: [a.id, b.id], kind: 'paymentNotice' });
     expect(plain.pages).toBe(queue.pages - 1);
+    // The printer took the run: both prints counted together.
+    const logged = await t.call('documents.recordPrints', { prints: queue.pendingPrints });
+    expect(logged.map((e) => [e.batchId, e.printNumber])).toEqual([
+      [a.id, 1],
+      [b.id, 1],
+    ]);
+    // The second copy of the run, generated before the first was counted, is refused whole: nothing counted twice.
+    expect((await t.refusal('documents.recordPrints', { prints: plain.pendingPrints })).error.message).toContain('打印次数已变为第 2 次');
+    expect((await t.call('documents.printLog', {})).total).toBe(2);
   });
 
   it('names whose characters no font has: shown per person before printing, printed only when the clerk chooses, marked', async () => {
