@@ -5,10 +5,11 @@
  * into a batch holding a valid roster.
  *
  * files: how many; refused: how many were refused with their expected code and Chinese
- * reason (HostileFile.says); max_s: the longest import, from the API call to the refusal; max_rss_mb: the highest
- * peak resident memory of a process (Node, the core, its background thread, SQLite); max_block_ms:
- * the longest the process's event loop (the window's, in the app) was held while a file was
- * imported; store_changed: files after which the store differed (the import log aside).
+ * reason (HostileFile.says); max_s: the longest import, from the API call to the refusal;
+ * max_rss_mb: the highest peak resident memory of a process (Node, the core, its background
+ * thread, SQLite); max_block_ms: the longest the process's event loop (the window's, in the
+ * app) was held while a file was imported, the API call's own validating and decoding of the
+ * upload included; store_changed: files after which the store differed (the import log aside).
  * Goals: every file refused, each within 10 s, under 500 MB, never blocked over 100 ms, nothing changed.
  */
 import { execFile } from 'node:child_process';
