@@ -18,6 +18,9 @@ import type { BackgroundReply, BackgroundRequest } from './protocol';
 
 type ReadReply = Extract<BackgroundReply, { type: 'rows' | 'done' }>;
 
+/** A thread left holding more than this after a refused file is let go of (an idle one holds about 15 MB). */
+const RENEW_ABOVE_BYTES = 64 * 1024 * 1024;
+
 interface PendingRead {
   kind: 'read';
   options: ReadRosterOptions;
@@ -65,6 +68,8 @@ export class BackgroundThread {
     /** better-sqlite3 rebuilt for Electron, as the store opens it. */
     private readonly nativeBinding?: string,
     private readonly start: () => Worker = startBackgroundWorker,
+    /** What a thread may hold after a refused file and still be kept. */
+    private readonly renewAboveBytes = RENEW_ABOVE_BYTES,
   ) {
     this.ready = this.launch();
   }
@@ -110,7 +115,7 @@ export class BackgroundThread {
 
   /**
    * A refused file may have swollen the thread's heap (a bomb inflated up to its cap, a
-   * million rows parsed), and V8 keeps what it grew. The thread is let go of, with all it
+   * million rows parsed), and V8 keeps what it grew. Such a thread is let go of, with all it
    * holds, and a fresh one started; reads wait for it. Only when idle: another read's rows
    * would be lost.
    */
@@ -198,7 +203,7 @@ export class BackgroundThread {
       if (reply.type === 'failed' && reply.error) {
         job.reject(new RosterFileError(reply.error.code, reply.error.message, { missingFields: reply.error.missingFields as RosterField[] }));
       } else job.reject(new Error('background thread: the read broke'));
-      this.renew();
+      if (reply.type === 'failed' && reply.heldBytes > this.renewAboveBytes) this.renew();
       return;
     }
     job.queue.push(reply);

@@ -116,22 +116,28 @@ describe('reading on the thread', () => {
     expect(missing).toMatchObject({ code: 'missingColumns', missingFields: (await refusalOf(readRosterFile, '名单.csv', noIdColumn) as { missingFields: string[] }).missingFields });
   });
 
-  it('lets the thread go after a refused file, with the memory it grew, and reads the next file on a fresh one', async () => {
-    let started = 0;
-    const renewing = new BackgroundThread(undefined, () => {
-      started++;
-      return startBackgroundWorker();
-    });
-    try {
-      expect(await renewing.ready).toBe(true);
-      const refused = await refusalOf(renewing.readRoster, '会议纪要.csv', Buffer.from('会议纪要\n今天讨论了参保事宜\n'));
-      expect(refused).toMatchObject({ code: 'notRoster' });
-      const next = await readWith(renewing.readRoster);
-      expect(started).toBe(2);
-      expect(renewing.running).toBe(true);
-      expect(next.rows).toEqual((await readWith(readRosterFile)).rows);
-    } finally {
-      await renewing.close();
+  it('lets the thread go after a refused file that left it holding much, and reads the next file on a fresh one', async () => {
+    const notRoster = Buffer.from('会议纪要\n今天讨论了参保事宜\n');
+    for (const [holdsTooMuch, renewAboveBytes] of [[false, undefined], [true, 0]] as const) {
+      let started = 0;
+      const renewing = new BackgroundThread(
+        undefined,
+        () => {
+          started++;
+          return startBackgroundWorker();
+        },
+        renewAboveBytes,
+      );
+      try {
+        expect(await renewing.ready).toBe(true);
+        expect(await refusalOf(renewing.readRoster, '会议纪要.csv', notRoster)).toMatchObject({ code: 'notRoster' });
+        const next = await readWith(renewing.readRoster);
+        expect(started).toBe(holdsTooMuch ? 2 : 1);
+        expect(renewing.running).toBe(true);
+        expect(next.rows).toEqual((await readWith(readRosterFile)).rows);
+      } finally {
+        await renewing.close();
+      }
     }
   });
 
