@@ -144,7 +144,7 @@ export function cleanRow(scheme: Scheme, raw: RawRosterRow): RawRosterRow {
     const value = raw[key];
     if (value === undefined) continue;
     let v = COMPACT_FIELDS.has(key) ? compactCellText(value) : cleanCellText(value);
-    v = key === 'documentNumber' ? v.toUpperCase() : foldByColumnRules(columnOf(scheme, key), v);
+    v = key === 'documentNumber' ? v.toUpperCase() : foldByColumnRules(scheme, key, v);
     v = foldToTemplateWord(scheme, key, v);
     if (v !== '') out[key] = v;
   }
