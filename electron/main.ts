@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { IPC_CALL, IPC_EVENT, IPC_PRINT } from '../shared/api/bridge';
+import { IPC_CALL, IPC_EVENT, IPC_PRINT, IPC_PRINTERS, printOptionsSchema, type PrintOptions, type PrinterInfo } from '../shared/api/bridge';
 import { CoreConnection } from './core/process/coreConnection';
 import { loadWindowState, saveWindowState } from './core/host/windowState';
 import { CONTENT_SECURITY_POLICY } from './core/host/staticFiles';
@@ -55,7 +55,7 @@ function createWindow(stateFile: string): BrowserWindow {
   return win;
 }
 
-async function printPdf(base64: string): Promise<{ ok: boolean; reason?: string }> {
+async function printPdf(base64: string, options: PrintOptions): Promise<{ ok: boolean; reason?: string }> {
   // Chromium's PDF viewer prints what it shows; a hidden window keeps the clerk's page as it is.
   const dir = mkdtempSync(join(tmpdir(), 'huzhu-print-'));
   const file = join(dir, 'document.pdf');
@@ -64,7 +64,16 @@ async function printPdf(base64: string): Promise<{ ok: boolean; reason?: string 
   try {
     await printer.loadFile(file);
     return await new Promise((resolve) =>
-      printer.webContents.print({ silent: false, printBackground: true }, (ok, reason) => resolve(ok ? { ok } : { ok, reason })),
+      // The callback's ok: the job was handed to the printer (not cancelled in the dialog, not refused): only then is the print counted.
+      printer.webContents.print(
+        {
+          silent: options.deviceName !== undefined,
+          ...(options.deviceName !== undefined ? { deviceName: options.deviceName } : {}),
+          printBackground: true,
+          duplexMode: options.duplex ? 'longEdge' : 'simplex',
+        },
+        (ok, reason) => resolve(ok ? { ok } : { ok, reason }),
+      ),
     );
   } finally {
     printer.destroy();
@@ -128,9 +137,14 @@ async function start(): Promise<void> {
     if (!fromOurWindow(event) || typeof operation !== 'string') return { ok: false, status: 403, error: { code: 'FORBIDDEN', message: '拒绝访问' } };
     return core!.dispatch(operation, input);
   });
-  ipcMain.handle(IPC_PRINT, (event, base64: unknown) => {
-    if (!fromOurWindow(event) || typeof base64 !== 'string') return { ok: false, reason: '拒绝访问' };
-    return printPdf(base64);
+  ipcMain.handle(IPC_PRINT, (event, base64: unknown, options: unknown) => {
+    const parsed = printOptionsSchema.safeParse(options ?? {});
+    if (!fromOurWindow(event) || typeof base64 !== 'string' || !parsed.success) return { ok: false, reason: '拒绝访问' };
+    return printPdf(base64, parsed.data);
+  });
+  ipcMain.handle(IPC_PRINTERS, async (event): Promise<PrinterInfo[]> => {
+    if (!fromOurWindow(event) || !window) return [];
+    return (await window.webContents.getPrintersAsync()).map((p) => ({ name: p.name, displayName: p.displayName || p.name }));
   });
 
   Menu.setApplicationMenu(null);

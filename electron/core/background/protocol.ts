@@ -12,6 +12,8 @@ import type { ReadRosterResult } from '../roster/readRosterFile';
 export type BackgroundRequest =
   | { type: 'read'; id: number; fileName: string; bytes: Uint8Array; scheme: Scheme; maxRows?: number; progressEvery?: number }
   | { type: 'cancel'; id: number }
+  /** The core has taken one 'rows' message of the read (the thread keeps only a few unanswered). */
+  | { type: 'taken'; id: number }
   /** Copy the store's write-ahead log into its file (a PASSIVE checkpoint: it never waits for the core's reads or writes). */
   | { type: 'checkpoint'; id: number; file: string; nativeBinding?: string };
 

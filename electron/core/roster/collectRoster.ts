@@ -49,6 +49,11 @@ export interface CollectOptions {
    * then empty (a 100,000-row import checks and stages rows as they come, never holding them all).
    */
   onRow?: (row: RosterFileRow) => void;
+  /**
+   * Awaited before each batch of rows is read: the reader on the background thread waits
+   * here until the core has taken the rows it sent, so it never reads far ahead of them.
+   */
+  pace?: () => Promise<void> | void;
 }
 
 export const DEFAULT_PROGRESS_EVERY = 500;
@@ -123,7 +128,7 @@ function missingColumnsError(roster: RosterSpec, header: HeaderMatch): RosterFil
 }
 
 export async function collectRoster(sheets: AsyncIterable<SheetSource>, roster: RosterSpec, options: CollectOptions = {}): Promise<RosterFileResult> {
-  const { signal, onProgress, maxRows, onRow } = options;
+  const { signal, onProgress, maxRows, onRow, pace } = options;
   const progressEvery = Math.max(1, Math.floor(options.progressEvery ?? DEFAULT_PROGRESS_EVERY));
   let sawContent = false;
 
@@ -132,6 +137,8 @@ export async function collectRoster(sheets: AsyncIterable<SheetSource>, roster: 
     const batches = sheet.rows[Symbol.asyncIterator]();
     let exhausted = false;
     const nextBatch = async (): Promise<readonly SheetRow[] | null> => {
+      await pace?.();
+      throwIfAborted(signal);
       const step = await batches.next();
       throwIfAborted(signal);
       if (step.done) exhausted = true;

@@ -154,9 +154,9 @@ export class BatchesRepo {
   list(filter: BatchFilter = {}): BatchRecord[] {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (filter.unitId !== undefined) (where.push('unit_id = ?'), params.push(filter.unitId));
-    if (filter.schemeId !== undefined) (where.push('scheme_id = ?'), params.push(filter.schemeId));
-    if (filter.states !== undefined) (where.push('state IN (SELECT value FROM json_each(?))'), params.push(toJson(filter.states)));
+    if (filter.unitId !== undefined) { where.push('unit_id = ?'); params.push(filter.unitId); }
+    if (filter.schemeId !== undefined) { where.push('scheme_id = ?'); params.push(filter.schemeId); }
+    if (filter.states !== undefined) { where.push('state IN (SELECT value FROM json_each(?))'); params.push(toJson(filter.states)); }
     else if (!filter.includeDeleted) where.push("state <> 'deleted'");
     if (filter.enrollmentTypes !== undefined) {
       where.push('enrollment_type IN (SELECT value FROM json_each(?))');

@@ -26,7 +26,7 @@ export {
 export { toRosterRowView, verdictOf, type NewPerson, type PersonRecord, type Verdict } from './personRecord';
 export { RosterStaging, type RowToStage } from './rosterStaging';
 export { ImportsRepo, INTERRUPTED_IMPORT, type ImportRecord, type ImportOutcome, type ImportMode, type ImportStatus } from './importsRepo';
-export { PrintLogRepo, type PrintRecord, type NewPrint } from './printLogRepo';
+export { PrintLogRepo, type PrintRecord, type NewPrint, type DocumentIssue } from './printLogRepo';
 export { OutboxRepo, laneOf, type OutboxAction, type NewOutboxAction, type OutboxStatus, type OutboxStatusCounts } from './outboxRepo';
 export { SchemeCacheRepo, type CachedScheme, type SchemeSource } from './schemeCacheRepo';
 export { SyncStateRepo, SYNC_KEYS } from './syncStateRepo';

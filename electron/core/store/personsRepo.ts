@@ -380,7 +380,7 @@ export class PersonsRepo {
   private where(query: PersonQuery): { sql: string; params: unknown[] } {
     const clauses = ['p.batch_id = ?'];
     const params: unknown[] = [query.batchId];
-    if (query.verdicts !== undefined) (clauses.push('p.verdict IN (SELECT value FROM json_each(?))'), params.push(toJson(query.verdicts)));
+    if (query.verdicts !== undefined) { clauses.push('p.verdict IN (SELECT value FROM json_each(?))'); params.push(toJson(query.verdicts)); }
     if (query.findingCode !== undefined) {
       clauses.push('p.seq IN (SELECT seq FROM person_findings WHERE batch_id = ? AND code = ?)');
       params.push(query.batchId, query.findingCode);
@@ -446,7 +446,10 @@ export class PersonsRepo {
     const rows = this.sql
       .get<[string], { verdict: Verdict; n: number }>('SELECT verdict, COUNT(*) AS n FROM persons WHERE batch_id = ? GROUP BY verdict')
       .all(batchId);
-    for (const r of rows) (counts[r.verdict] = r.n), (counts.total += r.n);
+    for (const r of rows) {
+      counts[r.verdict] = r.n;
+      counts.total += r.n;
+    }
     return counts;
   }
 

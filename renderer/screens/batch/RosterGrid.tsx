@@ -472,9 +472,9 @@ function CellEditor({
     action();
   };
   const keyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Enter') (e.preventDefault(), e.stopPropagation(), end(() => onCommit('down')));
-    else if (e.key === 'Escape') (e.preventDefault(), e.stopPropagation(), end(onCancel));
-    else if (e.key === 'Tab') (e.preventDefault(), end(() => onCommit('stay')));
+    if (e.key === 'Enter') { e.preventDefault(); e.stopPropagation(); end(() => onCommit('down')); }
+    else if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); end(onCancel); }
+    else if (e.key === 'Tab') { e.preventDefault(); end(() => onCommit('stay')); }
   };
   if (column.enumValues) {
     return (

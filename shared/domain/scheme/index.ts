@@ -23,7 +23,7 @@ export type { EnrollmentTypeRule, PricingMode, CoverStartKind, CoverEndKind, Ren
 export { COVER_START_KINDS, COVER_END_KINDS } from './coverageSchema';
 export type { RosterSpec, RosterColumn, RequiredWhen, TemplateLayout, ColumnRule } from './rosterSchema';
 export type { PaymentDetails, PaymentDeadline, MonthlyPaymentWindow, FeeSource, SubsidyKind, SubsidyRule, Subsidies } from './paymentSchema';
-export type { DocumentTexts, DocumentText, MaskingPolicy, MaskRule } from './documentSchema';
+export type { DocumentTexts, DocumentText, MaskingPolicy, MaskRule, PrintRule } from './documentSchema';
 export * from './onboardingSchema';
 export {
   ENROLLMENT_TYPES,

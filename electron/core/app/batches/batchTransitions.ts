@@ -4,8 +4,9 @@
  */
 import type { BatchEvent, TransitionContext } from '../../../../shared/domain/batch';
 import type { BatchRecord, TransitionOptions } from '../../store';
-import { chinaTimestamp, type CoreContext } from '../coreContext';
-import { CoreError } from '../coreError';
+import { type CoreContext } from '../coreContext';
+import { CoreError } from '../../coreError';
+import { chinaTimestamp } from '../../../../shared/domain/dates';
 
 export type TransitionExtras = Omit<TransitionContext, 'at' | 'actor'> & { actor?: TransitionContext['actor'] };
 

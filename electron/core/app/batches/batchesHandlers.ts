@@ -10,7 +10,7 @@ import { checkSubmissionDate, enrollmentTypeRule, type Scheme } from '../../../.
 import type { BatchPatch, BatchRecord } from '../../store';
 import { applyEvent } from './batchTransitions';
 import { schemeOf, storeCall, today, type CoreContext } from '../coreContext';
-import { CoreError, notFound } from '../coreError';
+import { CoreError, notFound } from '../../coreError';
 import { quoteBatch } from './pricing';
 import { supplementsOf } from './supplements';
 import { beginRosterEdit, recheckBatch } from '../roster/rosterChecks';

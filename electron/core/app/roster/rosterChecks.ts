@@ -23,7 +23,7 @@ import { earliestSubmissionDate, resolveCover, type Scheme } from '../../../../s
 import type { BatchRecord, NewPerson } from '../../store';
 import { applyEvent } from '../batches/batchTransitions';
 import { schemeOf, today, type CoreContext } from '../coreContext';
-import { CoreError } from '../coreError';
+import { CoreError } from '../../coreError';
 
 /** What the row checks need to know of the batch. */
 export function rowCheckContext(ctx: CoreContext, batch: BatchRecord, scheme: Scheme): RowCheckContext {

@@ -7,7 +7,7 @@ import type { RawRosterRow } from '../../../../shared/domain/roster';
 import { buildImportTemplate, buildRejectedRowsWorkbook, buildRosterExportWorkbook, templateFileName, XLSX_MIME_TYPE, type ExportColumn } from '../../roster';
 import { toRosterRowView, type Verdict } from '../../store';
 import { schemeOf, storeCall, today, type CoreContext } from '../coreContext';
-import { CoreError } from '../coreError';
+import { CoreError } from '../../coreError';
 import type { ImportJobs } from './import/importJobs';
 import { beginRosterEdit, checkRowInBatch, recheckBatch, toNewPerson } from './rosterChecks';
 import { suggestedList, takeSuggested } from './suggestedList';

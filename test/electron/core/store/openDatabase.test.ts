@@ -19,6 +19,7 @@ const TABLES = [
   'batch_history',
   'batches',
   'commitment_readings',
+  'document_issues',
   'imports',
   'occupied_persons',
   'onboarding_applications',

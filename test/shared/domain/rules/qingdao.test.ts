@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { checkUnitRules } from '../../../../shared/domain/eligibility';
 import { priceBatch } from '../../../../shared/domain/pricing';
 import { checkRosterRow } from '../../../../shared/domain/roster';
-import { codes, context, errors, residentId, scheme } from './ruleFixtures';
+import { context, errors, residentId, scheme } from './ruleFixtures';
 
 const QD = scheme('qingdao-2025');
 const NEW = context(QD, { enrollmentType: 'new', today: '2025-11-25', submissionDate: '2025-11-25', coverStart: null, selection: [], overAgeCommitmentSigned: false });

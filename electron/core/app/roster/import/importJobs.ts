@@ -13,7 +13,7 @@ import { withColumnMapping, type ColumnMapping } from '../../../../../shared/dom
 import { RosterStaging, type BatchRecord } from '../../../store';
 import { readAndCheckRoster, type CheckedRow } from './checkRowsAsRead';
 import { schemeOf, storeCall, type CoreContext } from '../../coreContext';
-import { CoreError } from '../../coreError';
+import { CoreError } from '../../../coreError';
 import { assertRosterEditable, checkAcross, rowCheckContext } from '../rosterChecks';
 import { commitIntake, commitStagedIntake, planIntake, type IncomingRow } from './commitIntake';
 
