@@ -277,6 +277,8 @@ export const M = {
     severity: { error: '错误', warning: '需核对', info: '提示' },
     verdict: { ok: '通过', error: '错误', warning: '需核对', info: '通过' },
     rejectedVerdict: '审核不通过',
+    plansEditorTitle: '选择保障活动及份数',
+    plansEditorShares: (name: string) => `${name}的份数`,
     rejectedReason: (reason: string) => `互助会审核不通过：${reason}`,
     rejectedFilter: (n: number) => `审核不通过（${n} 人）`,
     reasonWithHint: (message: string, hint: string) => `${message}（${hint}）`,

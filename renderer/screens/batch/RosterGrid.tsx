@@ -21,6 +21,7 @@ import { askConfirm, useApp } from '../../state/appStore';
 import { useBatch, type GridFilter } from '../../state/batchStore';
 import { gridColumns, type GridColumn } from './rosterColumns';
 import { filterKey, useRosterPages } from './rosterPages';
+import { PlansCellEditor } from './PlansCellEditor';
 import { RowDetail } from './RowDetail';
 
 export const ROW_HEIGHT = 32;
@@ -330,7 +331,7 @@ export function RosterGrid({ detail, scheme, editable }: { detail: BatchDetail; 
           if (isEditing) {
             return (
               <div key={c.key} className={`${cls} editing`}>
-                <CellEditor column={c} editing={editing} saving={saving} onChange={(value) => setEditing({ ...editing, value })} onCommit={(m, v) => void commitEdit(m, v)} onCancel={() => (setEditing(null), list.current?.focus())} />
+                <CellEditor column={c} scheme={scheme} editing={editing} saving={saving} onChange={(value) => setEditing({ ...editing, value })} onCommit={(m, v) => void commitEdit(m, v)} onCancel={() => (setEditing(null), list.current?.focus())} />
               </div>
             );
           }
@@ -452,6 +453,7 @@ function reasonLines(row: RosterRowView): string[] {
 
 function CellEditor({
   column,
+  scheme,
   editing,
   saving,
   onChange,
@@ -459,6 +461,7 @@ function CellEditor({
   onCancel,
 }: {
   column: GridColumn;
+  scheme: Scheme;
   editing: Editing;
   saving: boolean;
   onChange(value: string): void;
@@ -476,6 +479,9 @@ function CellEditor({
     else if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); end(onCancel); }
     else if (e.key === 'Tab') { e.preventDefault(); end(() => onCommit('stay')); }
   };
+  if (column.key === 'plans' && scheme.selectionScope === 'person') {
+    return <PlansCellEditor scheme={scheme} value={editing.value} saving={saving} onCommit={(v) => end(() => onCommit('stay', v))} onCancel={() => end(onCancel)} />;
+  }
   if (column.enumValues) {
     return (
       <select className="cell-input" autoFocus value={editing.value} disabled={saving} onChange={(e) => (onChange(e.target.value), onCommit('stay', e.target.value))} onKeyDown={keyDown} aria-label={column.title}>

@@ -11,10 +11,28 @@ export type DivisionStatus = 'current' | 'historical' | 'unknown';
 const CURRENT: Readonly<Record<string, string>> = data.current;
 const HISTORICAL: Readonly<Record<string, string>> = data.historical;
 
-export function divisionStatus(code: string): DivisionStatus {
-  if (Object.hasOwn(CURRENT, code)) return 'current';
-  if (Object.hasOwn(HISTORICAL, code)) return 'historical';
-  return 'unknown';
+const STATUSES: readonly DivisionStatus[] = ['unknown', 'current', 'historical'];
+let table: Uint8Array | null = null;
+
+// Every row of a roster asks: one byte per six-digit number (1 MB), read without making a string.
+function statusTable(): Uint8Array {
+  if (table) return table;
+  const t = new Uint8Array(1_000_000);
+  for (const code of Object.keys(HISTORICAL)) t[Number(code)] = 2;
+  for (const code of Object.keys(CURRENT)) t[Number(code)] = 1;
+  return (table = t);
+}
+
+/** Whether the six digits at the start of `text` are a current, a historical or an unknown code (unknown too when they are not six digits). */
+export function divisionStatus(text: string): DivisionStatus {
+  if (text.length < 6) return 'unknown';
+  let n = 0;
+  for (let i = 0; i < 6; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return 'unknown';
+    n = n * 10 + d;
+  }
+  return STATUSES[statusTable()[n]!]!;
 }
 
 function nameOf(code: string): string | undefined {

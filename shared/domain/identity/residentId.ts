@@ -25,9 +25,8 @@ function checkResidentPrefix(s: string, findings: IdFinding[]): void {
     return;
   }
   if (s.charCodeAt(2) !== ZERO || s.charCodeAt(3) !== ZERO) {
-    const address = s.slice(0, 6);
-    if (divisionStatus(address) === 'unknown') {
-      findings.push(warning('idAddressCodeUnknown', `${NOUN}地址码 ${address} 不是现行或历史上使用过的县级以上行政区划代码`, '身份证保留签发时的地址码，未收录的旧码也可能有效；请与证件核对前6位'));
+    if (divisionStatus(s) === 'unknown') {
+      findings.push(warning('idAddressCodeUnknown', `${NOUN}地址码 ${s.slice(0, 6)} 不是现行或历史上使用过的县级以上行政区划代码`, '身份证保留签发时的地址码，未收录的旧码也可能有效；请与证件核对前6位'));
     }
     return;
   }

@@ -130,8 +130,8 @@ export function unitFindings(scheme: Scheme, persons: readonly AcrossPerson[], i
   };
   if (input.headCounts) facts.headCounts = input.headCounts;
   const found: RosterFinding[] = checkUnitRules(scheme, facts).map((f) => ({ code: f.code, severity: f.severity, message: f.message, hint: f.hint, ...(f.data ? { data: f.data } : {}) }));
-  const window = input.checkDate ? windowFinding(scheme, input.enrollmentType, input.checkDate) : null;
-  if (window) found.unshift({ code: window.code, severity: window.severity, message: window.message, hint: window.hint });
+  const windowProblem = input.checkDate ? windowFinding(scheme, input.enrollmentType, input.checkDate) : null;
+  if (windowProblem) found.unshift({ code: windowProblem.code, severity: windowProblem.severity, message: windowProblem.message, hint: windowProblem.hint });
   return found;
 }
 

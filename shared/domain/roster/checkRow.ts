@@ -35,7 +35,8 @@ import { cleanCellText, compactCellText } from './cellText';
 import { columnRuleFindings, foldByColumnRules } from './columnRules';
 import { checkEffectiveDate, withCoverStart } from './effectiveDate';
 import { parseRosterDate } from './excelDates';
-import { readEmploymentStatus, readGender, readShares, readSocialSecurity, readYesNo, splitList, type EmploymentStatus } from './fieldValues';
+import { readEmploymentStatus, readGender, readShares, readSocialSecurity, readYesNo, type EmploymentStatus } from './fieldValues';
+import { readListedPlans } from './listedPlans';
 import type { RawRosterRow, RosterField } from './fields';
 import type { RosterFinding } from './findings';
 
@@ -144,7 +145,7 @@ export function cleanRow(scheme: Scheme, raw: RawRosterRow): RawRosterRow {
     const value = raw[key];
     if (value === undefined) continue;
     let v = COMPACT_FIELDS.has(key) ? compactCellText(value) : cleanCellText(value);
-    v = key === 'documentNumber' ? v.toUpperCase() : foldByColumnRules(columnOf(scheme, key), v);
+    v = key === 'documentNumber' ? v.toUpperCase() : foldByColumnRules(scheme, key, v);
     v = foldToTemplateWord(scheme, key, v);
     if (v !== '') out[key] = v;
   }
@@ -323,13 +324,12 @@ function plansOfRow(ctx: RowCheckContext, values: RawRosterRow, out: Findings): 
   }
   if (!values.plans) return [];
   const chosen: PlanChoice[] = [];
-  for (const word of splitList(values.plans)) {
-    const plan = findPlan(ctx.scheme, word) ?? ctx.scheme.plans.find((p) => p.name === word || p.shortName === word);
+  for (const { word, plan, shares: own } of readListedPlans(ctx.scheme, values.plans)) {
     if (!plan) {
       out.add('planUnknown', 'error', `没有保障项目“${word}”`, `可选：${ctx.scheme.plans.map((p) => planLabel(ctx.scheme, p)).join('、')}`, 'plans');
       continue;
     }
-    if (!chosen.some((c) => c.planCode === plan.code)) chosen.push({ planCode: plan.code, shares: shares ?? 1 });
+    if (!chosen.some((c) => c.planCode === plan.code)) chosen.push({ planCode: plan.code, shares: own ?? shares ?? 1 });
   }
   return chosen;
 }

@@ -2,14 +2,27 @@
  * A template's instructions as rules on a column's values (Wuxi's 说明 row: 姓名中不要出现空格,
  * X要大写, 例如无锡市农村商业银行): each breach a finding quoting the instruction, with the fix.
  */
-import type { ColumnRule, RosterColumn } from '../scheme';
+import type { ColumnRule, RosterColumn, Scheme } from '../scheme';
+import type { RosterField } from './fields';
 import type { RosterFinding } from './findings';
 
 const SPACES = /[\s\u3000]+/g;
 
+const upperCaseByScheme = new WeakMap<Scheme, ReadonlySet<RosterField>>();
+
+/** The fields whose template asks for upper-case letters (asked for every cell of a roster). */
+function upperCaseFields(scheme: Scheme): ReadonlySet<RosterField> {
+  let fields = upperCaseByScheme.get(scheme);
+  if (!fields) {
+    fields = new Set(scheme.roster.columns.filter((c) => c.rules.some((r) => r.kind === 'upperCase')).map((c) => c.key));
+    upperCaseByScheme.set(scheme, fields);
+  }
+  return fields;
+}
+
 /** The value as the rules that fold rather than refuse want it (upper-case letters). */
-export function foldByColumnRules(column: RosterColumn | undefined, value: string): string {
-  return column?.rules.some((r) => r.kind === 'upperCase') ? value.toUpperCase() : value;
+export function foldByColumnRules(scheme: Scheme, field: RosterField, value: string): string {
+  return upperCaseFields(scheme).has(field) ? value.toUpperCase() : value;
 }
 
 function findingFor(rule: ColumnRule, column: RosterColumn, header: string, value: string): RosterFinding | null {

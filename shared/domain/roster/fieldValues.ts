@@ -56,6 +56,17 @@ export function readShares(text: string): number | null {
   return n >= 1 ? n : null;
 }
 
+// 住院医疗(A方案)(会费95元)×2, ZDJB-36*3, 职工重疾(2份), YWSH-20 2份: an activity with its own shares.
+const SHARES_SUFFIX = /^(.+?)(?:[×xX*＊](\d{1,4})|[(（](\d{1,4})份[)）]|(\d{1,4})份)$/;
+
+/** One listed plan and the shares written beside it, if any. */
+export function readPlanWithShares(word: string): { plan: string; shares?: number } {
+  const m = SHARES_SUFFIX.exec(word.trim());
+  if (!m) return { plan: word.trim() };
+  const n = Number(m[2] ?? m[3] ?? m[4]);
+  return n >= 1 ? { plan: m[1]!.trim(), shares: n } : { plan: word.trim() };
+}
+
 /** Plan codes or names listed in one cell: 'A0、B0' / 'A0,B0' / 'A0 B0'. */
 export function splitList(text: string): string[] {
   return text

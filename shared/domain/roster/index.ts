@@ -6,7 +6,8 @@ export { ROSTER_FIELDS, type RosterField, type RawRosterRow } from './fields';
 export { verdictOf, hasError, type RosterFinding, type FindingSeverity } from './findings';
 export { cleanCellText, compactCellText, toHalfWidth } from './cellText';
 export { excelSerialToDate, parseRosterDate } from './excelDates';
-export { readGender, readYesNo, readSocialSecurity, readEmploymentStatus, readShares, splitList, type EmploymentStatus } from './fieldValues';
+export { readGender, readYesNo, readSocialSecurity, readEmploymentStatus, readShares, splitList, readPlanWithShares, type EmploymentStatus } from './fieldValues';
+export { readListedPlans, type ListedPlan } from './listedPlans';
 export { derivedFacts, type DerivedFacts } from './derivedFacts';
 export { checkRosterRow, cleanRow, type RowCheck, type RowCheckContext, type CheckedPerson } from './checkRow';
 export {

@@ -27,6 +27,20 @@ describe('5. 选择要参加的保障活动', () => {
     expect(errors({ name: '张一', documentType: '居民身份证', documentNumber: MAN, ...more }, NEW)).toEqual(expected);
   });
 
+  it.each([
+    ['每项保障活动各自的份数：名称×份数', '住院医疗(A方案)(会费95元)×2、职工重疾(会费36元)', [{ planCode: 'ZYYL-A95', shares: 2 }, { planCode: 'ZDJB-36', shares: 1 }]],
+    ['每项保障活动各自的份数：名称（n份）', '住院医疗(A方案)(会费95元)（3份）、ZDJB-36*2', [{ planCode: 'ZYYL-A95', shares: 3 }, { planCode: 'ZDJB-36', shares: 2 }]],
+    ['以数字结尾的代码不当作份数', 'ZDJB35-70', [{ planCode: 'ZDJB35-70', shares: 1 }]],
+  ] as const)('%s', (_clause, plans, expected) => {
+    const r = checkRosterRow({ name: '张一', documentType: '居民身份证', documentNumber: MAN, plans }, NEW);
+    expect(r.person.plans).toEqual(expected);
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('每份份数须在该保障活动的可选范围内（1至5份）', () => {
+    expect(errors({ name: '张一', documentType: '居民身份证', documentNumber: MAN, plans: 'ZYYL-A95×6' }, NEW)).toContain('sharesOutOfRange');
+  });
+
   it('女工特病仅限女职工', () => {
     expect(errors({ name: '张一', documentType: '居民身份证', documentNumber: MAN, plans: 'NGTB-25' }, NEW)).toContain('genderNotAllowed');
     expect(errors({ name: '李二', documentType: '居民身份证', documentNumber: WOMAN, plans: 'NGTB-25' }, NEW)).toEqual([]);
@@ -57,7 +71,7 @@ describe('会费', () => {
     const quote = priceBatch(QD, {
       enrollmentType: 'new',
       submissionDate: '2025-11-25',
-      persons: [{ id: 'p1', selection: [{ planCode: 'ZYYL-A95', shares: 1 }, { planCode: 'ZDJB-36', shares: 2 }] }],
+      persons: [{ id: 'p1', selection: checkRosterRow({ name: '张一', documentType: '居民身份证', documentNumber: MAN, plans: 'ZYYL-A95、职工重疾(会费36元)×2' }, NEW).person.plans }],
       headCountLines: [{ planCode: 'ZYYL-A95', shares: 1, headCount: 3 }],
     });
     expect(quote.totalFen).toBe(9500 + 2 * 3600 + 3 * 9500);
