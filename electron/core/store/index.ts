@@ -23,7 +23,11 @@ export {
   type MergeResult,
   type PersonPatch,
 } from './personsRepo';
-export { toRosterRowView, verdictOf, type NewPerson, type PersonRecord, type Verdict } from './personRecord';
+export { toRosterRowView, verdictOf, openRowValues, type NewPerson, type PersonRecord, type Verdict } from './personRecord';
+export { DataKey, type SubkeyUse } from './dataKey';
+export { PersonalDataCipher, isSealed } from './personalDataCipher';
+export { defaultKeyFile, loadOrCreateKeyFile, type KeyFileResult } from './keyFile';
+export { ensurePrivateDir, ensurePrivateFile, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './privateFiles';
 export { RosterStaging, type RowToStage } from './rosterStaging';
 export { ImportsRepo, INTERRUPTED_IMPORT, type ImportRecord, type ImportOutcome, type ImportMode, type ImportStatus } from './importsRepo';
 export { PrintLogRepo, type PrintRecord, type NewPrint } from './printLogRepo';

@@ -2,6 +2,7 @@
 import type { Finding, FindingSeverity, RosterRowView } from '../../../shared/api/dto';
 import type { RawRosterRow } from '../../../shared/domain/roster/fields';
 import { fromJson, fromJsonOrNull } from './json';
+import type { PersonalDataCipher } from './personalDataCipher';
 
 export type Verdict = 'ok' | FindingSeverity;
 
@@ -44,8 +45,11 @@ export interface PersonRow {
   batch_id: string;
   seq: number;
   source_row: number | null;
+  /** Sealed (sealRowValues): the normalised document number and the values' JSON. */
   row_values: string;
-  doc_number: string | null;
+  /** The document number's blind index. */
+  doc_index: string | null;
+  employment_status: string | null;
   name: string | null;
   verdict: Verdict;
   findings: string;
@@ -81,14 +85,30 @@ export function codesOf(findings: readonly Finding[]): Map<string, FindingSeveri
   return codes;
 }
 
-export function toPersonRecord(row: PersonRow): PersonRecord {
+/**
+ * A row's personal data as one sealed value: the normalised document number, a line break
+ * (never part of a normalised number), then the values' JSON as the wire sends it. One seal
+ * per row keeps a 100,000-row import's cost to one cipher call per row.
+ */
+export function sealRowValues(cipher: PersonalDataCipher, docNumber: string | null, valuesJson: string): string {
+  return cipher.seal(`${docNumber ?? ''}\n${valuesJson}`);
+}
+
+export function openRowValues(cipher: PersonalDataCipher, sealed: string): { docNumber: string | null; valuesJson: string } {
+  const text = cipher.open(sealed);
+  const cut = text.indexOf('\n');
+  return { docNumber: cut > 0 ? text.slice(0, cut) : null, valuesJson: text.slice(cut + 1) };
+}
+
+export function toPersonRecord(row: PersonRow, cipher: PersonalDataCipher): PersonRecord {
+  const { docNumber, valuesJson } = openRowValues(cipher, row.row_values);
   return {
     id: row.id,
     batchId: row.batch_id,
     seq: row.seq,
     sourceRow: row.source_row,
-    values: fromJson<RawRosterRow>(row.row_values),
-    docNumber: row.doc_number,
+    values: fromJson<RawRosterRow>(valuesJson),
+    docNumber,
     name: row.name,
     verdict: row.verdict,
     findings: fromJson<Finding[]>(row.findings),

@@ -1,0 +1,4 @@
+-- Every value was sealed by 0005's step: the plaintext columns and table go.
+ALTER TABLE persons DROP COLUMN doc_number;
+DROP TABLE occupied_persons;
+ALTER TABLE occupied_persons_indexed RENAME TO occupied_persons;

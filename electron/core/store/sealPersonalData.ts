@@ -1,0 +1,64 @@
+/**
+ * Migration 0005's step: seals the personal data an older workbench stored in plain text
+ * (roster rows, the occupied list's contacts, outbox payloads) and fills the blind indexes.
+ * Runs inside the migration's transaction; the store then rewrites the file (VACUUM) so no
+ * page keeps an old plaintext copy (openDatabase.ts).
+ */
+import type { Database } from 'better-sqlite3';
+import { StoreError } from './errors';
+import { isSealed, type PersonalDataCipher } from './personalDataCipher';
+import { sealRowValues } from './personRecord';
+
+export const SEALING_MIGRATION = 5;
+
+function needsKey(): StoreError {
+  return new StoreError('migrationFailed', '数据文件中的个人信息尚未加密，升级需要数据密钥，但启动时没有提供');
+}
+
+export function sealPersonalDataStep(cipher: PersonalDataCipher | null): (db: Database) => void {
+  return (db) => {
+    const persons = db
+      .prepare<[], { id: string; row_values: string; doc_number: string | null }>("SELECT id, row_values, doc_number FROM persons WHERE row_values NOT LIKE 's1.%'")
+      .all();
+    const occupied = db
+      .prepare<[], { doc_number: string; coverage_year_start: string; coverage_year_end: string; unit_name: string; contact: string | null; reported_at: string }>(
+        'SELECT * FROM occupied_persons',
+      )
+      .all();
+    const outbox = db.prepare<[], { seq: number; payload: string }>('SELECT seq, payload FROM outbox').all();
+    const plainPayloads = outbox.filter((o) => !isSealedJson(o.payload));
+    if (persons.length + occupied.length + plainPayloads.length === 0) return;
+    if (!cipher) throw needsKey();
+
+    const updatePerson = db.prepare("UPDATE persons SET row_values = ?, doc_index = ?, employment_status = json_extract(?, '$.employmentStatus') WHERE id = ?");
+    for (const p of persons) updatePerson.run(sealRowValues(cipher, p.doc_number, p.row_values), cipher.blindIndexOrNull(p.doc_number), p.row_values, p.id);
+
+    const insertOccupied = db.prepare(
+      `INSERT INTO occupied_persons_indexed (doc_index, coverage_year_start, coverage_year_end, unit_name, contact, reported_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (doc_index, coverage_year_start) DO NOTHING`,
+    );
+    for (const o of occupied) {
+      insertOccupied.run(cipher.blindIndex(o.doc_number), o.coverage_year_start, o.coverage_year_end, o.unit_name, cipher.sealOrNull(o.contact), o.reported_at);
+    }
+
+    const updatePayload = db.prepare('UPDATE outbox SET payload = ? WHERE seq = ?');
+    for (const o of plainPayloads) updatePayload.run(sealedJson(cipher, o.payload), o.seq);
+  };
+}
+
+/**
+ * A sealed value in a JSON column: a JSON string, so the column's `json_valid` check holds
+ * without rebuilding the table.
+ */
+export function sealedJson(cipher: PersonalDataCipher, json: string): string {
+  return JSON.stringify(cipher.seal(json));
+}
+
+function isSealedJson(stored: string): boolean {
+  const value = JSON.parse(stored) as unknown;
+  return typeof value === 'string' && isSealed(value);
+}
+
+export function openSealedJson(cipher: PersonalDataCipher, stored: string): string {
+  return cipher.open(JSON.parse(stored) as string);
+}
