@@ -91,7 +91,16 @@ export function codesOf(findings: readonly Finding[]): Map<string, FindingSeveri
  * per row keeps a 100,000-row import's cost to one cipher call per row.
  */
 export function sealRowValues(cipher: PersonalDataCipher, docNumber: string | null, valuesJson: string): string {
-  return cipher.seal(`${docNumber ?? ''}\n${valuesJson}`);
+  return cipher.seal(rowText(docNumber, valuesJson));
+}
+
+/** Many rows with one cipher call (an import's chunk). */
+export function sealRowsValues(cipher: PersonalDataCipher, rows: readonly { docNumber: string | null; valuesJson: string }[]): string[] {
+  return cipher.sealMany(rows.map((r) => rowText(r.docNumber, r.valuesJson)));
+}
+
+function rowText(docNumber: string | null, valuesJson: string): string {
+  return `${docNumber ?? ''}\n${valuesJson}`;
 }
 
 export function openRowValues(cipher: PersonalDataCipher, sealed: string): { docNumber: string | null; valuesJson: string } {

@@ -15,7 +15,7 @@ import { StoreError, notFound } from './errors';
 import { fromJson, likePattern, toJson, toJsonOrNull } from './json';
 import type { SqliteDatabase } from './openDatabase';
 import { compareText, indexNumbers, type PersonalDataCipher } from './personalDataCipher';
-import { codesOf, errorCountOf, openRowValues, sealRowValues, toPersonRecord, verdictOf, type NewPerson, type PersonRecord, type PersonRow, type Verdict } from './personRecord';
+import { codesOf, errorCountOf, openRowValues, sealRowsValues, sealRowValues, toPersonRecord, verdictOf, type NewPerson, type PersonRecord, type PersonRow, type Verdict } from './personRecord';
 import type { RosterStaging } from './rosterStaging';
 import { Statements, inWriteTransaction } from './statements';
 import { isoAt, type Clock } from './time';
@@ -158,14 +158,22 @@ export class PersonsRepo {
     return sealRowValues(this.cipher, docNumber || null, toJson(values));
   }
 
-  private insertOne(batchId: string, seq: number, row: NewPerson, importId: string | null, now: string): string {
+  /** The rows' personal data sealed with one cipher call, in order. */
+  private sealedAll(rows: readonly NewPerson[]): string[] {
+    return sealRowsValues(
+      this.cipher,
+      rows.map((r) => ({ docNumber: r.docNumber || null, valuesJson: toJson(r.values) })),
+    );
+  }
+
+  private insertOne(batchId: string, seq: number, row: NewPerson, sealed: string, importId: string | null, now: string): string {
     const id = newId();
     this.insertPerson.run(
       id,
       batchId,
       seq,
       row.sourceRow,
-      this.sealed(row.values, row.docNumber),
+      sealed,
       this.cipher.blindIndexOrNull(row.docNumber),
       row.values.employmentStatus ?? null,
       row.name || null,
@@ -191,7 +199,8 @@ export class PersonsRepo {
       const now = isoAt(this.clock);
       const importId = options.importId ?? null;
       let seq = this.nextSeq(batchId);
-      const ids = rows.map((row) => this.insertOne(batchId, seq++, row, importId, now));
+      const sealed = this.sealedAll(rows);
+      const ids = rows.map((row, i) => this.insertOne(batchId, seq++, row, sealed[i]!, importId, now));
       this.touchBatch(batchId, now);
       this.audit.record({ actor: options.actor, entity: 'batch', entityId: batchId, action: 'roster.insert', detail: { rows: rows.length, importId } });
       return ids;
@@ -258,19 +267,18 @@ export class PersonsRepo {
       let seq = this.nextSeq(batchId);
       let inserted = 0;
       let updated = 0;
-      const ids = rows.map((row) => {
+      const sealed = this.sealedAll(rows);
+      const ids = rows.map((row, i) => {
         const existing = row.docNumber ? find.get(this.cipher.blindIndex(row.docNumber), batchId) : undefined;
         if (existing && !matched.has(existing.id)) {
           matched.add(existing.id);
-          // The stored number is the one matched: the row keeps it.
-          const sealed = this.sealed(row.values, row.docNumber);
-          update.run(row.sourceRow, sealed, row.values.employmentStatus ?? null, row.name || null, verdictOf(row.findings), toJson(row.findings), errorCountOf(row.findings), importId, now, existing.id);
+          update.run(row.sourceRow, sealed[i], row.values.employmentStatus ?? null, row.name || null, verdictOf(row.findings), toJson(row.findings), errorCountOf(row.findings), importId, now, existing.id);
           this.writeFindings(batchId, existing.seq, row.findings, true);
           updated++;
           return existing.id;
         }
         inserted++;
-        return this.insertOne(batchId, seq++, row, importId, now);
+        return this.insertOne(batchId, seq++, row, sealed[i]!, importId, now);
       });
       this.touchBatch(batchId, now);
       this.audit.record({ actor: options.actor, entity: 'batch', entityId: batchId, action: 'roster.merge', detail: { inserted, updated, importId } });

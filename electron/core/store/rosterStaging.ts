@@ -14,7 +14,7 @@ import { newId } from './ids';
 import { toJson } from './json';
 import type { SqliteDatabase } from './openDatabase';
 import type { PersonalDataCipher } from './personalDataCipher';
-import { errorCountOf, openRowValues, sealRowValues, verdictOf } from './personRecord';
+import { errorCountOf, openRowValues, sealRowsValues, verdictOf } from './personRecord';
 
 export interface RowToStage {
   sourceRow: number | null;
@@ -57,13 +57,13 @@ export class RosterStaging {
   add(rows: readonly RowToStage[]): void {
     if (this.dropped) throw new Error('staging dropped');
     const { insert, cipher } = this;
+    const sealed = sealRowsValues(cipher, rows);
     this.db.transaction(() => {
-      for (const r of rows) {
+      rows.forEach((r, i) => {
         const findings = r.findings.length === 0 ? NO_FINDINGS_JSON : toJson(r.findings);
-        const sealed = sealRowValues(cipher, r.docNumber, r.valuesJson);
         const index = cipher.blindIndexOrNull(r.docNumber);
-        insert.run(++this.count, newId(), r.sourceRow, sealed, index, r.employmentStatus ?? null, r.name, verdictOf(r.findings), findings, errorCountOf(r.findings));
-      }
+        insert.run(++this.count, newId(), r.sourceRow, sealed[i], index, r.employmentStatus ?? null, r.name, verdictOf(r.findings), findings, errorCountOf(r.findings));
+      });
     })();
   }
 

@@ -7,7 +7,7 @@
 import type { Database } from 'better-sqlite3';
 import { StoreError } from './errors';
 import { isSealed, type PersonalDataCipher } from './personalDataCipher';
-import { sealRowValues } from './personRecord';
+import { sealRowsValues } from './personRecord';
 
 export const SEALING_MIGRATION = 5;
 
@@ -31,7 +31,8 @@ export function sealPersonalDataStep(cipher: PersonalDataCipher | null): (db: Da
     if (!cipher) throw needsKey();
 
     const updatePerson = db.prepare("UPDATE persons SET row_values = ?, doc_index = ?, employment_status = json_extract(?, '$.employmentStatus') WHERE id = ?");
-    for (const p of persons) updatePerson.run(sealRowValues(cipher, p.doc_number, p.row_values), cipher.blindIndexOrNull(p.doc_number), p.row_values, p.id);
+    const sealed = sealRowsValues(cipher, persons.map((p) => ({ docNumber: p.doc_number, valuesJson: p.row_values })));
+    persons.forEach((p, i) => updatePerson.run(sealed[i], cipher.blindIndexOrNull(p.doc_number), p.row_values, p.id));
 
     const insertOccupied = db.prepare(
       `INSERT INTO occupied_persons_indexed (doc_index, coverage_year_start, coverage_year_end, unit_name, contact, reported_at) VALUES (?, ?, ?, ?, ?, ?)
