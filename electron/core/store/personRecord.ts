@@ -46,7 +46,7 @@ export interface PersonRow {
   seq: number;
   source_row: number | null;
   /** Sealed (sealRowValues): the normalised document number and the values' JSON. */
-  row_values: string;
+  sealed_values: Buffer;
   /** The document number's blind index. */
   doc_index: string | null;
   employment_status: string | null;
@@ -90,27 +90,27 @@ export function codesOf(findings: readonly Finding[]): Map<string, FindingSeveri
  * (never part of a normalised number), then the values' JSON as the wire sends it. One seal
  * per row keeps a 100,000-row import's cost to one cipher call per row.
  */
-export function sealRowValues(cipher: PersonalDataCipher, docNumber: string | null, valuesJson: string): string {
-  return cipher.seal(rowText(docNumber, valuesJson));
+export function sealRowValues(cipher: PersonalDataCipher, docNumber: string | null, valuesJson: string): Buffer {
+  return sealRowsValues(cipher, [{ docNumber, valuesJson }])[0]!;
 }
 
 /** Many rows with one cipher call (an import's chunk). */
-export function sealRowsValues(cipher: PersonalDataCipher, rows: readonly { docNumber: string | null; valuesJson: string }[]): string[] {
-  return cipher.sealMany(rows.map((r) => rowText(r.docNumber, r.valuesJson)));
+export function sealRowsValues(cipher: PersonalDataCipher, rows: readonly { docNumber: string | null; valuesJson: string }[]): Buffer[] {
+  return cipher.sealManyBytes(rows.map((r) => rowText(r.docNumber, r.valuesJson)));
 }
 
 function rowText(docNumber: string | null, valuesJson: string): string {
   return `${docNumber ?? ''}\n${valuesJson}`;
 }
 
-export function openRowValues(cipher: PersonalDataCipher, sealed: string): { docNumber: string | null; valuesJson: string } {
-  const text = cipher.open(sealed);
+export function openRowValues(cipher: PersonalDataCipher, sealed: Uint8Array): { docNumber: string | null; valuesJson: string } {
+  const text = cipher.openBytes(sealed);
   const cut = text.indexOf('\n');
   return { docNumber: cut > 0 ? text.slice(0, cut) : null, valuesJson: text.slice(cut + 1) };
 }
 
 export function toPersonRecord(row: PersonRow, cipher: PersonalDataCipher): PersonRecord {
-  const { docNumber, valuesJson } = openRowValues(cipher, row.row_values);
+  const { docNumber, valuesJson } = openRowValues(cipher, row.sealed_values);
   return {
     id: row.id,
     batchId: row.batch_id,

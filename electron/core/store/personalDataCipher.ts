@@ -14,9 +14,10 @@
  * Counter blocks: a random 128-bit start per call (per chunk), each value at start + its block
  * offset; blocks never overlap within a call, and random starts keep calls apart.
  *
- * A sealed value is text (`s1.` then base64 of counter block and ciphertext), so it fits the
- * TEXT columns it replaces; a plaintext value never starts that way (JSON starts with `{`,
- * `[` or `"`), which is how the migration tells the two apart.
+ * A sealed value is bytes (counter block, then ciphertext): a BLOB where a roster row's values
+ * are kept, and as text (`s1.` then base64) in the JSON columns that carry sealed values among
+ * other things; a plaintext value never starts that way (JSON starts with `{`, `[` or `"`),
+ * which is how the migration tells the two apart.
  */
 import { createCipheriv, createDecipheriv, createHmac, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import type { DataKey } from './dataKey';
@@ -49,7 +50,7 @@ export class PersonalDataCipher {
   }
 
   seal(text: string): string {
-    return this.sealMany([text])[0]!;
+    return PREFIX + this.sealManyBytes([text])[0]!.toString('base64');
   }
 
   sealOrNull(text: string | null): string | null {
@@ -60,9 +61,10 @@ export class PersonalDataCipher {
    * Seals many values with one cipher call. Laid out in one buffer: per value a 16-byte slot
    * for its counter block, then the value, padded to the block size; the whole buffer is
    * encrypted from the first counter block, so each value's keystream starts at the counter
-   * block written before it (the slots' own keystream is simply overwritten).
+   * block written before it (the slots' own keystream is simply overwritten). The values are
+   * views of that one buffer.
    */
-  sealMany(texts: readonly string[]): string[] {
+  sealManyBytes(texts: readonly string[]): Buffer[] {
     const lengths = texts.map((t) => Buffer.byteLength(t, 'utf8'));
     let total = 0;
     for (const n of lengths) total += BLOCK + aligned(n);
@@ -74,11 +76,11 @@ export class PersonalDataCipher {
     });
     const start = randomBytes(BLOCK);
     const sealed = createCipheriv('aes-256-ctr', this.sealKey, start).update(buffer);
-    const out: string[] = new Array<string>(texts.length);
+    const out: Buffer[] = new Array<Buffer>(texts.length);
     at = 0;
     for (let i = 0; i < texts.length; i++) {
       addToCounter(start, at / BLOCK + 1, sealed, at);
-      out[i] = PREFIX + sealed.toString('base64', at, at + BLOCK + lengths[i]!);
+      out[i] = sealed.subarray(at, at + BLOCK + lengths[i]!);
       at += BLOCK + aligned(lengths[i]!);
     }
     return out;
@@ -86,7 +88,10 @@ export class PersonalDataCipher {
 
   open(sealed: string): string {
     if (!isSealed(sealed)) throw unreadable('数据未加密');
-    const bytes = Buffer.from(sealed.slice(PREFIX.length), 'base64');
+    return this.openBytes(Buffer.from(sealed.slice(PREFIX.length), 'base64'));
+  }
+
+  openBytes(bytes: Uint8Array): string {
     if (bytes.length < BLOCK) throw unreadable('密文过短');
     const decipher = createDecipheriv('aes-256-ctr', this.sealKey, bytes.subarray(0, BLOCK));
     return decipher.update(bytes.subarray(BLOCK)).toString('utf8');

@@ -124,7 +124,7 @@ export class PersonsRepo {
   ) {
     this.sql = new Statements(db);
     this.insertPerson = db.prepare(
-      `INSERT INTO persons (id, batch_id, seq, source_row, row_values, doc_index, employment_status, name, verdict, findings, error_count, import_id, suggested_from, updated_at)
+      `INSERT INTO persons (id, batch_id, seq, source_row, sealed_values, doc_index, employment_status, name, verdict, findings, error_count, import_id, suggested_from, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insertFinding = db.prepare('INSERT INTO person_findings (batch_id, seq, code, severity) VALUES (?, ?, ?, ?)');
@@ -154,19 +154,19 @@ export class PersonsRepo {
     for (const [code, severity] of codesOf(findings)) this.insertFinding.run(batchId, seq, code, severity);
   }
 
-  private sealed(values: RawRosterRow, docNumber: string | null): string {
+  private sealed(values: RawRosterRow, docNumber: string | null): Buffer {
     return sealRowValues(this.cipher, docNumber || null, toJson(values));
   }
 
   /** The rows' personal data sealed with one cipher call, in order. */
-  private sealedAll(rows: readonly NewPerson[]): string[] {
+  private sealedAll(rows: readonly NewPerson[]): Buffer[] {
     return sealRowsValues(
       this.cipher,
       rows.map((r) => ({ docNumber: r.docNumber || null, valuesJson: toJson(r.values) })),
     );
   }
 
-  private insertOne(batchId: string, seq: number, row: NewPerson, sealed: string, importId: string | null, now: string): string {
+  private insertOne(batchId: string, seq: number, row: NewPerson, sealed: Buffer, importId: string | null, now: string): string {
     const id = newId();
     this.insertPerson.run(
       id,
@@ -231,8 +231,8 @@ export class PersonsRepo {
       }
       const inserted = this.db
         .prepare(
-          `INSERT INTO persons (id, batch_id, seq, source_row, row_values, doc_index, employment_status, name, verdict, findings, error_count, import_id, suggested_from, updated_at)
-           SELECT id, ?, ? + ord - 1, source_row, row_values, doc_index, employment_status, name, verdict, findings, error_count, ?, NULL, ? FROM ${table} ORDER BY ord`,
+          `INSERT INTO persons (id, batch_id, seq, source_row, sealed_values, doc_index, employment_status, name, verdict, findings, error_count, import_id, suggested_from, updated_at)
+           SELECT id, ?, ? + ord - 1, source_row, sealed_values, doc_index, employment_status, name, verdict, findings, error_count, ?, NULL, ? FROM ${table} ORDER BY ord`,
         )
         .run(batchId, first, importId, now).changes;
       const withFindings = this.db.prepare<[string], { ord: number; findings: string }>(`SELECT ord, findings FROM ${table} WHERE findings <> ? ORDER BY ord`);
@@ -260,7 +260,7 @@ export class PersonsRepo {
         'SELECT id, seq FROM persons WHERE doc_index = ? AND batch_id = ? ORDER BY +seq LIMIT 1',
       );
       const update = this.sql.get(
-        `UPDATE persons SET source_row = ?, row_values = ?, employment_status = ?, name = ?, verdict = ?, findings = ?, error_count = ?, import_id = ?,
+        `UPDATE persons SET source_row = ?, sealed_values = ?, employment_status = ?, name = ?, verdict = ?, findings = ?, error_count = ?, import_id = ?,
            server_rejection = NULL, updated_at = ? WHERE id = ?`,
       );
       const matched = new Set<string>();
@@ -312,7 +312,7 @@ export class PersonsRepo {
       const docNumber = patch.docNumber !== undefined ? patch.docNumber || null : before.docNumber;
       this.sql
         .get(
-          `UPDATE persons SET row_values = ?, doc_index = ?, employment_status = ?, name = ?, verdict = ?, findings = ?, error_count = ?, server_rejection = ?,
+          `UPDATE persons SET sealed_values = ?, doc_index = ?, employment_status = ?, name = ?, verdict = ?, findings = ?, error_count = ?, server_rejection = ?,
              updated_at = ? WHERE id = ?`,
         )
         .run(
@@ -476,8 +476,8 @@ export class PersonsRepo {
 
   /** The normalised document number sealed in the stored row. */
   private docNumberOf(id: string): string | null {
-    const row = this.sql.get<[string], { row_values: string }>('SELECT row_values FROM persons WHERE id = ?').get(id);
-    return row ? openRowValues(this.cipher, row.row_values).docNumber : null;
+    const row = this.sql.get<[string], { sealed_values: Buffer }>('SELECT sealed_values FROM persons WHERE id = ?').get(id);
+    return row ? openRowValues(this.cipher, row.sealed_values).docNumber : null;
   }
 
   /** Document numbers that occur more than once in the batch, with their rows in order. */

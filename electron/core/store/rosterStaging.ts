@@ -43,7 +43,7 @@ export class RosterStaging {
   ) {
     this.table = `temp.roster_staging_${process.pid}_${++staged}`;
     db.exec(
-      `CREATE TABLE ${this.table} (ord INTEGER PRIMARY KEY, id TEXT NOT NULL, source_row INTEGER, row_values TEXT NOT NULL, doc_index TEXT,
+      `CREATE TABLE ${this.table} (ord INTEGER PRIMARY KEY, id TEXT NOT NULL, source_row INTEGER, sealed_values BLOB NOT NULL, doc_index TEXT,
          employment_status TEXT, name TEXT, verdict TEXT NOT NULL, findings TEXT NOT NULL, error_count INTEGER NOT NULL)`,
     );
     this.insert = db.prepare(`INSERT INTO ${this.table} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -69,9 +69,9 @@ export class RosterStaging {
 
   /** The staged rows in order, for the merge of a re-import (PersonsRepo.mergeByDocNumber). */
   *rows(): Generator<{ sourceRow: number | null; valuesJson: string }> {
-    const select = this.db.prepare<[], { source_row: number | null; row_values: string }>(`SELECT source_row, row_values FROM ${this.table} ORDER BY ord`);
+    const select = this.db.prepare<[], { source_row: number | null; sealed_values: Buffer }>(`SELECT source_row, sealed_values FROM ${this.table} ORDER BY ord`);
     // Read whole: the caller may write (to the store) between rows.
-    for (const r of select.all()) yield { sourceRow: r.source_row, valuesJson: openRowValues(this.cipher, r.row_values).valuesJson };
+    for (const r of select.all()) yield { sourceRow: r.source_row, valuesJson: openRowValues(this.cipher, r.sealed_values).valuesJson };
   }
 
   drop(): void {

@@ -18,7 +18,7 @@ function needsKey(): StoreError {
 export function sealPersonalDataStep(cipher: PersonalDataCipher | null): (db: Database) => void {
   return (db) => {
     const persons = db
-      .prepare<[], { id: string; row_values: string; doc_number: string | null }>("SELECT id, row_values, doc_number FROM persons WHERE row_values NOT LIKE 's1.%'")
+      .prepare<[], { id: string; row_values: string; doc_number: string | null }>('SELECT id, row_values, doc_number FROM persons WHERE length(sealed_values) = 0')
       .all();
     const occupied = db
       .prepare<[], { doc_number: string; coverage_year_start: string; coverage_year_end: string; unit_name: string; contact: string | null; reported_at: string }>(
@@ -30,7 +30,7 @@ export function sealPersonalDataStep(cipher: PersonalDataCipher | null): (db: Da
     if (persons.length + occupied.length + plainPayloads.length === 0) return;
     if (!cipher) throw needsKey();
 
-    const updatePerson = db.prepare("UPDATE persons SET row_values = ?, doc_index = ?, employment_status = json_extract(?, '$.employmentStatus') WHERE id = ?");
+    const updatePerson = db.prepare("UPDATE persons SET sealed_values = ?, row_values = '', doc_index = ?, employment_status = json_extract(?, '$.employmentStatus') WHERE id = ?");
     const sealed = sealRowsValues(cipher, persons.map((p) => ({ docNumber: p.doc_number, valuesJson: p.row_values })));
     persons.forEach((p, i) => updatePerson.run(sealed[i], cipher.blindIndexOrNull(p.doc_number), p.row_values, p.id));
 

@@ -72,11 +72,11 @@ export function rosterRows(store: Store, batchId: string): WireRosterRow[] {
  */
 export function rosterNdjson(store: Store, batchId: string): Buffer {
   const rows = store.db
-    .prepare<[string], { id: string; source_row: number | null; row_values: string }>('SELECT id, source_row, row_values FROM persons WHERE batch_id = ? ORDER BY seq')
+    .prepare<[string], { id: string; source_row: number | null; sealed_values: Buffer }>('SELECT id, source_row, sealed_values FROM persons WHERE batch_id = ? ORDER BY seq')
     .iterate(batchId);
   const lines: string[] = [];
   for (const r of rows) {
-    const values = openRowValues(store.cipher, r.row_values).valuesJson;
+    const values = openRowValues(store.cipher, r.sealed_values).valuesJson;
     lines.push(`{"rowId":${JSON.stringify(r.id)},"sourceRow":${r.source_row === null ? 'null' : String(r.source_row)},"values":${values}}\n`);
   }
   return Buffer.from(lines.join(''), 'utf8');

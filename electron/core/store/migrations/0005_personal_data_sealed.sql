@@ -1,11 +1,13 @@
 -- Personal data at rest (issue 12): ID numbers, bank cards and phones are no longer stored in
 -- plain text. A roster row's values (with its normalised document number) are sealed in
--- `row_values`; `doc_index` is the keyed blind index of the number (HMAC), which the duplicate
--- checks and merges look up instead. The sealing itself needs the data key, so it is done by
--- code right after this file, in the same transaction (sealPersonalData.ts); the plaintext
--- columns go in 0006 once every value is sealed.
+-- `sealed_values` (counter block and ciphertext, personalDataCipher.ts); `doc_index` is the
+-- keyed blind index of the number (HMAC), which the duplicate checks and merges look up
+-- instead. The sealing itself needs the data key, so it is done by code right after this
+-- file, in the same transaction (sealPersonalData.ts); the plaintext columns go in 0006 once
+-- every value is sealed.
 
 DROP INDEX persons_doc_number;
+ALTER TABLE persons ADD COLUMN sealed_values BLOB NOT NULL DEFAULT x'';
 ALTER TABLE persons ADD COLUMN doc_index TEXT;
 -- 职退情况 kept readable for the roster's filter: 在职 / 退休 / -, nothing personal.
 ALTER TABLE persons ADD COLUMN employment_status TEXT;
