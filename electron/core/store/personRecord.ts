@@ -99,6 +99,16 @@ export function sealRowsValues(cipher: PersonalDataCipher, rows: readonly { docN
   return cipher.sealManyBytes(rows.map((r) => rowText(r.docNumber, r.valuesJson)));
 }
 
+/** Only the row's document number: the first blocks are opened, not the values after it. */
+export function openRowDocNumber(cipher: PersonalDataCipher, sealed: Uint8Array): string | null {
+  const head = cipher.openBytes(sealed.subarray(0, DOC_NUMBER_HEAD));
+  const cut = head.indexOf('\n');
+  return cut >= 0 ? head.slice(0, cut) || null : openRowValues(cipher, sealed).docNumber;
+}
+
+/** The counter block and three cipher blocks: room for any document number and its line break. */
+const DOC_NUMBER_HEAD = 16 + 48;
+
 function rowText(docNumber: string | null, valuesJson: string): string {
   return `${docNumber ?? ''}\n${valuesJson}`;
 }

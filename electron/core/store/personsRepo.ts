@@ -14,6 +14,7 @@ import type { AuditRepo } from './auditRepo';
 import { StoreError, notFound } from './errors';
 import { fromJson, likePattern, toJson, toJsonOrNull } from './json';
 import type { SqliteDatabase } from './openDatabase';
+import { numberFragment, rowsWithNumberContaining } from './numberSearch';
 import { compareText, indexNumbers, type PersonalDataCipher } from './personalDataCipher';
 import { codesOf, errorCountOf, openRowValues, sealRowsValues, sealRowValues, toPersonRecord, verdictOf, type NewPerson, type PersonRecord, type PersonRow, type Verdict } from './personRecord';
 import type { RosterStaging } from './rosterStaging';
@@ -31,8 +32,10 @@ export interface PersonQuery {
   findingCode?: string;
   /** Rows with at least one finding of this severity. */
   severity?: FindingSeverity;
-  /** Part of the name, or the whole document number (only its blind index is stored). */
+  /** Part of the name or of the document number (numberSearch.ts). */
   search?: string;
+  /** Exactly this (normalised) document number, through its blind index. */
+  docNumber?: string;
   /** Only rows the association refused. */
   serverRejected?: boolean;
   /** 是否建议名单: true, only rows taken from last year's suggested list; false, only the others. */
@@ -411,8 +414,19 @@ export class PersonsRepo {
     }
     const search = query.search?.trim();
     if (search) {
-      clauses.push("(p.name LIKE ? ESCAPE '\\' OR p.doc_index = ?)");
-      params.push(likePattern(search, 'contains'), this.cipher.blindIndex(search));
+      const fragment = numberFragment(search);
+      if (fragment) {
+        const seqs = rowsWithNumberContaining(this.db, this.cipher, [query.batchId], fragment).map((r) => r.seq);
+        clauses.push("(p.name LIKE ? ESCAPE '\\' OR p.seq IN (SELECT value FROM json_each(?)))");
+        params.push(likePattern(search, 'contains'), toJson(seqs));
+      } else {
+        clauses.push("p.name LIKE ? ESCAPE '\\'");
+        params.push(likePattern(search, 'contains'));
+      }
+    }
+    if (query.docNumber !== undefined) {
+      clauses.push('p.doc_index = ?');
+      params.push(this.cipher.blindIndex(query.docNumber));
     }
     if (query.serverRejected) clauses.push('p.server_rejection IS NOT NULL');
     if (query.suggested !== undefined) clauses.push(query.suggested ? 'p.suggested_from IS NOT NULL' : 'p.suggested_from IS NULL');

@@ -6,6 +6,7 @@
 import type { BatchState } from '../../../shared/domain/batch';
 import { likePattern, toJson } from './json';
 import type { SqliteDatabase } from './openDatabase';
+import { numberFragment, rowsWithNumberContaining } from './numberSearch';
 import { compareText, indexNumbers, type PersonalDataCipher } from './personalDataCipher';
 import { toPersonRecord, type PersonRecord, type PersonRow } from './personRecord';
 import { Statements } from './statements';
@@ -31,27 +32,26 @@ export class RecordsRepo {
   private readonly sql: Statements;
 
   constructor(
-    db: SqliteDatabase,
+    private readonly db: SqliteDatabase,
     private readonly cipher: PersonalDataCipher,
   ) {
     this.sql = new Statements(db);
   }
 
-  /**
-   * The rows of these batches, optionally only those whose name contains `search` or whose
-   * document number is `search` (only the number's blind index is stored: a whole number is
-   * found, a part of one is not).
-   */
+  /** The rows of these batches, optionally only those whose name or document number (numberSearch.ts) contains `search`. */
   refs(batchIds: readonly string[], search?: string): PersonRef[] {
     if (batchIds.length === 0) return [];
     const text = search?.trim();
-    const where = text ? "AND (name LIKE ? ESCAPE '\\' OR doc_index = ?)" : '';
+    const where = text ? "AND name LIKE ? ESCAPE '\\'" : '';
     const params: unknown[] = [toJson(batchIds)];
-    if (text) params.push(likePattern(text, 'contains'), this.cipher.blindIndex(text));
-    return this.sql
+    if (text) params.push(likePattern(text, 'contains'));
+    const byName = this.sql
       .get<unknown[], { id: string; batch_id: string; seq: number }>(`SELECT id, batch_id, seq FROM persons WHERE batch_id IN (SELECT value FROM json_each(?)) ${where}`)
-      .all(...params)
-      .map((r) => ({ id: r.id, batchId: r.batch_id, seq: r.seq }));
+      .all(...params);
+    const fragment = text ? numberFragment(text) : null;
+    const byNumber = fragment ? rowsWithNumberContaining(this.db, this.cipher, batchIds, fragment) : [];
+    const seen = new Set<string>();
+    return [...byName, ...byNumber].filter((r) => !seen.has(r.id) && seen.add(r.id)).map((r) => ({ id: r.id, batchId: r.batch_id, seq: r.seq }));
   }
 
   /** The rows with these ids, in the order given (ids not found are left out). */

@@ -86,7 +86,7 @@ export function checkRowInBatch(ctx: CoreContext, batch: BatchRecord, values: Ra
   if (doc) {
     const lookups = duplicateLookups(ctx, batch, [doc]);
     const sameBatch = ctx.store.persons
-      .page({ batchId: batch.id, search: doc, limit: 50 })
+      .page({ batchId: batch.id, docNumber: doc, limit: 50 })
       .rows.filter((r) => r.docNumber === doc && r.id !== excludePersonId);
     const places = [{ documentNumber: doc, sourceRow: null }, ...sameBatch.map((r) => ({ documentNumber: doc, sourceRow: r.sourceRow }))];
     check.findings.push(...duplicateFindings(places, lookups)[0]!);

@@ -80,11 +80,8 @@ describe('PersonsRepo with 100,000 rows', () => {
 
   it('combines a code filter with text search on name or document number', () => {
     expect(t.store.persons.page({ batchId, search: '职工99999' }).rows.map((r) => r.seq)).toEqual([99_999]);
-    // Only the number's blind index is stored: the whole number is found, whatever its case or spacing; a part of it is not.
-    const whole = idFor(4242);
-    const byId = t.store.persons.page({ batchId, search: ` ${whole.slice(0, 6)} ${whole.slice(6).toLowerCase()} ` });
+    const byId = t.store.persons.page({ batchId, search: idFor(4242).slice(0, 17).toLowerCase() });
     expect(byId.rows.map((r) => r.seq)).toEqual([4242]);
-    expect(t.store.persons.page({ batchId, search: whole.slice(0, 17) }).total).toBe(0);
     const combined = t.store.persons.page({ batchId, search: '职工1234', findingCode: 'ageOverLimit' });
     expect(combined.rows.map((r) => r.seq)).toEqual([12340]);
     expect(combined.total).toBe(1);

@@ -34,7 +34,7 @@ describe('RecordsRepo.refs and rowsByIds', () => {
     expect(t.store.records.refs([a, b], '职工2').map((r) => r.id)).toEqual([a2]);
     // A lower-case x in the search still finds an upper-case X in a number.
     expect(idFor(8).endsWith('X')).toBe(true);
-    expect(t.store.records.refs([a, b], idFor(8).toLowerCase()).map((r) => [r.id, r.batchId, r.seq])).toEqual([[b1, b, 1]]);
+    expect(t.store.records.refs([a, b], idFor(8).slice(-6).toLowerCase()).map((r) => [r.id, r.batchId, r.seq])).toEqual([[b1, b, 1]]);
     expect(t.store.records.refs([a], '50%_')).toEqual([]);
     expect(t.store.records.refs([])).toEqual([]);
 
