@@ -27,8 +27,20 @@ export function sealPersonalDataStep(cipher: PersonalDataCipher | null): (db: Da
       .all();
     const outbox = db.prepare<[], { seq: number; payload: string }>('SELECT seq, payload FROM outbox').all();
     const plainPayloads = outbox.filter((o) => !isSealedJson(o.payload));
-    if (persons.length + occupied.length + plainPayloads.length === 0) return;
+    const plainColumns = SEALED_JSON_COLUMNS.map(({ table, column }) => ({
+      table,
+      column,
+      rows: db
+        .prepare<[], { rowid: number; value: string }>(`SELECT rowid, ${column} AS value FROM ${table} WHERE ${column} IS NOT NULL`)
+        .all()
+        .filter((r) => !isSealedJson(r.value)),
+    }));
+    if (persons.length + occupied.length + plainPayloads.length + plainColumns.reduce((n, c) => n + c.rows.length, 0) === 0) return;
     if (!cipher) throw needsKey();
+    for (const { table, column, rows } of plainColumns) {
+      const update = db.prepare(`UPDATE ${table} SET ${column} = ? WHERE rowid = ?`);
+      for (const r of rows) update.run(sealedJson(cipher, r.value), r.rowid);
+    }
 
     const updatePerson = db.prepare("UPDATE persons SET sealed_values = ?, row_values = '', doc_index = ?, employment_status = json_extract(?, '$.employmentStatus') WHERE id = ?");
     const sealed = sealRowsValues(cipher, persons.map((p) => ({ docNumber: p.doc_number, valuesJson: p.row_values })));
@@ -63,3 +75,25 @@ function isSealedJson(stored: string): boolean {
 export function openSealedJson(cipher: PersonalDataCipher, stored: string): string {
   return cipher.open(JSON.parse(stored) as string);
 }
+
+export function sealedJsonOrNull(cipher: PersonalDataCipher, json: string | null): string | null {
+  return json === null ? null : sealedJson(cipher, json);
+}
+
+export function openSealedJsonOrNull(cipher: PersonalDataCipher, stored: string | null): string | null {
+  return stored === null ? null : openSealedJson(cipher, stored);
+}
+
+/**
+ * The JSON columns that hold phones or bank accounts besides the roster: the unit's handler
+ * and contacts, a batch's contact, a refund's account, an onboarding form, the account as the
+ * association reported it. Sealed whole, as JSON strings (sealedJson).
+ */
+export const SEALED_JSON_COLUMNS: readonly { table: string; column: string }[] = [
+  { table: 'units', column: 'handler' },
+  { table: 'units', column: 'contacts' },
+  { table: 'batches', column: 'contact' },
+  { table: 'payments', column: 'refund' },
+  { table: 'onboarding_applications', column: 'form' },
+  { table: 'unit_account_snapshots', column: 'snapshot' },
+];

@@ -68,8 +68,8 @@ export class Store {
     const cipher = (this.cipher = new PersonalDataCipher(options.dataKey));
     this.audit = new AuditRepo(db, clock);
     this.outbox = new OutboxRepo(db, clock, cipher);
-    this.units = new UnitsRepo(db, clock, this.audit);
-    this.batches = new BatchesRepo(db, clock, this.audit, this.outbox);
+    this.units = new UnitsRepo(db, clock, this.audit, cipher);
+    this.batches = new BatchesRepo(db, clock, this.audit, this.outbox, cipher);
     this.persons = new PersonsRepo(db, clock, this.audit, cipher);
     this.imports = new ImportsRepo(db, clock);
     this.printLog = new PrintLogRepo(db, clock);
@@ -77,7 +77,7 @@ export class Store {
     this.syncState = new SyncStateRepo(db, clock);
     this.occupied = new OccupiedRepo(db, cipher);
     this.records = new RecordsRepo(db, cipher);
-    this.onboarding = new OnboardingRepo(db, clock);
+    this.onboarding = new OnboardingRepo(db, clock, cipher);
     this.schemes.seedBuiltIns(options.seedSchemes ?? builtInSchemes());
   }
 

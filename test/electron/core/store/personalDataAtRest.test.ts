@@ -15,7 +15,12 @@ import { rosterXlsx, startTestCore, type TestCore } from '../app/coreFixtures';
 import { confirmAndSubmit, importedBatch, residentId } from '../app/yearFixtures';
 
 const WUXI_HEADERS = ['姓名', '居民身份证号(证件号码)', '社保卡银行卡号', '开户行', '手机号'];
-const WUXI_UNIT = { name: '无锡示例机械有限公司', uscc: '91320200MA1XXXXX0X', handler: { name: '周经办', phone: '13900000001' } };
+const WUXI_UNIT = {
+  name: '无锡示例机械有限公司',
+  uscc: '91320200MA1XXXXX0X',
+  handler: { name: '周经办', phone: '13900000001' },
+  contacts: [{ name: '钱联系', phone: '13900000002' }],
+};
 
 function bankCard(n: number): string {
   const body = `62220${String(n).padStart(10, '0')}`;
@@ -88,6 +93,7 @@ describe('personal data at rest', () => {
     t.core.store.occupied.upsertMany([
       { docNumber: imported3.id, coverageYear: { start: '2023-01-01', end: '2023-12-31' }, unitName: '另一家单位', contact: { name: '王经办', phone: '13700001111' }, reportedAt: '2023-03-10T02:00:00.000Z' },
     ]);
+    await t.call('batches.update', { batchId, contact: { name: '孙联系', phone: '13900000003' } });
     await confirmAndSubmit(t, batchId);
 
     // What the clerk sees is the persons as given: sealing is invisible through the API.
@@ -97,7 +103,11 @@ describe('personal data at rest', () => {
     expect(t.core.store.outbox.listForBatch(batchId).map((a) => a.kind)).toEqual(['submitBatch']);
     expect(t.core.store.occupied.find([imported3.id], { start: '2023-03-01', end: '2024-02-29' }).map((o) => o.contact?.phone)).toEqual(['13700001111']);
 
-    const secrets = [...people.flatMap((p) => [p.id, p.card, p.phone]), newPhone, newCard, '13700001111'];
+    expect((await t.call('units.get', { unitId })).handler.phone).toBe('13900000001');
+    expect((await t.call('batches.get', { batchId })).contact?.phone).toBe('13900000003');
+
+    const unitPhones = ['13900000001', '13900000002', '13900000003'];
+    const secrets = [...people.flatMap((p) => [p.id, p.card, p.phone]), newPhone, newCard, '13700001111', ...unitPhones];
     const open = filesUnder(t.dir).map((f) => f.path);
     expect(open.some((p) => p.endsWith('-wal'))).toBe(true);
     expect(hits(t.dir, secrets)).toEqual([]);

@@ -33,11 +33,21 @@ function writePlaintextStore(dataDir: string): void {
   mkdirSync(dataDir);
   const db = openDatabase(join(dataDir, 'workbench.sqlite'), { migrationsDir: migrations });
   const at = '2025-03-01T00:00:00.000Z';
-  db.prepare("INSERT INTO units (id, name, handler, created_at, updated_at) VALUES ('u1', '示例单位', '{\"name\":\"经办\",\"phone\":\"-\"}', ?, ?)").run(at, at);
+  db.prepare("INSERT INTO units (id, name, handler, contacts, created_at, updated_at) VALUES ('u1', '示例单位', ?, ?, ?, ?)").run(
+    JSON.stringify({ name: '经办', phone: phoneOf(7777) }),
+    JSON.stringify([{ name: '联系', phone: phoneOf(6666) }]),
+    at,
+    at,
+  );
   db.prepare(
     `INSERT INTO batches (id, unit_id, scheme_id, scheme_version, enrollment_type, title, state, coverage_year_start, coverage_year_end, created_at, updated_at)
      VALUES ('b1', 'u1', 'wuxi-2023', 1, 'new', '旧批次', 'draft', '2025-01-01', '2025-12-31', ?, ?)`,
   ).run(at, at);
+  db.prepare('UPDATE batches SET contact = ?').run(JSON.stringify({ name: '批次联系人', phone: phoneOf(5555) }));
+  db.prepare(
+    `INSERT INTO payments (id, unit_id, payer, amount_fen, voucher_name, voucher_type, voucher_bytes, refund, recorded_at)
+     VALUES ('pay1', 'u1', '示例单位', 100, 'v.png', 'image/png', 10, ?, ?)`,
+  ).run(JSON.stringify({ accountName: '示例单位', accountNumber: cardOf(4444), bank: '工商银行', amountFen: 10 }), at);
   const insert = db.prepare(
     "INSERT INTO persons (id, batch_id, seq, source_row, row_values, doc_number, name, verdict, updated_at) VALUES (?, 'b1', ?, ?, ?, ?, ?, 'ok', ?)",
   );
@@ -68,7 +78,11 @@ function plaintextHits(dataDir: string, secrets: readonly string[]): string[] {
   });
 }
 
-const SECRETS = [...Array.from({ length: ROWS }, (_, i) => [idOf(i + 1), phoneOf(i + 1), cardOf(i + 1)]).flat(), phoneOf(9999), phoneOf(8888)];
+const SECRETS = [
+  ...Array.from({ length: ROWS }, (_, i) => [idOf(i + 1), phoneOf(i + 1), cardOf(i + 1)]).flat(),
+  ...[9999, 8888, 7777, 6666, 5555].map(phoneOf),
+  cardOf(4444),
+];
 
 describe('sealing an older plaintext store', () => {
   it('seals every value, keeps every look-up working, and leaves no plaintext copy in any file', () => {
@@ -93,6 +107,8 @@ describe('sealing an older plaintext store', () => {
       expect(store.persons.page({ batchId: 'b1', employmentStatus: '退休', limit: 1 }).total).toBe(ROWS / 2);
       expect(store.occupied.find([idOf(1)], { start: '2025-06-01', end: '2026-05-31' }).map((o) => [o.docNumber, o.contact?.phone])).toEqual([[idOf(1), phoneOf(9999)]]);
       expect(store.outbox.get('a1')?.payload).toEqual({ body: { phone: phoneOf(8888) } });
+      expect(store.units.get('u1')).toMatchObject({ handler: { phone: phoneOf(7777) }, contacts: [{ phone: phoneOf(6666) }] });
+      expect(store.batches.get('b1')?.contact?.phone).toBe(phoneOf(5555));
       // A duplicate added now is found through the index among the migrated rows.
       store.db.prepare("UPDATE batches SET state = 'draft'").run();
       store.persons.insertMany('b1', [{ sourceRow: null, values: { documentNumber: idOf(3) }, docNumber: idOf(3), name: '重复', findings: [] }], {
