@@ -99,15 +99,18 @@ export function sealRowsValues(cipher: PersonalDataCipher, rows: readonly { docN
   return cipher.sealManyBytes(rows.map((r) => rowText(r.docNumber, r.valuesJson)));
 }
 
-/** Only the row's document number: the first blocks are opened, not the values after it. */
-export function openRowDocNumber(cipher: PersonalDataCipher, sealed: Uint8Array): string | null {
-  const head = cipher.openBytes(sealed.subarray(0, DOC_NUMBER_HEAD));
-  const cut = head.indexOf('\n');
-  return cut >= 0 ? head.slice(0, cut) || null : openRowValues(cipher, sealed).docNumber;
+/** Only the rows' document numbers, opened together: the first blocks of each, not the values after them. */
+export function openRowsDocNumbers(cipher: PersonalDataCipher, sealed: readonly Uint8Array[]): (string | null)[] {
+  const heads = cipher.openHeads(sealed, DOC_NUMBER_BLOCKS);
+  return heads.map((head, i) => {
+    // No number is as long as the head: a head without the line break holds none.
+    const cut = head.indexOf(0x0a);
+    return cut > 0 ? head.toString('utf8', 0, cut) : null;
+  });
 }
 
-/** The counter block and three cipher blocks: room for any document number and its line break. */
-const DOC_NUMBER_HEAD = 16 + 48;
+/** Two cipher blocks: room for any document number (18 characters at most in China's, 31 here) and its line break. */
+const DOC_NUMBER_BLOCKS = 2;
 
 function rowText(docNumber: string | null, valuesJson: string): string {
   return `${docNumber ?? ''}\n${valuesJson}`;

@@ -97,6 +97,27 @@ export class PersonalDataCipher {
     return decipher.update(bytes.subarray(BLOCK)).toString('utf8');
   }
 
+  /**
+   * The first `blocks` cipher blocks of many sealed values, opened with one cipher call: CTR's
+   * keystream for each value's first counter blocks is AES of those blocks, which one ECB call
+   * computes for all values at once (a search opens 100,000 numbers so).
+   */
+  openHeads(sealed: readonly Uint8Array[], blocks: number): Buffer[] {
+    const counters = Buffer.alloc(sealed.length * blocks * BLOCK);
+    sealed.forEach((value, i) => {
+      const start = Buffer.from(value.buffer, value.byteOffset, BLOCK);
+      for (let b = 0; b < blocks; b++) addToCounter(start, b, counters, (i * blocks + b) * BLOCK);
+    });
+    const keystream = createCipheriv('aes-256-ecb', this.sealKey, null).setAutoPadding(false).update(counters);
+    return sealed.map((value, i) => {
+      const length = Math.min(blocks * BLOCK, value.length - BLOCK);
+      const head = Buffer.allocUnsafe(Math.max(0, length));
+      const at = i * blocks * BLOCK;
+      for (let j = 0; j < length; j++) head[j] = value[BLOCK + j]! ^ keystream[at + j]!;
+      return head;
+    });
+  }
+
   openOrNull(sealed: string | null): string | null {
     return sealed === null ? null : this.open(sealed);
   }

@@ -415,7 +415,13 @@ export class PersonsRepo {
     const search = query.search?.trim();
     if (search) {
       const fragment = numberFragment(search);
-      if (fragment) {
+      const index = fragment ? this.cipher.blindIndex(fragment) : null;
+      const whole = index !== null && this.sql.get<[string, string], { n: number }>('SELECT 1 AS n FROM persons WHERE doc_index = ? AND batch_id = ? LIMIT 1').get(index, query.batchId);
+      if (whole) {
+        // A whole number typed: the index answers, no number needs opening.
+        clauses.push("(p.name LIKE ? ESCAPE '\\' OR p.doc_index = ?)");
+        params.push(likePattern(search, 'contains'), index);
+      } else if (fragment) {
         const seqs = rowsWithNumberContaining(this.db, this.cipher, [query.batchId], fragment).map((r) => r.seq);
         clauses.push("(p.name LIKE ? ESCAPE '\\' OR p.seq IN (SELECT value FROM json_each(?)))");
         params.push(likePattern(search, 'contains'), toJson(seqs));

@@ -41,6 +41,13 @@ describe('PersonalDataCipher', () => {
     }
   });
 
+  it('opens the first blocks of many values with one call, as opening each whole would', () => {
+    const texts = ['31010119800101001X\n{"a":1}', '', '短', 'x'.repeat(100), '310101198001010028'];
+    const sealed = cipher.sealManyBytes(texts);
+    const heads = cipher.openHeads(sealed, 2);
+    expect(heads.map((h) => h.toString('utf8'))).toEqual(texts.map((t) => Buffer.from(t).subarray(0, 32).toString('utf8')));
+  });
+
   it('counts counter blocks over all 128 bits, as OpenSSL does', () => {
     const out = Buffer.alloc(16);
     addToCounter(Buffer.from('00000000000000000000000000fffffe', 'hex'), 3, out, 0);
