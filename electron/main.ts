@@ -7,13 +7,12 @@
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell, utilityProcess, type IpcMainInvokeEvent } from 'electron';
 import electronUpdater from 'electron-updater';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { IPC_CALL, IPC_EVENT, IPC_PRINT } from '../shared/api/bridge';
+import { IPC_CALL, IPC_EVENT, IPC_PRINT, IPC_PRINTERS, printOptionsSchema, type PrintOptions, type PrinterInfo } from '../shared/api/bridge';
 import { builtInSchemes } from '../shared/schemes';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, isAppUrl, resolveAppRequest } from './core/host/appProtocol';
 import { resolveHostDataKey } from './core/host/dataKeySource';
@@ -77,7 +76,7 @@ function createWindow(stateFile: string, linkOrigins: ReadonlySet<string>): Brow
   return win;
 }
 
-async function printPdf(base64: string): Promise<{ ok: boolean; reason?: string }> {
+async function printPdf(base64: string, options: PrintOptions): Promise<{ ok: boolean; reason?: string }> {
   // Chromium's PDF viewer prints what it shows; a hidden window keeps the clerk's page as it is.
   // The document holds personal data: a folder of its own (0700), the file 0600, removed after.
   const dir = mkdtempSync(join(tmpdir(), 'huzhu-print-'));
@@ -87,7 +86,16 @@ async function printPdf(base64: string): Promise<{ ok: boolean; reason?: string 
   try {
     await printer.loadFile(file);
     return await new Promise((resolve) =>
-      printer.webContents.print({ silent: false, printBackground: true }, (ok, reason) => resolve(ok ? { ok } : { ok, reason })),
+      // The callback's ok: the job was handed to the printer (not cancelled in the dialog, not refused): only then is the print counted.
+      printer.webContents.print(
+        {
+          silent: options.deviceName !== undefined,
+          ...(options.deviceName !== undefined ? { deviceName: options.deviceName } : {}),
+          printBackground: true,
+          duplexMode: options.duplex ? 'longEdge' : 'simplex',
+        },
+        (ok, reason) => resolve(ok ? { ok } : { ok, reason }),
+      ),
     );
   } finally {
     printer.destroy();
@@ -194,9 +202,14 @@ async function start(): Promise<void> {
     if (!fromOurWindow(event) || typeof operation !== 'string') return { ok: false, status: 403, error: { code: 'FORBIDDEN', message: '拒绝访问' } };
     return core!.dispatch(operation, input);
   });
-  ipcMain.handle(IPC_PRINT, (event, base64: unknown) => {
-    if (!fromOurWindow(event) || typeof base64 !== 'string') return { ok: false, reason: '拒绝访问' };
-    return printPdf(base64);
+  ipcMain.handle(IPC_PRINT, (event, base64: unknown, options: unknown) => {
+    const parsed = printOptionsSchema.safeParse(options ?? {});
+    if (!fromOurWindow(event) || typeof base64 !== 'string' || !parsed.success) return { ok: false, reason: '拒绝访问' };
+    return printPdf(base64, parsed.data);
+  });
+  ipcMain.handle(IPC_PRINTERS, async (event): Promise<PrinterInfo[]> => {
+    if (!fromOurWindow(event) || !window) return [];
+    return (await window.webContents.getPrintersAsync()).map((p) => ({ name: p.name, displayName: p.displayName || p.name }));
   });
 
   Menu.setApplicationMenu(null);

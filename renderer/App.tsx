@@ -30,7 +30,7 @@ function useStartup(): void {
     });
     const offLink = conn.onLinkChange((up) => useApp.getState().setEventLink(up));
     const poll = window.setInterval(() => {
-      if (useApp.getState().sync.availability !== 'unavailable') void useApp.getState().refreshSync();
+      void useApp.getState().refreshSync();
     }, SYNC_POLL_MS);
     return () => {
       offEvent();

@@ -3,15 +3,9 @@ import { createRoot } from 'react-dom/client';
 import { connect } from './api/connection';
 import { setConnection } from './api/session';
 import { App } from './App';
-import { NoConnection } from './screens/NoConnection';
 import { M } from './i18n/messages';
 
 document.title = M.app.title;
 const root = createRoot(document.getElementById('root')!);
-const connection = connect(window);
-if (connection) {
-  setConnection(connection);
-  root.render(<App />);
-} else {
-  root.render(<NoConnection />);
-}
+setConnection(connect(window));
+root.render(<App />);

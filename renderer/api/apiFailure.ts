@@ -18,13 +18,6 @@ export class ApiFailure extends Error {
   }
 }
 
-/** The core does not offer this operation yet (its handler has not landed). */
-export const UNAVAILABLE_CODE = 'UNKNOWN_OPERATION';
-
-export function isUnavailable(e: unknown): boolean {
-  return e instanceof ApiFailure && e.code === UNAVAILABLE_CODE;
-}
-
 export function toApiFailure(e: unknown, fallbackMessage: string): ApiFailure {
   if (e instanceof ApiFailure) return e;
   return new ApiFailure({ code: 'CLIENT', message: fallbackMessage }, 0);

@@ -9,13 +9,14 @@ import type { ApiEvent } from '../../shared/api/events';
 import type { ApplicationApi } from '../../shared/api/operations';
 import { bridgeTransport, followBridgeEvents } from './bridgeTransport';
 import { followHttpEvents, httpTransport } from './httpTransport';
-import type { HuzhuBridge } from '../../shared/api/bridge';
+import type { HuzhuBridge, PrintOptions, PrinterInfo } from '../../shared/api/bridge';
 import { M } from '../i18n/messages';
 import { base64ToBlob } from '../util/files';
 
 /** A print on its way: started inside the click (so a browser lets it open a tab), sent once the PDF is ready. */
 export interface PrintJob {
-  send(pdfBase64: string): Promise<PrintOutcome>;
+  /** `options` only where the host prints itself (Electron): a named printer without a dialog, duplex. */
+  send(pdfBase64: string, options?: PrintOptions): Promise<PrintOutcome>;
   cancel(): void;
 }
 
@@ -30,6 +31,8 @@ export interface Connection {
   onLinkChange(listener: (up: boolean) => void): () => void;
   /** Call synchronously in the clerk's click, before generating the PDF. */
   beginPrint(): PrintJob;
+  /** Printers to print to without a dialog; none in a browser (it prints through its own dialog). */
+  printers(): Promise<PrinterInfo[]>;
 }
 
 /** Takes the token from `#token=…` once and removes it from the address bar and history. */
@@ -76,15 +79,15 @@ function printInTab(win: Window): PrintJob {
 
 function bridgePrint(bridge: HuzhuBridge): PrintJob {
   return {
-    async send(base64) {
-      const r = await bridge.print(base64);
+    async send(base64, options) {
+      const r = await bridge.print(base64, options);
       return r.ok ? { ok: true, via: 'dialog' } : { ok: false, reason: r.reason ?? '' };
     },
     cancel() {},
   };
 }
 
-export function connect(win: Window): Connection | null {
+export function connect(win: Window): Connection {
   const events = fanOut<ApiEvent>();
   const link = fanOut<boolean>();
   const bridge = win.huzhu;
@@ -95,15 +98,17 @@ export function connect(win: Window): Connection | null {
       onEvent: events.add,
       onLinkChange: link.add,
       beginPrint: () => bridgePrint(bridge),
+      printers: () => bridge.printers(),
     };
   }
+  // Null after a reload: the cookie the host set from the launch address carries the session.
   const token = takeTokenFromLocation(win.location, win.history);
-  if (!token) return null;
   followHttpEvents(token, events.emit, link.emit);
   return {
     api: createApiClient(httpTransport(token)),
     onEvent: events.add,
     onLinkChange: link.add,
     beginPrint: () => printInTab(win),
+    printers: async () => [],
   };
 }

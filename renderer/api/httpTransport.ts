@@ -1,6 +1,7 @@
 /**
  * The transport to the browser host: `POST /api/<operation>` with the launch token as a
- * bearer, and the event stream read with fetch (EventSource cannot send the header).
+ * bearer (or, after a reload, none: the host's HttpOnly cookie then stands for it), and the
+ * event stream read with fetch (EventSource cannot send the header).
  */
 import { httpPath, type Transport } from '../../shared/api/client';
 import { isApiEvent, type ApiEvent } from '../../shared/api/events';
@@ -8,13 +9,13 @@ import { M } from '../i18n/messages';
 import { ApiFailure, apiErrorOf } from './apiFailure';
 import { SseParser } from './sseParser';
 
-export function httpTransport(token: string, origin = ''): Transport {
+export function httpTransport(token: string | null, origin = ''): Transport {
   return async (operation, input) => {
     let response: Response;
     try {
       response = await fetch(`${origin}${httpPath(operation)}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify(input ?? {}),
         cache: 'no-store',
       });
@@ -33,7 +34,7 @@ export function httpTransport(token: string, origin = ''): Transport {
 }
 
 /** Follows GET /api/events, reconnecting with a growing pause; returns the function that stops it. */
-export function followHttpEvents(token: string, onEvent: (event: ApiEvent) => void, onConnected: (connected: boolean) => void, origin = ''): () => void {
+export function followHttpEvents(token: string | null, onEvent: (event: ApiEvent) => void, onConnected: (connected: boolean) => void, origin = ''): () => void {
   let stopped = false;
   let controller: AbortController | null = null;
   let pause = 500;
@@ -43,7 +44,7 @@ export function followHttpEvents(token: string, onEvent: (event: ApiEvent) => vo
       controller = new AbortController();
       try {
         const response = await fetch(`${origin}/api/events`, {
-          headers: { Authorization: `Bearer ${token}`, Accept: 'text/event-stream' },
+          headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), Accept: 'text/event-stream' },
           signal: controller.signal,
           cache: 'no-store',
         });

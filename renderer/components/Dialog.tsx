@@ -25,7 +25,7 @@ export function Dialog() {
     <div
       className="modal-backdrop"
       onKeyDown={(e) => {
-        if (e.key === 'Escape') (e.stopPropagation(), close({ confirmed: false, text: '' }));
+        if (e.key === 'Escape') { e.stopPropagation(); close({ confirmed: false, text: '' }); }
       }}
     >
       <div className="modal" role="dialog" aria-modal="true" aria-labelledby="dialog-title">
@@ -41,7 +41,7 @@ export function Dialog() {
               placeholder={dialog.input.placeholder}
               onChange={(e) => setText(e.target.value)}
               onKeyDown={(e) => {
-                if (e.key === 'Enter') (e.preventDefault(), confirm());
+                if (e.key === 'Enter') { e.preventDefault(); confirm(); }
               }}
             />
           </label>

@@ -2,7 +2,7 @@
  * Keyboard shortcuts for the common actions. Global ones live here; screens add their own
  * with `useKeys`. Every shortcut is listed in the help (F1).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useLayoutEffect } from 'react';
 import { M } from '../i18n/messages';
 import { useApp } from '../state/appStore';
 import { NAV_ITEMS, navigateTo } from './NavBar';
@@ -17,7 +17,10 @@ export function isTyping(target: EventTarget | null): boolean {
 /** Listens for keys while mounted; the handler returns true when it used the key. */
 export function useKeys(handler: (e: KeyboardEvent) => boolean | void): void {
   const ref = useRef(handler);
-  ref.current = handler;
+  // The latest handler, without re-adding the listener on every render.
+  useLayoutEffect(() => {
+    ref.current = handler;
+  });
   useEffect(() => {
     const listener = (e: KeyboardEvent) => {
       if (useApp.getState().dialog) return;

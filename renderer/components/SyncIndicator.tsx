@@ -12,10 +12,7 @@ export function SyncIndicator() {
   let tone = 'neutral';
   let text: string = M.sync.indicatorUnknown;
   let title: string = M.sync.openPanel;
-  if (sync.availability === 'unavailable') {
-    tone = 'neutral';
-    text = M.sync.indicatorUnavailable;
-  } else if (sync.status) {
+  if (sync.status) {
     const s = sync.status;
     tone = s.failed.length > 0 ? 'bad' : s.online ? 'good' : 'warn';
     const why = blocker ? blockerShortText(blocker, now) : null;

@@ -63,10 +63,10 @@ export function UnitSwitcher() {
               setActive(0);
             }}
             onKeyDown={(e) => {
-              if (e.key === 'ArrowDown') (e.preventDefault(), setActive(Math.min(active + 1, matches.length - 1)));
-              else if (e.key === 'ArrowUp') (e.preventDefault(), setActive(Math.max(active - 1, 0)));
-              else if (e.key === 'Enter') (e.preventDefault(), choose(matches[active]));
-              else if (e.key === 'Escape') (e.preventDefault(), setOpen(false));
+              if (e.key === 'ArrowDown') { e.preventDefault(); setActive(Math.min(active + 1, matches.length - 1)); }
+              else if (e.key === 'ArrowUp') { e.preventDefault(); setActive(Math.max(active - 1, 0)); }
+              else if (e.key === 'Enter') { e.preventDefault(); choose(matches[active]); }
+              else if (e.key === 'Escape') { e.preventDefault(); setOpen(false); }
             }}
           />
           <ul className="popover-list">

@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import { create } from 'zustand';
 import type { AuthStatus, SchemeSummary, SyncStatus, UnitProfile } from '../../shared/api/dto';
 import type { Scheme } from '../../shared/domain/scheme';
-import { isUnavailable, toApiFailure } from '../api/apiFailure';
+import { toApiFailure } from '../api/apiFailure';
 import { api } from '../api/session';
 import { M } from '../i18n/messages';
 
@@ -40,7 +40,7 @@ export interface DialogRequest {
 }
 
 /** An optional capability of the core: unknown until asked, then on or not offered yet. */
-export type Availability = 'unknown' | 'available' | 'unavailable';
+export type Availability = 'unknown' | 'available';
 
 interface AppState {
   screen: Screen;
@@ -157,8 +157,7 @@ export const useApp = create<AppState>((set, get) => ({
       const status = await api()['sync.status']({});
       set({ sync: { availability: 'available', status, error: null } });
     } catch (e) {
-      if (isUnavailable(e)) set({ sync: { availability: 'unavailable', status: null, error: null } });
-      else set({ sync: { ...get().sync, error: toApiFailure(e, M.errors.generic).message } });
+      set({ sync: { ...get().sync, error: toApiFailure(e, M.errors.generic).message } });
     }
   },
 
@@ -169,7 +168,7 @@ export const useApp = create<AppState>((set, get) => ({
       const status = await api()['auth.status']({});
       set({ auth: { availability: 'available', status } });
     } catch (e) {
-      if (isUnavailable(e)) set({ auth: { availability: 'unavailable', status: null } });
+      get().notify('error', toApiFailure(e, M.errors.generic).message);
     }
   },
 
@@ -213,9 +212,8 @@ export async function attempt<T>(work: () => Promise<T>, onError?: (message: str
     return await work();
   } catch (e) {
     const failure = toApiFailure(e, M.errors.generic);
-    const message = isUnavailable(e) ? M.errors.notAvailableYet : failure.message;
-    if (onError) onError(message, e);
-    else useApp.getState().notify('error', message);
+    if (onError) onError(failure.message, e);
+    else useApp.getState().notify('error', failure.message);
     return undefined;
   }
 }

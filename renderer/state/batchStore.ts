@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand';
 import type { BatchDetail, FindingCount, ImportProgress, RosterCheckSummary } from '../../shared/api/dto';
+import type { RosterField } from '../../shared/domain/roster/fields';
 import type { Scheme } from '../../shared/domain/scheme';
 import { toApiFailure } from '../api/apiFailure';
 import { api, connection } from '../api/session';
@@ -16,6 +17,8 @@ export interface GridFilter {
   severity?: 'error' | 'warning' | 'info';
   findingCode?: string;
   search?: string;
+  /** Only rows the association refused (审核不通过). */
+  rejected?: boolean;
 }
 
 const FINISHED: ReadonlySet<ImportProgress['phase']> = new Set(['done', 'failed', 'cancelled']);
@@ -31,6 +34,8 @@ interface BatchState {
   seenCodes: Record<string, FindingCount>;
   checking: boolean;
   importJob: ImportProgress | null;
+  /** The last file the clerk chose, so a failed import can be run again with a column mapping. */
+  lastImport: { file: File; mode: 'append' | 'replace'; planCodes?: string[] } | null;
   filter: GridFilter;
   rosterVersion: number;
 
@@ -42,7 +47,8 @@ interface BatchState {
   noteCodes(findings: readonly { code: string; severity: FindingCount['severity']; message: string }[]): void;
   recheck(): Promise<RosterCheckSummary | null>;
   /** planCodes: the benefit activities the imported persons take (person-scope schemes). */
-  startImport(file: File, mode: 'append' | 'replace', planCodes?: string[]): Promise<void>;
+  /** columnMapping: the file's headers mapped by hand onto roster fields ({} forgets the unit's remembered one). */
+  startImport(file: File, mode: 'append' | 'replace', planCodes?: string[], columnMapping?: Record<string, RosterField>): Promise<void>;
   cancelImport(): Promise<void>;
 }
 
@@ -57,6 +63,7 @@ export const useBatch = create<BatchState>((set, get) => ({
   seenCodes: {},
   checking: false,
   importJob: null,
+  lastImport: null,
   filter: {},
   rosterVersion: 0,
 
@@ -64,7 +71,7 @@ export const useBatch = create<BatchState>((set, get) => ({
     if (get().batchId !== batchId) {
       stopFollowing?.();
       stopFollowing = null;
-      set({ batchId, detail: null, scheme: null, loadError: null, summary: null, seenCodes: {}, importJob: null, filter: {}, checking: false });
+      set({ batchId, detail: null, scheme: null, loadError: null, summary: null, seenCodes: {}, importJob: null, lastImport: null, filter: {}, checking: false });
     }
     try {
       const detail = await api()['batches.get']({ batchId });
@@ -128,15 +135,16 @@ export const useBatch = create<BatchState>((set, get) => ({
     }
   },
 
-  async startImport(file, mode, planCodes) {
+  async startImport(file, mode, planCodes, columnMapping) {
     const batchId = get().batchId;
     if (!batchId) return;
+    set({ lastImport: { file, mode, ...(planCodes ? { planCodes } : {}) } });
     const notify = useApp.getState().notify;
     set({ importJob: { jobId: '', batchId, fileName: file.name, phase: 'queued', rowsRead: 0, totalRows: null, accepted: 0, rejected: 0 } });
     let jobId: string;
     try {
       const base64 = await readFileAsBase64(file);
-      jobId = (await api()['roster.import']({ batchId, file: { name: file.name, base64 }, mode, ...(planCodes && planCodes.length > 0 ? { planCodes } : {}) })).jobId;
+      jobId = (await api()['roster.import']({ batchId, file: { name: file.name, base64 }, mode, ...(planCodes && planCodes.length > 0 ? { planCodes } : {}), ...(columnMapping ? { columnMapping } : {}) })).jobId;
     } catch (e) {
       const message = toApiFailure(e, M.roster.readFailed).message;
       set({ importJob: { jobId: '', batchId, fileName: file.name, phase: 'failed', rowsRead: 0, totalRows: null, accepted: 0, rejected: 0, error: { code: 'CLIENT', message } } });

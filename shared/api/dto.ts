@@ -9,13 +9,26 @@ import type { PlanChoice } from '../domain/eligibility';
 import type { HeadCountLine } from '../domain/pricing';
 import type { RawRosterRow, RosterField } from '../domain/roster/fields';
 import type { FindingSeverity, RosterFinding } from '../domain/roster/findings';
+import type { DerivedFacts } from '../domain/roster/derivedFacts';
 import type { EnrollmentType } from '../domain/scheme';
+import type { DocumentKind } from '../domain/documents';
 
 /** Every refusal the API returns; `field` is the input path when one field is to blame. */
 export interface ApiError {
   code: string;
   message: string;
   field?: string;
+  /** For scripting users: each reason of the refusal with its own stable code and the figures it rests on. */
+  details?: ApiErrorDetail[];
+}
+
+/** One reason of a refusal (a selection rule broken, the state a transition was refused in, a unit rule's figures). */
+export interface ApiErrorDetail {
+  code: string;
+  message: string;
+  hint?: string;
+  field?: string;
+  data?: Record<string, string | number | boolean | string[]>;
 }
 
 /** One problem (or note) about a roster row or the batch, with the fix in Chinese. */
@@ -86,6 +99,8 @@ export interface BatchCounts {
   persons: number;
   errorRows: number;
   warningRows: number;
+  /** Rows the association refused (审核不通过) and the clerk has not yet fixed or removed; absent when none. */
+  rejectedRows?: number;
 }
 
 export interface BatchSummary {
@@ -143,6 +158,10 @@ export interface RosterRowView {
   findings: Finding[];
   /** 是否建议名单 = 是: taken from last year's suggested list (roster.takeSuggested); absent otherwise. */
   suggested?: boolean;
+  /** The association refused this person (审核不通过): why, and what to do. Cleared when the clerk edits the row. */
+  rejection?: Finding;
+  /** What the check read off the row: the normalised document number, birth date, gender and the ID's region. */
+  derived: DerivedFacts;
 }
 
 export interface RosterPage {
@@ -183,6 +202,21 @@ export interface ImportProgress {
   rejected: number;
   /** Why a failed import failed (wrong template, corrupted or protected file); nothing stored was touched. */
   error?: ApiError;
+  /** With error missingColumns: what the dialog offers to map by hand. */
+  unmatched?: UnmatchedColumns;
+  /** Headers of the file that were read but name nothing the scheme imports (listed, never dropped silently). */
+  ignoredColumns?: string[];
+  /** The clerk's column mapping the import used (remembered per unit). */
+  columnMapping?: Record<string, RosterField>;
+}
+
+/** A file whose header row lacks required columns: its headers, and per missing column the closest one, for the clerk to map by hand. */
+export interface UnmatchedColumns {
+  /** 1-based row number of the header in the file. */
+  headerRow: number;
+  /** Every non-empty header of that row, as the file writes it. */
+  fileHeaders: string[];
+  missing: { field: RosterField; header: string; closest?: string }[];
 }
 
 /** One import of a roster file into a batch, as recorded (Qingdao's 导入批次 with 成功人数 / 失败人数). */
@@ -198,30 +232,60 @@ export interface FileDownload {
   base64: string;
 }
 
-export const DOCUMENT_KINDS = ['paymentNotice', 'confirmation', 'overAgeCommitment', 'earlyInvoiceCommitment', 'roster'] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
-export const DOCUMENT_KIND_LABELS: Readonly<Record<DocumentKind, string>> = {
-  paymentNotice: '缴费通知单',
-  confirmation: '参保确认书',
-  overAgeCommitment: '超龄人员承诺书',
-  earlyInvoiceCommitment: '提前开票承诺书',
-  roster: '参保花名册',
-};
+export { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, type DocumentKind } from '../domain/documents';
+/** A print generated and handed to the printer, counted once the printer took it (documents.recordPrints). */
+export interface PendingPrint {
+  batchId: string;
+  kind: DocumentKind;
+  printNumber: number;
+  /** The document's own number and date as printed: the first print fixes them. */
+  documentNumber: string;
+  issuedOn: IsoDate;
+  /** SHA-256 of the document without its print stamp, so reprints compare equal. */
+  documentHash: string;
+}
+
+/** Where characters no font has stand: whose name (or which field) and which characters. */
+export interface MissingGlyphs {
+  where: string;
+  characters: string[];
+}
 
 export interface GeneratedDocument extends FileDownload {
   kind: DocumentKind;
   pages: number;
   /** The print number for a print (1 for the first), null for a preview. */
   printNumber: number | null;
-  /** Characters the font lacks (printed as a box): the clerk must know before handing it out. */
+  /** For a print: what to send to documents.recordPrints once the printer took it. */
+  pendingPrint: PendingPrint | null;
+  /** Characters no font has (printed as a marked box): the clerk must know before handing it out. */
   missingCharacters: string[];
+  /** Whose names hold them. */
+  missingIn: MissingGlyphs[];
+}
+
+/** One kind of document a batch's scheme offers, and whether it may be printed now (else only previewed, with why). */
+export interface DocumentAvailability {
+  kind: DocumentKind;
+  /** The document's own title under this scheme. */
+  title: string;
+  printable: boolean;
+  /** Why only a preview exists now. */
+  reason?: string;
+  /** How often it has been printed. */
+  prints: number;
+  /** Its number and date once first printed. */
+  documentNumber?: string;
+  issuedOn?: IsoDate;
 }
 
 /** A service window's print queue: one PDF for many batches, each print logged. */
 export interface PrintQueueResult extends FileDownload {
   kind: DocumentKind;
   pages: number;
+  /** Batches in the PDF, each with the number its print bears; counted once the printer took the PDF. */
   printed: { batchId: string; printNumber: number }[];
+  pendingPrints: PendingPrint[];
   /** Batches that could not be printed, with the reason (e.g. premium not confirmed yet). */
   skipped: { batchId: string; reason: string }[];
   missingCharacters: string[];
@@ -233,8 +297,10 @@ export interface PrintLogEntry {
   kind: DocumentKind;
   printNumber: number;
   at: string;
-  /** Who printed it (the clerk's account or the window's operator). */
+  /** Who printed it: the unit account's handler (经办人), not the computer's user. */
   actor: string;
+  /** The document's own number as printed on it (保单号, 确认书号 …). */
+  documentNumber: string;
 }
 
 export interface PrintLogPage {

@@ -11,6 +11,7 @@ import {
   DOCUMENT_KINDS,
   type AuthStatus,
   type BatchDetail,
+  type DocumentAvailability,
   type BatchSummary,
   type FileDownload,
   type FindingCount,
@@ -19,6 +20,7 @@ import {
   type ImportProgress,
   type ImportRecordView,
   type OutboxReceipt,
+  type PrintLogEntry,
   type PrintLogPage,
   type PrintQueueResult,
   type RecordsPage,
@@ -50,6 +52,7 @@ import {
   positiveFen,
   positiveInt,
   rawRosterRow,
+  rosterField,
   residentIdFormat,
   severity,
   text,
@@ -90,6 +93,16 @@ export function isClerkCommand(event: BatchEvent): event is BatchCommand {
 }
 
 const none = z.strictObject({});
+
+const documentKind = z.enum(DOCUMENT_KINDS, { error: typeError(`必须是以下之一：${DOCUMENT_KINDS.join('、')}`) });
+const pendingPrint = z.strictObject({
+  batchId: id,
+  kind: documentKind,
+  printNumber: positiveInt,
+  documentNumber: text(100),
+  issuedOn: isoDate,
+  documentHash: z.string({ error: typeError('必须是文本') }).regex(/^[0-9a-f]{64}$/, { error: '必须是 64 位十六进制的 SHA-256' }),
+});
 
 const contact = z.strictObject({ name: text(50), phone, role: text(50).optional() });
 
@@ -244,6 +257,11 @@ export const OPERATIONS = defineOperations({
       mode: z.enum(['append', 'replace'], { error: typeError('必须是 append 或 replace') }).default('append'),
       /** Qingdao 人员清单导入 per benefit activity: the plans the imported persons take. */
       planCodes: z.array(code).min(1, { error: '至少需要 1 个保障项目' }).max(50, { error: '至多 50 个保障项目' }).optional(),
+      /**
+       * The file's own headers mapped by hand onto roster fields (the import dialog's 手工指定列);
+       * remembered for the unit's next import. Omitted: the unit's remembered mapping; {} forgets it.
+       */
+      columnMapping: z.record(text(100), rosterField).refine((m) => Object.keys(m).length <= 50, { error: '至多 50 列' }).optional(),
     }),
     output: returns<{ jobId: string }>(),
   },
@@ -261,6 +279,8 @@ export const OPERATIONS = defineOperations({
       suggested: z.boolean({ error: typeError('必须是 true 或 false') }).optional(),
       /** 职退情况. */
       employmentStatus: employmentStatusFilter.optional(),
+      /** Only the rows the association refused (审核不通过). */
+      rejected: z.boolean({ error: typeError('必须是 true 或 false') }).optional(),
     }),
     output: returns<RosterPage>(),
   },
@@ -381,20 +401,34 @@ export const OPERATIONS = defineOperations({
     input: z.strictObject({ batchId: id, invoiceId: id }),
     output: returns<FileDownload>(),
   },
+  'documents.available': {
+    doc: "The kinds of document the batch's scheme offers, each printable now or only previewable with the reason.",
+    input: z.strictObject({ batchId: id }),
+    output: returns<DocumentAvailability[]>(),
+  },
   'documents.generate': {
-    doc: 'A PDF (payment notice, confirmation, commitment, roster); printing counts and logs it.',
+    doc: 'A PDF (payment notice, confirmation, commitment, roster). A preview is watermarked and never counted; a print is numbered and counted by documents.recordPrints once the printer took it.',
     input: z.strictObject({
       batchId: id,
-      kind: z.enum(DOCUMENT_KINDS, { error: typeError(`必须是以下之一：${DOCUMENT_KINDS.join('、')}`) }),
+      kind: documentKind,
       purpose: z.enum(['preview', 'print'], { error: typeError('必须是 preview 或 print') }),
+      /** Print although some characters have no glyph in any font (each marked on the page). */
+      allowMissingGlyphs: z.boolean({ error: typeError('必须是 true 或 false') }).optional(),
     }),
     output: returns<GeneratedDocument>(),
   },
+  'documents.recordPrints': {
+    doc: 'Counts and logs prints the printer accepted (or the clerk confirmed in a browser), under the signed-in unit’s handler.',
+    input: z.strictObject({ prints: z.array(pendingPrint).min(1, { error: '至少需要 1 次打印' }).max(200, { error: '一次至多 200 次打印' }) }),
+    output: returns<PrintLogEntry[]>(),
+  },
   'documents.printQueue': {
-    doc: "Prints one kind of document for several batches as one PDF (a service window's print queue); each print is logged.",
+    doc: "Prints one kind of document for several batches as one PDF (a service window's print queue), counted by documents.recordPrints; with duplex each document starts on an odd page.",
     input: z.strictObject({
       batchIds: z.array(id).min(1, { error: '至少选择 1 个批次' }).max(200, { error: '一次至多打印 200 个批次' }),
-      kind: z.enum(DOCUMENT_KINDS, { error: typeError(`必须是以下之一：${DOCUMENT_KINDS.join('、')}`) }),
+      kind: documentKind,
+      duplex: z.boolean({ error: typeError('必须是 true 或 false') }).optional(),
+      allowMissingGlyphs: z.boolean({ error: typeError('必须是 true 或 false') }).optional(),
     }),
     output: returns<PrintQueueResult>(),
   },

@@ -23,18 +23,17 @@
  * pushed its progress events here.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
 import ExcelJS from 'exceljs';
 import { forkCore } from '../../electron/core/process/forkCore';
 import { DataKey } from '../../electron/core/store/dataKey';
 import { writeShanghaiRoster } from '../support/shanghaiRosterFile';
+import { BENCH_BUNDLE, bundleBenchProcess } from './bundleBenchProcess';
 
 const ROWS = 100_000;
 const PORTAL_LIMIT = 5_000;
@@ -66,30 +65,6 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const BUNDLE = join(ROOT, 'dist', 'bench');
-
-/** importProcess.ts and the core's background thread bundled as the Electron build bundles the core (bundleElectron.ts), beside the store's migrations. */
-async function bundleImportProcess(): Promise<string> {
-  await build({
-    entryPoints: {
-      importProcess: join(ROOT, 'test', 'bench', 'importProcess.ts'),
-      coreProcess: join(ROOT, 'electron', 'core', 'process', 'coreProcessMain.ts'),
-      backgroundWorker: join(ROOT, 'electron', 'core', 'background', 'backgroundWorker.ts'),
-    },
-    outdir: BUNDLE,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'warning',
-  });
-  cpSync(join(ROOT, 'electron', 'core', 'store', 'migrations'), join(BUNDLE, 'migrations'), { recursive: true });
-  return join(BUNDLE, 'importProcess.mjs');
-}
-
 /** The imports in a process of their own, on the bundled core. */
 async function importInOwnProcess(script: string, path: string, smallPath: string, dir: string): Promise<{ full_ms: number; small_ms: number; peak_rss_mb: number }> {
   const { stdout } = await promisify(execFile)(process.execPath, [script, path, String(ROWS), smallPath, String(PORTAL_LIMIT), dir], { maxBuffer: 1 << 20 });
@@ -98,7 +73,7 @@ async function importInOwnProcess(script: string, path: string, smallPath: strin
 
 /** The window's process meanwhile: a 100,000-row import in the core's own process, this event loop's longest delay. */
 async function hostBlockDuringImport(bytes: Buffer, dir: string): Promise<number> {
-  const { connection } = forkCore({ dataDir: dir, dataKey: DataKey.generate().toBase64(), backgroundThread: true, clockStart: '2020-04-20T10:00:00+08:00', operator: 'bench' }, join(BUNDLE, 'coreProcess.mjs'));
+  const { connection } = forkCore({ dataDir: dir, dataKey: DataKey.generate().toBase64(), backgroundThread: true, clockStart: '2020-04-20T10:00:00+08:00', operator: 'bench' }, join(BENCH_BUNDLE, 'coreProcess.mjs'));
   await connection.ready;
   const call = async (op: string, input: unknown) => {
     const r = await connection.dispatch(op, input);
@@ -135,7 +110,7 @@ export default async function importBench(): Promise<void> {
     await writeShanghaiRoster(smallPath, PORTAL_LIMIT);
     const bytes = readFileSync(path);
 
-    const script = await bundleImportProcess();
+    const script = await bundleBenchProcess('importProcess');
     await bareRead(bytes); // warm-up: the JIT, exceljs's modules
     const bare: number[] = [];
     const imports: { full_ms: number; small_ms: number; peak_rss_mb: number }[] = [];

@@ -16,7 +16,7 @@ import { registerUnit } from '../server/serverFixtures';
 import { launchBrowser, newAppPage, screenshot } from './support/browser';
 import { eventually } from './support/eventually';
 import { buildRenderer } from './support/rendererBuild';
-import { schemeRosterXlsx, type RosterPerson } from './support/schemeRosters';
+import { MEN_AND_WOMEN, schemeRosterXlsx, type RosterPerson } from './support/schemeRosters';
 import { approveOnServer, serverBatch, startAssociation, startSyncedApp, type Association, type SyncedApp } from './support/syncedApp';
 import { loginFromSyncPanel, printFromUi } from './support/uiFlows';
 
@@ -28,14 +28,9 @@ interface Case {
   unitName: string;
   /** Batch-scope plans ticked in the 保障项目 step. */
   plans: string[];
-  persons: RosterPerson[];
+  persons: readonly RosterPerson[];
 }
 
-const MEN_AND_WOMEN: RosterPerson[] = [
-  { birth: '1985-06-15', sequence: 123 },
-  { birth: '1990-02-28', sequence: 122 },
-  { birth: '1979-11-30', sequence: 34 },
-];
 
 const CASES: Case[] = [
   { schemeId: 'suzhou-2024', enrollmentType: 'renewal', now: '2024-09-10T10:00:00+08:00', unitName: '苏州续保示例有限公司', plans: ['YL', 'NZ'], persons: MEN_AND_WOMEN },
@@ -159,14 +154,15 @@ describe.each(CASES)('$schemeId $enrollmentType, synced with the association', (
       await eventually(() => page.getByTestId('sync-indicator').textContent()).toBe('在线 · 无待发送');
       await shot('awaiting-payment');
 
-      // 文书打印: the payment notice names the batch and the total, and the account where the scheme gives one.
+      // 文书打印: the payment notice names the batch, the total and the account to pay into.
       await row.locator('td').nth(2).click();
       await page.locator('[data-step="documents"]').click();
       const text = pdfText(await printFromUi(page, 'paymentNotice'));
       expect(text).toContain(scheme.documents.paymentNotice!.title);
       expect(text).toContain(onServer!.serverBatchId);
-      expect(text).toContain(formatYuan(quote.payableFen));
-      if (scheme.payment.accountNumber) expect(text.replace(/\s/g, '')).toContain(scheme.payment.accountNumber);
+      expect(text).toContain(formatYuan(quote.payableFen, { grouped: true }));
+      // Every notice carries the account: the manual's, or the association's catalogue's.
+      expect(text.replace(/\s/g, '')).toContain(scheme.payment.accountNumber!);
       expect(problems).toEqual([]);
     } finally {
       await close();

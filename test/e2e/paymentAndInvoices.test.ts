@@ -96,7 +96,7 @@ describe('paying for an approved batch and asking for invoices', () => {
     expect(paid.state).toBe('paymentProofUploaded');
     // One transfer (recordPayment) carries the voucher and the refund of exactly the difference.
     const upload = app.core.store.outbox.listForBatch(batchId).find((a) => a.kind === 'recordPayment');
-    expect((upload?.payload as { body: { batchIds: string[]; refund?: { amountFen: number } } }).body).toMatchObject({ batchIds: [batchId], refund: { amountFen: 10_000 } });
+    expect((upload!.payload as { body: { batchIds: string[]; refund?: { amountFen: number } } }).body).toMatchObject({ batchIds: [batchId], refund: { amountFen: 10_000 } });
     await expect(page.getByTestId('payment-record').textContent()).resolves.toContain('底单.png');
 
     // 开票: two invoices; asking for more than is left is refused as typed, 剩余开票金额 follows.
@@ -119,10 +119,10 @@ describe('paying for an approved batch and asking for invoices', () => {
     const requested = app.core.store.outbox.listForBatch(batchId).filter((a) => a.kind === 'requestInvoices');
     expect(requested.map((a) => (a.payload as { invoices: { amountFen: number }[] }).invoices.map((i) => i.amountFen))).toEqual([[payableFen - 5_000, 5_000]]);
 
-    // 文书打印: the confirmation waits for the association's policy number.
+    // 文书打印: the confirmation waits for the association (待生效 with its number and cover): only a preview until then.
     await page.locator('[data-step="documents"]').click();
-    await page.locator('[data-doc-preview="confirmation"]').click();
-    await eventually(() => page.locator('.documents-step .callout.error').textContent()).toContain('保单号');
+    await eventually(() => page.locator('[data-doc-reason="confirmation"]').textContent()).toContain('待生效');
+    await expect(page.locator('[data-doc-print="confirmation"]').isDisabled()).resolves.toBe(true);
 
     // The association sends the voucher back: the form is there again, with its reason.
     const back = app.core.store.batches.applyTransition(batchId, 'rejectPaymentProof', { at: '2020-04-21T02:00:00.000Z', actor: { kind: 'server' }, reason: '凭证金额与到账金额不符' });

@@ -41,7 +41,7 @@ const PERSONS = [
 ];
 
 /** Types one person the way a clerk does at the gate: only keys, the ID as a reader types it (fast, ending in Enter). */
-async function typePerson(p: Page, name: string, id: string, socialSecurityKey: string): Promise<void> {
+async function typePerson(p: Page, name: string, id: string): Promise<void> {
   await p.keyboard.type(name);
   await p.keyboard.press('Enter'); // → 证件类型 (身份证 chosen)
   await p.keyboard.press('Enter'); // → 证件号码
@@ -58,7 +58,7 @@ describe('quick entry', () => {
     await eventually(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('name');
 
     for (const [i, person] of PERSONS.entries()) {
-      await typePerson(page, person.name, person.id, '1');
+      await typePerson(page, person.name, person.id);
       // Filled from the number as it was typed, before Enter.
       await eventually(() => page.locator('input[name="birthDate"]').inputValue()).toBe(person.birth);
       await expect(page.locator('[data-name="gender"]').getAttribute('data-value')).resolves.toBe(person.gender);
@@ -83,7 +83,7 @@ describe('quick entry', () => {
     await eventually(() => page.locator('input[name="name"]').inputValue()).toBe('');
 
     // The first person again: flagged at once, before anyone else is typed.
-    await typePerson(page, '张一', PERSONS[0]!.id, '1');
+    await typePerson(page, '张一', PERSONS[0]!.id);
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
     await page.keyboard.press('1');

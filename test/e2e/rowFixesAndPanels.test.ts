@@ -79,10 +79,11 @@ describe('roster fixes and the panels of operations still to come', () => {
 
   it('explains why a document cannot be printed yet, and shows the sync panel and the print log', async () => {
     await page.locator('[data-step="documents"]').click();
+    // Not for a batch whose premium is not confirmed: the clerk reads why before any click, and may only preview.
+    await eventually(() => page.locator('[data-doc-reason="paymentNotice"]').textContent()).toContain('只能预览');
+    await expect(page.locator('[data-doc-print="paymentNotice"]').isDisabled()).resolves.toBe(true);
     await page.locator('[data-doc-preview="paymentNotice"]').click();
-    // Not for a batch whose premium is not confirmed: the clerk reads why.
-    await eventually(() => page.locator('.documents-step .callout').first().textContent()).toMatch(/还不能打印缴费通知单/);
-    expect(await page.locator('.doc-preview iframe').count()).toBe(0);
+    await eventually(() => page.locator('.doc-preview iframe').getAttribute('src')).toMatch(/^blob:/);
     await screenshot(page, '14-documents');
 
     await page.keyboard.press('Alt+4');
@@ -96,5 +97,10 @@ describe('roster fixes and the panels of operations still to come', () => {
     await eventually(() => page.getByRole('dialog').textContent()).toContain('键盘快捷键');
     await page.keyboard.press('Escape');
     await eventually(() => page.getByRole('dialog').count()).toBe(0);
+
+    // A reload keeps the session: the address has no token any more, the host's HttpOnly cookie stands for it.
+    await page.reload();
+    expect(page.url()).not.toContain('token=');
+    await eventually(() => page.getByTestId('sync-indicator').textContent()).toMatch(/在线|离线/);
   }, 60_000);
 });

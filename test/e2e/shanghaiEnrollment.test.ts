@@ -168,7 +168,10 @@ describe('Shanghai central enrollment in the browser', () => {
     await screenshot(page, '08-documents-preview');
     const [noticeTab] = await Promise.all([page.context().waitForEvent('page'), page.locator('[data-doc-print="paymentNotice"]').click()]);
     await eventually(() => noticeTab.url()).toMatch(/^blob:/);
-    await eventually(() => page.locator('.notice').last().textContent()).toContain('第 1 次打印');
+    await eventually(() => page.getByTestId('print-confirm-box').textContent()).toContain('第 1 次打印');
+    // Counted on the clerk's word that it was printed.
+    expect((await app.call('documents.printLog', { batchId: batch.id })).total).toBe(0);
+    await page.getByTestId('print-confirm').click();
     await eventually(() => page.locator('.doc-list li', { hasText: '缴费通知单' }).textContent()).toContain('已打印 1 次');
     await noticeTab.close();
     expect((await app.call('documents.printLog', { batchId: batch.id })).entries.map((e) => [e.kind, e.printNumber])).toEqual([['paymentNotice', 1]]);
@@ -188,6 +191,8 @@ describe('Shanghai central enrollment in the browser', () => {
     await expect(page.getByTestId('print-queue').textContent()).resolves.toContain('第 2 次打印');
     await eventually(() => tab.url()).toMatch(/^blob:/);
     await tab.close();
+    await page.getByTestId('print-queue-confirm').click();
+    await eventually(() => page.getByTestId('print-queue-message').textContent()).toContain('已计入打印次数');
     await page.getByTestId('print-queue').getByRole('button', { name: '关闭' }).click();
     await page.keyboard.press('Alt+5');
     await eventually(() => page.getByTestId('print-log').locator('tbody tr').count()).toBe(2);

@@ -156,7 +156,7 @@ describe('Shanghai central enrollment, offline draft to 待缴费 with the real 
     await page.locator('[data-step="documents"]').click();
     const text = pdfText(await printFromUi(page, 'paymentNotice'));
     const payment = schemeById('shanghai-2020')!.payment;
-    expect(text).toContain(`¥${formatYuan(quote.payableFen)}`);
+    expect(text).toContain(`¥${formatYuan(quote.payableFen, { grouped: true })}`);
     expect(text.replace(/\s/g, '')).toContain(fenToChineseCapitals(quote.payableFen));
     expect(text).toContain(onServer!.serverBatchId);
     expect(text.replace(/\s/g, '')).toContain(payment.accountNumber!);

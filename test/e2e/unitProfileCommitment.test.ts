@@ -11,7 +11,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright';
 import { createCore, type Core } from '../../electron/core/app/createCore';
-import { memoryTokenVault } from '../../electron/core/app/account/tokenVault';
+import { memoryTokenVault } from '../../electron/core/sync/tokenVault';
 import { startHttpHost, type RunningHost } from '../../electron/core/host/httpHost';
 import { newDataDir } from './support/appHost';
 import { launchBrowser, newAppPage, screenshot } from './support/browser';

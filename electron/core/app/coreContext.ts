@@ -7,7 +7,7 @@ import { todayInChina, type IsoDate } from '../../../shared/domain/dates';
 import type { Scheme } from '../../../shared/domain/scheme';
 import type { Store } from '../store';
 import { isStoreError } from '../store';
-import { CoreError } from './coreError';
+import { CoreError } from '../coreError';
 import type { EventBus } from './eventBus';
 
 export interface CoreContext {
@@ -16,12 +16,6 @@ export interface CoreContext {
   now: () => Date;
   /** The clerk at this machine (the logged-in account's name, else the OS user). */
   clerk: () => Actor;
-}
-
-/** `2020-04-15T09:30:00.000+08:00`: the form transitions record, readable to a clerk in China. */
-export function chinaTimestamp(date: Date): string {
-  const shifted = new Date(date.getTime() + 8 * 3600_000);
-  return shifted.toISOString().replace('Z', '+08:00');
 }
 
 export function today(ctx: CoreContext): IsoDate {

@@ -25,7 +25,7 @@ import { recordsHandlers } from './records/recordsHandlers';
 import { rosterHandlers } from './roster/rosterHandlers';
 import { schemesHandlers } from './schemes/schemesHandlers';
 import { syncHandlers } from './sync/syncHandlers';
-import type { TokenVault } from './account/tokenVault';
+import type { TokenVault } from '../sync/tokenVault';
 import { unitsHandlers } from './units/unitsHandlers';
 
 export interface CoreOptions {

@@ -5,7 +5,7 @@
  */
 import { isOperationName, validateInput, type OperationHandlers, type OpName } from '../../../shared/api';
 import type { DispatchResult, OperationDispatcher } from '../host/httpHost';
-import { CoreError } from './coreError';
+import { CoreError } from '../coreError';
 
 /** Every operation of the contract has its handler: `createCore` checks that with `satisfies OperationHandlers`. */
 export function createDispatcher(handlers: OperationHandlers, log: (line: string) => void = console.error): OperationDispatcher {

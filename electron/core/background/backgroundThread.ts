@@ -16,11 +16,16 @@ import { readRosterFile, type ReadRosterOptions, type ReadRosterResult, type Ros
 import { throwIfAborted } from '../roster/sheetSource';
 import type { BackgroundReply, BackgroundRequest } from './protocol';
 
+type ReadReply = Extract<BackgroundReply, { type: 'rows' | 'done' }>;
+
 interface PendingRead {
   kind: 'read';
   options: ReadRosterOptions;
   /** The rows, when the caller takes them with the result rather than one by one. */
   rows: RosterFileRow[];
+  /** Replies received and not yet handed on, in order (see receive). */
+  queue: ReadReply[];
+  handing: boolean;
   resolve: (result: ReadRosterResult) => void;
   reject: (error: unknown) => void;
 }
@@ -110,7 +115,7 @@ export class BackgroundThread {
         signal?.removeEventListener('abort', onAbort);
         settle(value);
       };
-      this.pending.set(id, { kind: 'read', options, rows: [], resolve: ending(resolve), reject: ending(reject) });
+      this.pending.set(id, { kind: 'read', options, rows: [], queue: [], handing: false, resolve: ending(resolve), reject: ending(reject) });
       signal?.addEventListener('abort', onAbort, { once: true });
       // A handed-over file moves to the thread (its 10 MB are not copied); else the thread gets a copy.
       const { bytes } = input;
@@ -143,6 +148,13 @@ export class BackgroundThread {
     return this.up;
   }
 
+  /**
+   * The thread can read faster than the caller checks and stores rows, and a port hands over
+   * every message waiting in one turn of the event loop: taken as they come, a backlog of
+   * a few hundred batches would hold this thread (the window's) for seconds. So replies are
+   * handed on one per turn, each answered 'taken', and the thread reads only a few messages
+   * ahead of those answers (backgroundWorker.ts). A refusal drops what is waiting.
+   */
   private receive(reply: Exclude<BackgroundReply, { type: 'ready' }>): void {
     const job = this.pending.get(reply.id);
     if (!job) return; // a cancelled read: what the thread still sends is of no use
@@ -151,23 +163,46 @@ export class BackgroundThread {
       job.resolve(reply.type === 'checkpointed' && reply.done);
       return;
     }
+    if (reply.type === 'failed' || reply.type === 'checkpointed') {
+      this.pending.delete(reply.id);
+      job.queue.length = 0;
+      if (reply.type === 'failed' && reply.error) {
+        job.reject(new RosterFileError(reply.error.code, reply.error.message, { missingFields: reply.error.missingFields as RosterField[], ...(reply.error.unmatched ? { unmatched: reply.error.unmatched } : {}) }));
+      } else job.reject(new Error('background thread: the read broke'));
+      return;
+    }
+    job.queue.push(reply);
+    if (!job.handing) this.handOnNext(reply.id, job);
+  }
+
+  private handOnNext(id: number, job: PendingRead): void {
+    job.handing = true;
+    setImmediate(() => {
+      job.handing = false;
+      const reply = job.queue.shift();
+      if (!reply || this.pending.get(id) !== job) return;
+      this.handOn(id, job, reply);
+      if (job.queue.length > 0) this.handOnNext(id, job);
+    });
+  }
+
+  private handOn(id: number, job: PendingRead, reply: ReadReply): void {
     try {
       if (reply.type === 'rows') {
         const { onRow, onProgress } = job.options;
         if (onRow) for (const row of reply.rows) onRow(row);
         else for (const row of reply.rows) job.rows.push(row);
         onProgress?.(reply.rowsRead);
+        this.worker?.postMessage({ type: 'taken', id } satisfies BackgroundRequest);
         return;
       }
-      this.pending.delete(reply.id);
-      if (reply.type === 'done') job.resolve({ ...reply.result, rows: job.rows });
-      else if (reply.type === 'failed' && reply.error) {
-        job.reject(new RosterFileError(reply.error.code, reply.error.message, { missingFields: reply.error.missingFields as RosterField[] }));
-      } else job.reject(new Error('background thread: the read broke'));
+      this.pending.delete(id);
+      job.resolve({ ...reply.result, rows: job.rows });
     } catch (error) {
       // The caller's row or progress handler threw: the read ends with that error, as on this thread.
-      this.pending.delete(reply.id);
-      this.worker?.postMessage({ type: 'cancel', id: reply.id } satisfies BackgroundRequest);
+      this.pending.delete(id);
+      job.queue.length = 0;
+      this.worker?.postMessage({ type: 'cancel', id } satisfies BackgroundRequest);
       job.reject(error);
     }
   }

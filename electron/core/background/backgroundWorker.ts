@@ -15,13 +15,47 @@ import type { BackgroundReply, BackgroundRequest } from './protocol';
 const port = parentPort;
 if (!port) throw new Error('backgroundWorker runs as a worker thread');
 
-const reads = new Map<number, AbortController>();
+/** 'rows' messages a read may have unanswered ('taken') before it waits. */
+const ROWS_AHEAD = 4;
+
+/** A read's rows messages the core has not taken yet, and the reader waiting for it to catch up. */
+class Pace {
+  private unanswered = 0;
+  private waiting: (() => void) | null = null;
+
+  sent(): void {
+    this.unanswered++;
+  }
+
+  taken(): void {
+    this.unanswered--;
+    if (this.unanswered < ROWS_AHEAD && this.waiting) {
+      const go = this.waiting;
+      this.waiting = null;
+      go();
+    }
+  }
+
+  wait(): Promise<void> | void {
+    if (this.unanswered < ROWS_AHEAD) return;
+    return new Promise((resolve) => (this.waiting = resolve));
+  }
+
+  /** A cancelled read waits no more: its next step sees the abort. */
+  release(): void {
+    this.waiting?.();
+    this.waiting = null;
+  }
+}
+
+const reads = new Map<number, { abort: AbortController; pace: Pace }>();
 const stores = new Map<string, Database.Database>();
 const send = (reply: BackgroundReply) => port.postMessage(reply);
 
 async function read(request: Extract<BackgroundRequest, { type: 'read' }>): Promise<void> {
   const abort = new AbortController();
-  reads.set(request.id, abort);
+  const pace = new Pace();
+  reads.set(request.id, { abort, pace });
   let rows: RosterFileRow[] = [];
   try {
     const result = await readRosterFile({ fileName: request.fileName, bytes: request.bytes }, request.scheme, {
@@ -31,8 +65,10 @@ async function read(request: Extract<BackgroundRequest, { type: 'read' }>): Prom
       onRow: (row) => rows.push(row),
       onProgress: (rowsRead) => {
         send({ type: 'rows', id: request.id, rows, rowsRead });
+        pace.sent();
         rows = [];
       },
+      pace: () => pace.wait(),
     });
     if (rows.length > 0) send({ type: 'rows', id: request.id, rows, rowsRead: result.totalRows });
     send({ type: 'done', id: request.id, result });
@@ -40,7 +76,7 @@ async function read(request: Extract<BackgroundRequest, { type: 'read' }>): Prom
     send({
       type: 'failed',
       id: request.id,
-      error: isRosterFileError(error) ? { code: error.code, message: error.message, missingFields: [...error.missingFields] } : null,
+      error: isRosterFileError(error) ? { code: error.code, message: error.message, missingFields: [...error.missingFields], ...(error.unmatched ? { unmatched: error.unmatched } : {}) } : null,
     });
   } finally {
     reads.delete(request.id);
@@ -65,7 +101,12 @@ function checkpoint(request: Extract<BackgroundRequest, { type: 'checkpoint' }>)
 
 port.on('message', (request: BackgroundRequest) => {
   if (request.type === 'read') void read(request);
-  else if (request.type === 'cancel') reads.get(request.id)?.abort();
+  else if (request.type === 'taken') reads.get(request.id)?.pace.taken();
+  else if (request.type === 'cancel') {
+    const read = reads.get(request.id);
+    read?.abort.abort();
+    read?.pace.release();
+  }
   else checkpoint(request);
 });
 send({ type: 'ready' });

@@ -2,6 +2,8 @@
 import { isIsoTimestamp } from '../../../shared/domain/batch/timestamp';
 import { parseIsoDate, type IsoDate, type Period } from '../../../shared/domain/dates';
 import { formatYuan, type Fen } from '../../../shared/domain/money';
+import type { DocumentNumber, DocumentBatch } from './types';
+import { LABELS } from './messages';
 import { ENROLLMENT_TYPE_LABELS, GENDER_LABELS, findEnrollmentType, type EnrollmentType, type Gender, type Scheme } from '../../../shared/domain/scheme';
 
 /** 2020-05-21 → 2020年5月21日. */
@@ -23,9 +25,9 @@ export function chinaTime(timestamp: string): string {
   return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
 }
 
-/** 478000 → 4780.00 (no grouping: amounts are copied onto bank transfers). */
+/** 478000 → 4,780.00: grouped as finance staff write amounts (the capitals beside the total are what a transfer copies). */
 export function yuan(fen: Fen): string {
-  return formatYuan(fen);
+  return formatYuan(fen, { grouped: true });
 }
 
 export function enrollmentTypeLabel(scheme: Scheme, type: EnrollmentType): string {
@@ -45,6 +47,7 @@ export function genderLabel(gender: Gender | undefined, fallback: string | undef
 export function cleanText(text: string): string {
   return text
     .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+    // oxlint-disable-next-line no-control-regex -- control characters are what this replaces
     .replace(/[\u0000-\u001f\u007f]+/g, ' ')
     .replace(/ {2,}/g, ' ')
     .trim();
@@ -56,4 +59,15 @@ export function safeFileName(parts: readonly string[]): string {
     .map((p) => cleanText(p).replace(/[\\/:*?"<>|]+/g, '_'))
     .filter((p) => p !== '')
     .join('-')}.pdf`;
+}
+
+/** The document's own number, or the batch number under 参保批次号 where it has none of its own. */
+export function numberOf(data: { number?: DocumentNumber; batch: DocumentBatch }): DocumentNumber {
+  return data.number ?? { label: LABELS.batchNumber, value: data.batch.number };
+}
+
+/** The batch number beside the document's own number, only where the two differ and the latter is not itself the 参保批次号. */
+export function batchNumberRow(data: { number?: DocumentNumber; batch: DocumentBatch }): readonly [string, string] | null {
+  const own = numberOf(data);
+  return own.value === data.batch.number || own.label === LABELS.batchNumber || data.batch.number === '' ? null : [LABELS.batchNumber, data.batch.number];
 }

@@ -1,9 +1,9 @@
 /** From a document's data to its PDF: lay it out, check the print input, write it. */
-import { CoreError } from '../app/coreError';
+import { CoreError } from '../coreError';
 import { isIsoTimestamp } from '../../../shared/domain/batch/timestamp';
 import { isIsoDate, type IsoDate } from '../../../shared/domain/dates';
 import type { DocumentKind } from '../../../shared/api/dto';
-import type { CjkFont, FontWeight } from './font/cjkFont';
+import type { DocumentFonts } from './font/fontChain';
 import { safeFileName } from './format';
 import { loadFonts } from './kinds/frame';
 import { ERRORS, STAMP_CHARACTERS, TITLES } from './messages';
@@ -22,7 +22,7 @@ export interface DocumentJob {
   author: string;
   issuedOn: IsoDate;
   print: PrintStamp | null;
-  layout: (fonts: Record<FontWeight, CjkFont>) => DocumentLayout;
+  layout: (fonts: DocumentFonts) => DocumentLayout;
 }
 
 function checkInput(job: DocumentJob): void {

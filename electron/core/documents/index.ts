@@ -4,10 +4,9 @@
  * come from the scheme; the font is embedded as a HarfBuzz subset of the characters used.
  */
 import type { DocumentKind } from '../../../shared/api/dto';
-import type { Scheme } from '../../../shared/domain/scheme';
+import { documentTitle } from '../../../shared/domain/documents';
 import { generate } from './generate';
-import { TITLES } from './messages';
-import { commitmentText, layoutEarlyInvoiceCommitment, layoutOverAgeCommitment } from './kinds/commitments';
+import { layoutEarlyInvoiceCommitment, layoutOverAgeCommitment } from './kinds/commitments';
 import { layoutConfirmation } from './kinds/confirmation';
 import { layoutPaymentNotice } from './kinds/paymentNotice';
 import { layoutStampedRoster } from './kinds/stampedRoster';
@@ -24,6 +23,7 @@ import type {
 export type {
   ConfirmationData,
   DocumentBatch,
+  DocumentNumber,
   DocumentPerson,
   DocumentUnit,
   EarlyInvoiceCommitmentData,
@@ -47,15 +47,14 @@ function run(
   by: 'association' | 'unit',
   layout: Parameters<typeof generate>[0]['layout'],
   options: GenerateOptions | undefined,
-  identity: string[] = [],
 ): Promise<GeneratedPdf> {
   return generate(
     {
       kind,
       title,
       unitName: data.unit.name,
-      batchNumber: data.batch.number,
-      identity,
+      batchNumber: data.number?.value ?? data.batch.number,
+      identity: data.number ? [data.number.label, data.batch.number] : [],
       schemeId: data.scheme.id,
       author: by === 'association' ? data.scheme.association.name : data.unit.name,
       issuedOn: data.issuedOn,
@@ -67,23 +66,23 @@ function run(
 }
 
 export async function generatePaymentNotice(data: PaymentNoticeData, options?: GenerateOptions): Promise<GeneratedPdf> {
-  return run('paymentNotice', data, data.scheme.documents.paymentNotice.title, 'association', (fonts) => layoutPaymentNotice(data, fonts), options);
+  return run('paymentNotice', data, documentTitle(data.scheme, 'paymentNotice'), 'association', (fonts) => layoutPaymentNotice(data, fonts), options);
 }
 
 export async function generateConfirmation(data: ConfirmationData, options?: GenerateOptions): Promise<GeneratedPdf> {
-  return run('confirmation', data, data.scheme.documents.confirmation.title, 'association', (fonts) => layoutConfirmation(data, fonts), options, [data.confirmationNumber]);
+  return run('confirmation', data, documentTitle(data.scheme, 'confirmation'), 'association', (fonts) => layoutConfirmation(data, fonts), options);
 }
 
 export async function generateOverAgeCommitment(data: OverAgeCommitmentData, options?: GenerateOptions): Promise<GeneratedPdf> {
-  return run('overAgeCommitment', data, commitmentText(data.scheme, 'overAgeCommitment').title, 'unit', (fonts) => layoutOverAgeCommitment(data, fonts), options);
+  return run('overAgeCommitment', data, documentTitle(data.scheme, 'overAgeCommitment'), 'unit', (fonts) => layoutOverAgeCommitment(data, fonts), options);
 }
 
 export async function generateEarlyInvoiceCommitment(data: EarlyInvoiceCommitmentData, options?: GenerateOptions): Promise<GeneratedPdf> {
-  return run('earlyInvoiceCommitment', data, commitmentText(data.scheme, 'earlyInvoiceCommitment').title, 'unit', (fonts) => layoutEarlyInvoiceCommitment(data, fonts), options);
+  return run('earlyInvoiceCommitment', data, documentTitle(data.scheme, 'earlyInvoiceCommitment'), 'unit', (fonts) => layoutEarlyInvoiceCommitment(data, fonts), options);
 }
 
 export async function generateStampedRoster(data: StampedRosterData, options?: GenerateOptions): Promise<GeneratedPdf> {
-  return run('roster', data, data.scheme.roster.template.titleRows[0] ?? TITLES.roster, 'unit', (fonts) => layoutStampedRoster(data, fonts), options);
+  return run('roster', data, documentTitle(data.scheme, 'roster'), 'unit', (fonts) => layoutStampedRoster(data, fonts), options);
 }
 
 /** One document of any kind, with the data that kind needs. */
@@ -106,17 +105,5 @@ export async function generateDocument(request: DocumentRequest, options?: Gener
       return generateEarlyInvoiceCommitment(request.data, options);
     case 'roster':
       return generateStampedRoster(request.data, options);
-  }
-}
-
-/** Whether the scheme has the texts a kind of document needs (commitment letters are per association). */
-export function documentAvailable(scheme: Scheme, kind: DocumentKind): boolean {
-  switch (kind) {
-    case 'overAgeCommitment':
-      return scheme.documents.overAgeCommitment !== undefined;
-    case 'earlyInvoiceCommitment':
-      return scheme.documents.earlyInvoiceCommitment !== undefined;
-    default:
-      return true;
   }
 }

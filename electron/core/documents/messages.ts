@@ -25,7 +25,9 @@ export const LABELS = {
   persons: '参保人数',
   planSection: '缴费明细',
   payeeSection: '收款信息',
-  unitPrice: '单价（元/人）',
+  unitPricePerPerson: '单价（元/人）',
+  unitPricePerShare: '单价（元/份）',
+  unitPriceMixed: '单价（元）',
   confirmationPlans: '参保项目',
   plan: '保障项目',
   shares: '份数',
@@ -68,7 +70,10 @@ export const TEXT = {
   payBefore: (date: string) => `${date}前`,
   monthlyWindow: (first: number, last: number) => `每月 ${first} 日至 ${last} 日`,
   totalLine: (persons: number) => `共 ${persons} 人`,
-  planShares: (label: string, shares: number) => (shares > 1 ? `${label}×${shares}份` : label),
+  /** Shares always shown for plans priced by the share (Qingdao), else only when more than one. */
+  planShares: (label: string, shares: number, byShare: boolean) => (byShare || shares > 1 ? `${label}×${shares}份` : label),
+  perShare: '/份',
+  perPerson: '/人',
   headCountRow: '（无名单）',
   waitingLine: (plan: string, label: string) => `${plan}：${label}`,
   comboListPrice: (listPrice: string) => `（优惠价，原价 ${listPrice}）`,
@@ -83,15 +88,21 @@ export const pageNumber = (page: number, pages: number) => `第 ${page} 页 / �
 /** The print stamp: which print this is and when it was made, or that this is a preview. */
 export const printStamp = (count: number, at: string) => `第 ${count} 次打印　打印时间：${at}`;
 export const PREVIEW_STAMP = '预览（非正式打印件）';
+/** Drawn diagonally across every page of a preview. */
+export const PREVIEW_WATERMARK = '预览　非正式打印件';
 
-/** Every character a print stamp may contain besides ASCII, so font subsets do not change between prints. */
-export const STAMP_CHARACTERS = `${printStamp(0, '')}${PREVIEW_STAMP}`;
+/** Every character a print stamp or watermark may contain besides ASCII, so font subsets do not change between prints. */
+export const STAMP_CHARACTERS = `${printStamp(0, '')}${PREVIEW_STAMP}${PREVIEW_WATERMARK}`;
 
 export const ERRORS = {
   textMissing: (what: string, scheme: string) => `方案“${scheme}”没有提供${what}的文本，无法生成该文书`,
   missingGlyphs: (chars: readonly string[]) =>
     `字体中没有以下字符，打印出来会是方框：${chars.map((c) => `${c}（U+${c.codePointAt(0)!.toString(16).toUpperCase()}）`).join('、')}`,
+  missingGlyphsIn: (where: readonly { where: string; characters: readonly string[] }[]) =>
+    `以下文字在所有字体中都没有字形，打印出来会是方框：${where.map((w) => `${w.where}（${w.characters.map((c) => `${c} U+${c.codePointAt(0)!.toString(16).toUpperCase()}`).join('、')}）`).join('；')}。请核对后选择“仍然打印（标出缺字）”`,
   noPersons: '没有参保人员，无法生成该文书',
+  noOverAgePersons: '本批次没有保留的在职超龄人员，无需承诺书',
   badPrint: '打印次数必须是正整数，打印时间必须是带时区的时间',
   badDate: (date: string) => `文书日期格式应为 YYYY-MM-DD：${date}`,
+  noAccount: (scheme: string) => `方案“${scheme}”没有收款账号（户名、账号、开户行），缴费通知单不能没有收款账户：请先同步互助会的方案目录`,
 } as const;

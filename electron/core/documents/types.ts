@@ -11,6 +11,7 @@ import type { RawRosterRow } from '../../../shared/domain/roster/fields';
 import type { EnrollmentType, Gender, Scheme } from '../../../shared/domain/scheme';
 import type { FontFiles } from './font/cjkFont';
 import type { FontEmbedding } from './font/embedFont';
+import type { FallbackFont } from './font/fontChain';
 
 /**
  * The unit as printed: a `UnitProfile` fits. `insuranceCode` (Shanghai 参保编码) fills the
@@ -19,7 +20,7 @@ import type { FontEmbedding } from './font/embedFont';
 export type DocumentUnit = Pick<UnitProfile, 'name'> & Partial<Pick<UnitProfile, 'uscc' | 'insuranceCode'>>;
 
 export interface DocumentBatch {
-  /** The association's batch or policy number (参保批次号 / 保单号 / 申请书号) as printed; the local title until it has one. */
+  /** The association's batch number (参保批次号 / 申请书号); the local title until it has one. */
   number: string;
   enrollmentType: EnrollmentType;
   /** The cover once known; null while the association has not set it (Qingdao). */
@@ -51,11 +52,19 @@ export interface DocumentPerson {
   values?: RawRosterRow;
 }
 
+/** A document's own number and the label the manual gives it (保单号, 确认书号, 申请书号 …). */
+export interface DocumentNumber {
+  label: string;
+  value: string;
+}
+
 interface DocumentBase {
   scheme: Scheme;
   unit: DocumentUnit;
   batch: DocumentBatch;
-  /** The date the document bears (开具 / 确认 date); also the PDF's creation date. */
+  /** The document's own number; by default the batch number under 参保批次号. */
+  number?: DocumentNumber;
+  /** The date the document bears (开具 / 确认 date), fixed at its first print; also the PDF's creation date. */
   issuedOn: IsoDate;
   print: PrintStamp | null;
 }
@@ -65,10 +74,8 @@ export interface PaymentNoticeData extends DocumentBase {
   quote: PriceQuote;
 }
 
-/** 参保确认书 / 电子保单. */
+/** 参保确认书 / 电子保单 / 保单: `number` is its 保单号 or 确认书号. */
 export interface ConfirmationData extends DocumentBase {
-  /** 确认书号 / 保单号. */
-  confirmationNumber: string;
   quote: PriceQuote;
   /** Every named person, in roster order. */
   persons: readonly DocumentPerson[];
@@ -100,11 +107,13 @@ export interface StampedRosterData extends DocumentBase {
 export interface GenerateOptions {
   /** Font files; default the ones shipped in `@embedpdf/fonts-sc`. */
   fontFiles?: FontFiles;
+  /** Fonts for characters the bundled ones lack, tried in order (both weights); default the operating system's. */
+  fallbackFonts?: readonly FallbackFont[];
   /** Default `subset`. `full` embeds the whole font (megabytes; for comparison only). */
   embedding?: FontEmbedding;
   /**
-   * What to do when a character is not in the font: `report` (default) prints a box in its
-   * place and lists it in `missingCharacters`; `refuse` throws a CoreError naming them.
+   * What to do when a character is in none of the fonts: `report` (default) prints a marked
+   * box in its place and lists it in `missingCharacters`; `refuse` throws a CoreError naming them.
    */
   onMissingCharacters?: 'report' | 'refuse';
 }

@@ -8,8 +8,8 @@ import { sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY, contentTypeOf, resolveStatic } from './staticFiles';
 
 export const APP_SCHEME = 'app';
-export const APP_HOST = 'workbench';
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+const APP_HOST = 'workbench';
+const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 /** What `protocol.registerSchemesAsPrivileged` gets: a standard, secure scheme (so 'self', fetch and modules work), nothing more. */

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { DataKey, defaultKeyFile, ensurePrivateDir, ensurePrivateFile, loadOrCreateKeyFile, type Environment } from '../store';
 
 export const SALT_FILE_NAME = 'key-salt.bin';
-export const MIN_PASSPHRASE_LENGTH = 10;
+const MIN_PASSPHRASE_LENGTH = 10;
 /** scrypt's cost: about 0.1 s and 32 MB once per start, a long wait for each guess. */
 const SCRYPT = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
 const SALT_BYTES = 16;
@@ -43,7 +43,7 @@ function saltFor(dataDir: string): Buffer {
   return salt;
 }
 
-export function keyFromPassphrase(passphrase: string, dataDir: string): DataKey {
+function keyFromPassphrase(passphrase: string, dataDir: string): DataKey {
   if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) {
     throw new Error(`数据口令至少需要 ${MIN_PASSPHRASE_LENGTH} 个字符：口令过短，个人信息的加密容易被猜破`);
   }

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { MAX_FILE_BYTES } from '../../../shared/api/primitives';
 import { resolveStatic, sendFile } from './staticFiles';
 import { bearerOf, cookieValue, tokenMatches } from './token';
 
@@ -53,6 +54,25 @@ function refuse(res: ServerResponse, status: number, code: string, message: stri
   sendJson(res, status, { error: { code, message } });
 }
 
+const MiB = 1024 * 1024;
+
+/** Room for the largest file the API takes (as base64) and the JSON around it. */
+export const DEFAULT_MAX_BODY_BYTES = Math.ceil(MAX_FILE_BYTES / 3) * 4 + MiB;
+
+class BodyTooLarge extends Error {}
+
+/**
+ * The 413, with the rest of the body still read and dropped: closing the connection (or
+ * leaving the body unread until it times out) while the client is sending would reach it as a
+ * reset instead of the answer.
+ */
+function bodyTooLarge(req: IncomingMessage, res: ServerResponse, limit: number): void {
+  req.removeAllListeners('data');
+  req.resume();
+  refuse(res, 413, 'BODY_TOO_LARGE', `请求内容超过 ${Math.floor(limit / MiB)} MB 的上限，未被处理（导入的文件不能超过 ${MAX_FILE_BYTES / MiB} MB）`);
+}
+
+/** The body as text, refused with BodyTooLarge once past `limit` (bodyTooLarge reads the rest). */
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -60,8 +80,8 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        reject(Object.assign(new Error('too large'), { code: 'BODY_TOO_LARGE' }));
-        req.destroy();
+        chunks.length = 0;
+        reject(new BodyTooLarge());
         return;
       }
       chunks.push(chunk);
@@ -78,7 +98,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
  */
 export function startHttpHost(options: HttpHostOptions): Promise<RunningHost> {
   const { dispatcher, events, token, staticRoot } = options;
-  const maxBody = options.maxBodyBytes ?? 64 * 1024 * 1024;
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   let port = 0;
 
   // A page on another site can make the browser talk to 127.0.0.1; checking the Host header
@@ -92,7 +112,9 @@ export function startHttpHost(options: HttpHostOptions): Promise<RunningHost> {
       const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
 
       if (url.pathname.startsWith('/api/')) {
-        if (!tokenMatches(token, bearerOf(req.headers.authorization))) {
+        // The bearer from the launch address, or after a reload the HttpOnly SameSite=Strict cookie set from it
+        // (a cross-site page cannot send JSON without a preflight this host never grants).
+        if (!tokenMatches(token, bearerOf(req.headers.authorization)) && !tokenMatches(token, cookieValue(req.headers.cookie, COOKIE))) {
           return refuse(res, 401, 'UNAUTHORIZED', '缺少或错误的访问令牌');
         }
         if (url.pathname === '/api/events' && req.method === 'GET') return streamEvents(res);
@@ -102,12 +124,14 @@ export function startHttpHost(options: HttpHostOptions): Promise<RunningHost> {
         if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
           return refuse(res, 415, 'NOT_JSON', '请求体必须是 JSON (Content-Type: application/json)');
         }
+        // A declared length past the limit is refused before any of the body is read.
+        if (Number(req.headers['content-length'] ?? 0) > maxBody) return bodyTooLarge(req, res, maxBody);
         let raw: unknown;
         try {
           const text = await readBody(req, maxBody);
           raw = text.trim() === '' ? {} : JSON.parse(text);
         } catch (e) {
-          if ((e as { code?: string }).code === 'BODY_TOO_LARGE') return refuse(res, 413, 'BODY_TOO_LARGE', '请求体过大');
+          if (e instanceof BodyTooLarge) return bodyTooLarge(req, res, maxBody);
           return refuse(res, 400, 'MALFORMED_JSON', '请求体不是有效的 JSON');
         }
         const result = await dispatcher.dispatch(operation, raw);

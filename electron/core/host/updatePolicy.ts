@@ -4,7 +4,7 @@
  * signature names the expected publisher.
  */
 
-export interface GenericFeed {
+interface GenericFeed {
   provider: 'generic';
   url: string;
 }

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { createCore, type Core } from '../app/createCore';
-import { fileTokenVault, keyedTokenCipher, memoryTokenVault } from '../app/account/tokenVault';
+import { fileTokenVault, keyedTokenCipher, memoryTokenVault } from '../sync/tokenVault';
 import { DataKey } from '../store';
 import { toCoreSchema, type CoreStartOptions, type FromCore, type MessageEndpoint } from './coreProtocol';
 

@@ -11,7 +11,7 @@ import {
   HEADER_SCAN_ROWS,
   displayHeader,
   findHeader,
-  missingRequiredColumns,
+  missingWithClosest,
   type HeaderMatch,
   type MappedColumn,
 } from './rosterHeader';
@@ -49,6 +49,11 @@ export interface CollectOptions {
    * then empty (a 100,000-row import checks and stages rows as they come, never holding them all).
    */
   onRow?: (row: RosterFileRow) => void;
+  /**
+   * Awaited before each batch of rows is read: the reader on the background thread waits
+   * here until the core has taken the rows it sent, so it never reads far ahead of them.
+   */
+  pace?: () => Promise<void> | void;
 }
 
 export const DEFAULT_PROGRESS_EVERY = 500;
@@ -108,16 +113,22 @@ class RowFilter {
 }
 
 function missingColumnsError(roster: RosterSpec, header: HeaderMatch): RosterFileError | null {
-  const missing = missingRequiredColumns(roster, header.mapped);
+  const missing = missingWithClosest(roster, header);
   if (missing.length === 0) return null;
-  const names = missing.map((c) => `“${displayHeader(c)}”`).join('、');
-  return new RosterFileError('missingColumns', `缺少必填列${names}，请对照导入模板补上后再导入（表头在第 ${header.rowNumber} 行）`, {
-    missingFields: missing.map((c) => c.key),
+  const names = missing.map(({ column, closest }) => `“${displayHeader(column)}”${closest ? `（最接近的表头：“${closest}”）` : ''}`).join('、');
+  const fileHeaders = [...header.mapped.map((m) => m.header), ...header.ignoredHeaders];
+  return new RosterFileError('missingColumns', `缺少必填列${names}，请在导入时手工指定对应的列，或对照导入模板改好表头后再导入（表头在第 ${header.rowNumber} 行）`, {
+    missingFields: missing.map(({ column }) => column.key),
+    unmatched: {
+      headerRow: header.rowNumber,
+      fileHeaders,
+      missing: missing.map(({ column, closest }) => ({ field: column.key, header: displayHeader(column), ...(closest ? { closest } : {}) })),
+    },
   });
 }
 
 export async function collectRoster(sheets: AsyncIterable<SheetSource>, roster: RosterSpec, options: CollectOptions = {}): Promise<RosterFileResult> {
-  const { signal, onProgress, maxRows, onRow } = options;
+  const { signal, onProgress, maxRows, onRow, pace } = options;
   const progressEvery = Math.max(1, Math.floor(options.progressEvery ?? DEFAULT_PROGRESS_EVERY));
   let sawContent = false;
 
@@ -126,6 +137,8 @@ export async function collectRoster(sheets: AsyncIterable<SheetSource>, roster: 
     const batches = sheet.rows[Symbol.asyncIterator]();
     let exhausted = false;
     const nextBatch = async (): Promise<readonly SheetRow[] | null> => {
+      await pace?.();
+      throwIfAborted(signal);
       const step = await batches.next();
       throwIfAborted(signal);
       if (step.done) exhausted = true;

@@ -5,8 +5,9 @@
  */
 import type { Scheme } from '../../../shared/domain/scheme';
 import { collectRoster, type CollectOptions, type RosterFileResult } from './collectRoster';
-import { decodeText, textSheets } from './delimitedText';
+import { textEncoding, textSheets } from './delimitedText';
 import { cancelledError, isRosterFileError } from './errors';
+import { MAX_IMPORT_ROWS } from './rosterLimits';
 import { abortable, throwIfAborted, type SheetSource } from './sheetSource';
 import { sniffRosterFile } from './sniffFile';
 import { xlsxSheets } from './xlsxSheets';
@@ -44,6 +45,7 @@ function baseName(fileName: string): string {
 /**
  * Reads the first sheet that has a roster header for this scheme. Progress is reported
  * in roster rows read; an aborted `signal` ends the read with RosterFileError 'cancelled'.
+ * More than `maxRows` roster rows (MAX_IMPORT_ROWS unless given) is 'tooManyRows'.
  * Every failure of the file itself is a RosterFileError; an error thrown by `onProgress`
  * comes out as it was thrown.
  */
@@ -59,11 +61,11 @@ export async function readRosterFile(input: RosterFileInput, scheme: Scheme, opt
       sheets = xlsxSheets(bytes, sniffed.entries);
       extra = { format: 'xlsx' };
     } else {
-      const decoded = decodeText(bytes);
-      sheets = textSheets(decoded, baseName(input.fileName));
-      extra = { format: 'text', encoding: decoded.encoding };
+      const encoding = textEncoding(bytes);
+      sheets = textSheets(bytes, encoding, baseName(input.fileName));
+      extra = { format: 'text', encoding };
     }
-    const result = await collectRoster(abortable(sheets, signal), scheme.roster, options);
+    const result = await collectRoster(abortable(sheets, signal), scheme.roster, { ...options, maxRows: options.maxRows ?? MAX_IMPORT_ROWS });
     return { ...result, ...extra };
   } catch (error) {
     // Whatever a cancelled read ran into on its way out, the clerk asked for it to stop.

@@ -5,7 +5,7 @@
  * (“证件类型 (身份证、护照)”).
  */
 import type { RosterField } from '../../../shared/domain/roster/fields';
-import { columnForHeader } from '../../../shared/domain/scheme/roster';
+import { closestHeader, columnForHeader } from '../../../shared/domain/scheme/roster';
 import type { RosterColumn, RosterSpec } from '../../../shared/domain/scheme/rosterSchema';
 
 export interface MappedColumn {
@@ -93,6 +93,14 @@ export function findHeader(roster: RosterSpec, rows: readonly { number: number; 
 /** The required columns no header names. */
 export function missingRequiredColumns(roster: RosterSpec, mapped: readonly MappedColumn[]): RosterColumn[] {
   return roster.columns.filter((c) => c.required && !mapped.some((m) => m.field === c.key));
+}
+
+/** Each missing required column with the header most like it among those nothing took. */
+export function missingWithClosest(roster: RosterSpec, header: HeaderMatch): { column: RosterColumn; closest?: string }[] {
+  return missingRequiredColumns(roster, header.mapped).map((column) => {
+    const closest = closestHeader(roster, column, header.ignoredHeaders);
+    return closest === undefined ? { column } : { column, closest };
+  });
 }
 
 /** A header as the clerk should look for it: the template's text without its leading “*” marks. */

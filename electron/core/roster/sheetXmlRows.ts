@@ -4,8 +4,10 @@
  * row's XML is kept once the row is read.
  */
 import { cellText, FALSE_TEXT, FORMULA_ERROR_TEXT, TRUE_TEXT } from './cellText';
+import { cellTooLongError, tooLargeError } from './errors';
+import { MAX_CELL_CHARS, MAX_CELL_MARKUP_CHARS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS } from './rosterLimits';
 import type { SheetRow } from './sheetSource';
-import { attributeIn, decodeXml, isXmlSpace, XmlTokenizer, type XmlHandler } from './xmlTokens';
+import { attributeIn, decodeXml, indexWithin, isXmlSpace, XmlTokenizer, type XmlHandler } from './xmlTokens';
 
 export interface SheetCellContext {
   sharedStrings: readonly string[];
@@ -38,6 +40,10 @@ function cellType(source: string, start: number, end: number): string {
   return decodeXml(source.slice(start, end));
 }
 
+function beyondGrid(): Error {
+  return tooLargeError(`工作表超出了 Excel 的范围（${MAX_SHEET_ROWS} 行、${MAX_SHEET_COLUMNS} 列）`);
+}
+
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
 
 // The elements a sheet's cells are read from, by their index in NAMES.
@@ -56,6 +62,7 @@ class SheetHandler implements XmlHandler {
   /** Rows completed since the last take(). */
   done: SheetRow[] = [];
   private rowNumber = 0;
+  private rowsRead = 0;
   private cells: string[] | null = null;
   private column = -1;
   // The cell being read.
@@ -76,6 +83,7 @@ class SheetHandler implements XmlHandler {
         const r = attributeIn(source, start, end, 'r');
         const number = r === undefined ? NaN : parseInt(r, 10);
         this.rowNumber = Number.isInteger(number) && number > 0 ? number : this.rowNumber + 1;
+        if (this.rowNumber > MAX_SHEET_ROWS || ++this.rowsRead > MAX_SHEET_ROWS) throw beyondGrid();
         this.cells = [];
         this.column = -1;
         if (selfClosing) this.endRow();
@@ -133,8 +141,8 @@ class SheetHandler implements XmlHandler {
       const quote = source.charCodeAt(i);
       if (quote !== 0x22 && quote !== 0x27) break;
       const valueStart = i + 1;
-      const valueEnd = source.indexOf(quote === 0x22 ? '"' : "'", valueStart);
-      if (valueEnd === -1 || valueEnd > end) break;
+      const valueEnd = indexWithin(source, quote, valueStart, end);
+      if (valueEnd === -1) break;
       i = valueEnd + 1;
       if (nameLength !== 1) continue;
       const attribute = source.charCodeAt(nameStart);
@@ -154,6 +162,7 @@ class SheetHandler implements XmlHandler {
       }
     }
     this.column = column >= 0 ? column : this.column + 1;
+    if (this.column >= MAX_SHEET_COLUMNS) throw beyondGrid();
     this.style = style;
     this.type = type;
   }
@@ -165,10 +174,9 @@ class SheetHandler implements XmlHandler {
    */
   private plainValueCell(source: string, at: number): number | undefined {
     if (!source.startsWith('<v>', at)) return undefined;
-    const close = source.indexOf('</v></c>', at + 3);
-    if (close === -1) return undefined;
-    const next = source.indexOf('<', at + 3);
-    if (next !== close) return undefined;
+    // Only as far as the value's end: a search for `</v></c>` could run to the chunk's end from every cell.
+    const close = source.indexOf('<', at + 3);
+    if (close === -1 || !source.startsWith('</v></c>', close)) return undefined;
     this.value = source.slice(at + 3, close);
     this.endCell();
     return close + 8;
@@ -207,6 +215,7 @@ class SheetHandler implements XmlHandler {
 
   text(raw: string): void {
     this.captured += raw;
+    if (this.captured.length > MAX_CELL_MARKUP_CHARS) throw cellTooLongError(this.rowNumber, this.column);
   }
 
   private capture(): void {
@@ -215,9 +224,10 @@ class SheetHandler implements XmlHandler {
   }
 
   private endCell(): void {
-    const cells = this.cells!;
-    while (cells.length < this.column) cells.push('');
-    cells[this.column] = this.cellText();
+    const text = this.cellText();
+    if (text.length > MAX_CELL_CHARS) throw cellTooLongError(this.rowNumber, this.column);
+    // Columns skipped stay holes (read as ''): a cell at XFD makes no 16,000 empty strings.
+    this.cells![this.column] = text;
     this.capturing = false;
   }
 

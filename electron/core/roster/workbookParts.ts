@@ -91,6 +91,8 @@ function plainSharedStrings(xml: string): string[] | null {
   const root = xml.indexOf('<sst');
   const rootEnd = root === -1 ? -1 : xml.indexOf('>', root);
   if (rootEnd === -1 || xml.charCodeAt(rootEnd - 1) === 0x2f /* / */) return null;
+  // A comment or a DTD before the table: the tokenizer reads (or refuses) it.
+  if (xml.lastIndexOf('<!', root) !== -1) return null;
   const strings: string[] = [];
   let pos = rootEnd + 1;
   for (;;) {

@@ -9,10 +9,14 @@
  * which took as long as the import's checks and storing together. The sheet scanner
  * (sheetXmlRows.ts) turns cells straight into the text cellText.ts describes.
  *
- * A part that cannot be located, inflated or parsed makes the read fail as 'corrupt'.
+ * A part that cannot be located, inflated or parsed, or whose data is not what the zip's
+ * directory declares (size, CRC-32), makes the read fail as 'corrupt'; one that inflates
+ * past its cap (rosterLimits.ts) as 'tooLarge', found while inflating, whatever the
+ * directory claims.
  */
-import { inflateRawSync, createInflateRaw } from 'node:zlib';
-import { corruptError, isRosterFileError, type RosterFileError } from './errors';
+import { crc32, createInflateRaw, inflateRawSync } from 'node:zlib';
+import { corruptError, isRosterFileError, tooLargeError, type RosterFileError } from './errors';
+import { MAX_INFLATED_BYTES, MAX_SHARED_STRINGS_BYTES, MAX_SHEET_BYTES, MAX_SHEETS, MAX_SMALL_PART_BYTES, mebibytes } from './rosterLimits';
 import type { SheetRow, SheetSource } from './sheetSource';
 import { SheetXmlRows, type SheetCellContext } from './sheetXmlRows';
 import { parseCellFormats, parseSharedStrings, parseWorkbook } from './workbookParts';
@@ -31,49 +35,89 @@ const DEFLATED = 8;
 interface Part {
   /** The part's name in lower case (part names are case-insensitive). */
   name: string;
+  /** What the clerk is told the part is, when it is refused. */
+  label: string;
+  /** Its inflated bytes may not exceed this (rosterLimits.ts). */
+  cap: number;
   method: number;
   data: Buffer;
+  /** Inflated size and CRC-32 as the zip's directory declares them. */
+  size: number;
+  crc: number;
+}
+
+/** The inflated bytes of one file's parts together, against MAX_INFLATED_BYTES. */
+class InflateBudget {
+  private used = 0;
+
+  take(bytes: number): void {
+    this.used += bytes;
+    if (this.used > MAX_INFLATED_BYTES) throw tooLargeError(`文件解压后总计超过 ${mebibytes(MAX_INFLATED_BYTES)} MB`);
+  }
+}
+
+function partTooLarge(p: Part): RosterFileError {
+  return tooLargeError(`${p.label}解压后超过 ${mebibytes(p.cap)} MB`);
 }
 
 function partNamed(entries: readonly ZipEntry[], name: string): ZipEntry | undefined {
   return entries.find((e) => e.name === name) ?? entries.find((e) => e.name.toLowerCase() === name.toLowerCase());
 }
 
-function part(bytes: Buffer, entry: ZipEntry, name: string): Part {
+function part(bytes: Buffer, entry: ZipEntry, name: string, label: string, cap: number): Part {
   const found = entryData(bytes, entry);
   if (!found || (found.method !== STORED && found.method !== DEFLATED)) throw corruptError();
-  return { name, ...found };
+  const p = { name, label, cap, ...found, size: entry.size, crc: entry.crc };
+  // A directory that owns up to a size beyond the cap is refused before inflating anything.
+  if (entry.size < 0 || entry.size > cap) throw partTooLarge(p);
+  return p;
 }
 
-function optionalPart(bytes: Buffer, entries: readonly ZipEntry[], name: string): Part | null {
+function optionalPart(bytes: Buffer, entries: readonly ZipEntry[], name: string, label: string, cap: number): Part | null {
   const entry = partNamed(entries, name);
-  return entry ? part(bytes, entry, name) : null;
+  return entry ? part(bytes, entry, name, `${label}（${name}）`, cap) : null;
 }
 
 /** The worksheet parts in the order of their part numbers (the order Excel creates them). */
 function sheetParts(bytes: Buffer, entries: readonly ZipEntry[]): Part[] {
-  return entries
+  const sheets = entries
     .map((entry) => ({ entry, number: Number(WORKSHEET.exec(entry.name.toLowerCase())?.[1] ?? NaN) }))
-    .filter((s) => Number.isInteger(s.number))
+    .filter((s) => Number.isInteger(s.number));
+  if (sheets.length > MAX_SHEETS) throw tooLargeError(`工作簿有 ${sheets.length} 个工作表，超过 ${MAX_SHEETS} 个`);
+  return sheets
     .sort((a, b) => a.number - b.number)
-    .map(({ entry, number }) => part(bytes, entry, `xl/worksheets/sheet${number}.xml`));
+    .map(({ entry, number }) => {
+      const name = `xl/worksheets/sheet${number}.xml`;
+      return part(bytes, entry, name, `工作表（${name}）`, MAX_SHEET_BYTES);
+    });
 }
 
-function wholeText(p: Part | null): string | null {
+/** The data does not match what the directory declares: damaged, or not what it says it is. */
+function checkDeclared(p: Part, size: number, crc: number): void {
+  if (size !== p.size || crc !== p.crc) throw corruptError();
+}
+
+/** A small part inflated whole, never past its cap (zlib stops there). */
+function wholeText(p: Part | null, budget: InflateBudget): string | null {
   if (!p) return null;
+  let data: Buffer;
   try {
-    return (p.method === STORED ? p.data : inflateRawSync(p.data)).toString('utf8');
+    data = p.method === STORED ? p.data : inflateRawSync(p.data, { maxOutputLength: p.cap });
   } catch (error) {
-    throw corruptError(error);
+    throw (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? partTooLarge(p) : corruptError(error);
   }
+  if (data.length > p.cap) throw partTooLarge(p);
+  budget.take(data.length);
+  checkDeclared(p, data.length, crc32(data));
+  return data.toString('utf8');
 }
 
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** A part's bytes a chunk at a time; a deflated part is inflated off the main thread as it is read. */
-async function* partChunks(p: Part): AsyncGenerator<Buffer> {
+/** The part's stored bytes, or its bytes inflated off the main thread as they are read. */
+async function* rawChunks(p: Part): AsyncGenerator<Buffer> {
   if (p.method === STORED) {
     for (let at = 0; at < p.data.length; at += CHUNK) {
       // Each chunk a step of the event loop, as when inflating, so a cancel is seen between chunks.
@@ -91,15 +135,32 @@ async function* partChunks(p: Part): AsyncGenerator<Buffer> {
   }
 }
 
+/**
+ * A part's bytes a chunk at a time, refused as soon as they pass its cap or the file's
+ * budget (the inflater stops there); checked against the directory's size and CRC at the end.
+ */
+async function* partChunks(p: Part, budget: InflateBudget): AsyncGenerator<Buffer> {
+  let size = 0;
+  let crc = 0;
+  for await (const chunk of rawChunks(p)) {
+    size += chunk.length;
+    if (size > p.cap) throw partTooLarge(p);
+    budget.take(chunk.length);
+    crc = crc32(chunk, crc);
+    yield chunk;
+  }
+  checkDeclared(p, size, crc);
+}
+
 function asRosterFileError(error: unknown): RosterFileError {
   return isRosterFileError(error) ? error : corruptError(error);
 }
 
-async function* sheetRows(p: Part, context: SheetCellContext): AsyncGenerator<SheetRow[]> {
+async function* sheetRows(p: Part, context: SheetCellContext, budget: InflateBudget): AsyncGenerator<SheetRow[]> {
   const parser = new SheetXmlRows(context);
   const decoder = new TextDecoder('utf-8');
   try {
-    for await (const chunk of partChunks(p)) {
+    for await (const chunk of partChunks(p, budget)) {
       parser.feed(decoder.decode(chunk, { stream: true }));
       yield parser.take();
     }
@@ -115,17 +176,19 @@ async function* sheetRows(p: Part, context: SheetCellContext): AsyncGenerator<Sh
 
 /**
  * The workbook's sheets, in the order of their part numbers. Whatever goes wrong reading
- * them comes out as RosterFileError 'corrupt'.
+ * them comes out as a RosterFileError: 'corrupt', or the limit the file went past.
  */
 export async function* xlsxSheets(bytes: Buffer, entries: readonly ZipEntry[]): AsyncGenerator<SheetSource> {
+  const budget = new InflateBudget();
   let context: SheetCellContext;
   let sheets: Part[];
   let names: Map<string, string>;
   try {
     sheets = sheetParts(bytes, entries);
-    const workbook = parseWorkbook(wholeText(optionalPart(bytes, entries, WORKBOOK)), wholeText(optionalPart(bytes, entries, WORKBOOK_RELS)));
-    const strings = wholeText(optionalPart(bytes, entries, SHARED_STRINGS));
-    const styles = wholeText(optionalPart(bytes, entries, STYLES));
+    const workbookPart = (name: string, label: string, cap = MAX_SMALL_PART_BYTES) => wholeText(optionalPart(bytes, entries, name, label, cap), budget);
+    const workbook = parseWorkbook(workbookPart(WORKBOOK, '工作簿信息'), workbookPart(WORKBOOK_RELS, '工作簿关系表'));
+    const strings = workbookPart(SHARED_STRINGS, '共享字符串表', MAX_SHARED_STRINGS_BYTES);
+    const styles = workbookPart(STYLES, '样式表');
     context = {
       sharedStrings: strings === null ? [] : parseSharedStrings(strings),
       styleFormats: styles === null ? [] : parseCellFormats(styles),
@@ -137,6 +200,6 @@ export async function* xlsxSheets(bytes: Buffer, entries: readonly ZipEntry[]): 
   }
   for (const sheet of sheets) {
     const number = WORKSHEET.exec(sheet.name)?.[1] ?? '';
-    yield { name: names.get(sheet.name) ?? `Sheet${number}`, rows: sheetRows(sheet, context) };
+    yield { name: names.get(sheet.name) ?? `Sheet${number}`, rows: sheetRows(sheet, context, budget) };
   }
 }

@@ -5,6 +5,8 @@
  * scanner does the job of a general XML parser at a fraction of its cost per cell, which
  * is what lets a 100,000-row import cost about what exceljs spends just reading the file.
  */
+import { tooLargeError, unsafeMarkupError } from './errors';
+import { MAX_MARKUP_CHARS, MAX_XML_DEPTH } from './rosterLimits';
 
 export interface XmlHandler {
   /** The local names (namespace prefix removed) of the elements the handler reads; others pass by unseen. */
@@ -47,28 +49,34 @@ export function isXmlSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 }
 
+/** The index of `code` in `source` at or after `from` and before `end`, or -1; never looks past `end` (the tag). */
+export function indexWithin(source: string, code: number, from: number, end: number): number {
+  for (let i = from; i < end; i++) if (source.charCodeAt(i) === code) return i;
+  return -1;
+}
+
 /**
  * The decoded value of attribute `name` (prefix included, e.g. `r:id`) in the tag source
  * `source.slice(start, end)`, or undefined. Reads the range in place: a sheet's million
  * cells are never copied out as tag strings.
  */
 export function attributeIn(source: string, start: number, end: number, name: string): string | undefined {
-  let at = source.indexOf(name, start);
-  while (at !== -1 && at < end) {
+  const first = name.charCodeAt(0);
+  for (let at = indexWithin(source, first, start, end); at !== -1; at = indexWithin(source, first, at + 1, end)) {
+    if (!source.startsWith(name, at)) continue;
     const before = source.charCodeAt(at - 1);
     let i = at + name.length;
     while (i < end && isXmlSpace(source.charCodeAt(i))) i++;
     if (at > start && isXmlSpace(before) && source.charCodeAt(i) === 0x3d /* = */) {
       i++;
       while (i < end && isXmlSpace(source.charCodeAt(i))) i++;
-      const quote = source[i];
-      if (quote === '"' || quote === "'") {
-        const close = source.indexOf(quote, i + 1);
-        if (close !== -1 && close < end) return decodeXml(source.slice(i + 1, close));
+      const quote = source.charCodeAt(i);
+      if (quote === 0x22 || quote === 0x27) {
+        const close = indexWithin(source, quote, i + 1, end);
+        if (close !== -1) return decodeXml(source.slice(i + 1, close));
       }
       return undefined;
     }
-    at = source.indexOf(name, at + 1);
   }
   return undefined;
 }
@@ -116,12 +124,30 @@ function nameIndex(s: string, start: number, names: readonly string[]): number {
   return -1;
 }
 
-/** Feeds chunks of XML text to a handler; a tag or text split across chunks waits for the rest. */
+function markupTooLong(): Error {
+  return tooLargeError(`文件中有一段 XML 标记超过 ${MAX_MARKUP_CHARS} 个字符`);
+}
+
+/** The chunk ends before `<!` shows whether it opens a comment or CDATA section. */
+function couldStillOpen(s: string, lt: number): boolean {
+  const tail = s.slice(lt);
+  return tail.length < 9 && ('<!--'.startsWith(tail) || '<![CDATA['.startsWith(tail));
+}
+
+/**
+ * Feeds chunks of XML text to a handler; a tag split across chunks waits for the rest.
+ * Linear in its input: text is handed on (or dropped) as far as the chunk goes, so only an
+ * unfinished tag is carried to the next chunk, and that is bounded by MAX_MARKUP_CHARS.
+ * A DTD is refused rather than skipped: SpreadsheetML has none, and its entities are never
+ * expanded here.
+ */
 export class XmlTokenizer {
   private rest = '';
   /** The document's root element has closed. */
   ended = false;
   private depth = 0;
+  /** Something other than whitespace came after the root element. */
+  private trailing = false;
 
   constructor(private readonly handler: XmlHandler) {}
 
@@ -131,14 +157,19 @@ export class XmlTokenizer {
     let pos = 0;
     for (;;) {
       const lt = s.indexOf('<', pos);
-      if (lt === -1) break;
-      if (lt > pos && h.capturing) h.text(s.slice(pos, lt));
+      if (lt === -1) {
+        this.text(s, pos, s.length);
+        pos = s.length;
+        break;
+      }
+      if (lt > pos) this.text(s, pos, lt);
       pos = lt;
       const next = s.charCodeAt(lt + 1);
       if (next === 0x21 /* ! */) {
         if (s.startsWith('<!--', lt)) {
           const end = s.indexOf('-->', lt + 4);
           if (end === -1) break;
+          if (end - lt > MAX_MARKUP_CHARS) throw markupTooLong();
           pos = end + 3;
         } else if (s.startsWith('<![CDATA[', lt)) {
           const end = s.indexOf(']]>', lt + 9);
@@ -146,21 +177,23 @@ export class XmlTokenizer {
           // CDATA is text taken literally: escape its ampersands so decoding leaves them as they are.
           if (h.capturing) h.text(s.slice(lt + 9, end).replace(/&/g, '&amp;'));
           pos = end + 3;
+        } else if (couldStillOpen(s, lt)) {
+          break;
         } else {
-          const end = tagEnd(s, lt + 2);
-          if (end === -1) break;
-          pos = end + 1;
+          throw unsafeMarkupError();
         }
         continue;
       }
       if (next === 0x3f /* ? */) {
         const end = s.indexOf('?>', lt + 2);
         if (end === -1) break;
+        if (end - lt > MAX_MARKUP_CHARS) throw markupTooLong();
         pos = end + 2;
         continue;
       }
       const end = tagEnd(s, lt + 1);
       if (end === -1) break;
+      if (end - lt > MAX_MARKUP_CHARS) throw markupTooLong();
       if (next === 0x2f /* / */) {
         const name = nameIndex(s, lt + 2, h.names);
         if (name !== -1) h.close(name);
@@ -176,18 +209,36 @@ export class XmlTokenizer {
         }
         if (selfClosing) {
           if (this.depth === 0) this.ended = true;
-        } else {
-          this.depth++;
+        } else if (++this.depth > MAX_XML_DEPTH) {
+          throw tooLargeError(`文件中的 XML 元素嵌套超过 ${MAX_XML_DEPTH} 层`);
         }
       }
       pos = end + 1;
     }
     this.rest = pos === 0 ? s : s.slice(pos);
+    // A tag, comment or CDATA section still open: the next chunk's search starts over it, so it must stay short.
+    if (this.rest.length > MAX_MARKUP_CHARS) throw markupTooLong();
+  }
+
+  /** Text between tags: to the handler while it captures; otherwise only whether it trails the root element matters. */
+  private text(s: string, from: number, to: number): void {
+    if (from >= to) return;
+    if (this.handler.capturing) {
+      this.handler.text(s.slice(from, to));
+      return;
+    }
+    if (!this.ended || this.trailing) return;
+    for (let i = from; i < to; i++) {
+      if (!isXmlSpace(s.charCodeAt(i))) {
+        this.trailing = true;
+        return;
+      }
+    }
   }
 
   /** Whether the input ended cleanly: the root element closed and nothing but whitespace after it. */
   complete(): boolean {
-    return this.ended && this.rest.trim() === '';
+    return this.ended && !this.trailing && this.rest.trim() === '';
   }
 }
 

@@ -9,6 +9,10 @@ export interface ZipEntry {
   start: number;
   /** The size of its compressed data, from the central directory. */
   compressedSize: number;
+  /** The size the directory declares for its inflated data: a claim, checked while inflating. */
+  size: number;
+  /** CRC-32 of the inflated data, from the central directory. */
+  crc: number;
 }
 
 const LOCAL_HEADER = 0x04034b50;
@@ -76,7 +80,7 @@ export function listZipEntries(bytes: Buffer): ZipEntry[] | null {
     });
     if (!sizes) return null;
     if (sizes.start + 30 > directoryStart || bytes.readUInt32LE(sizes.start) !== LOCAL_HEADER) return null;
-    entries.push({ name: bytes.toString('utf8', p + 46, nameEnd), start: sizes.start, compressedSize: sizes.compressed });
+    entries.push({ name: bytes.toString('utf8', p + 46, nameEnd), start: sizes.start, compressedSize: sizes.compressed, size: sizes.uncompressed, crc: bytes.readUInt32LE(p + 16) });
     p = nameEnd + extraLength + commentLength;
   }
   return entries;

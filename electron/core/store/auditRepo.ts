@@ -91,8 +91,8 @@ export class AuditRepo {
   list(filter: { entity?: string; entityId?: string; offset?: number; limit?: number } = {}): AuditEntry[] {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (filter.entity !== undefined) (where.push('entity = ?'), params.push(filter.entity));
-    if (filter.entityId !== undefined) (where.push('entity_id = ?'), params.push(filter.entityId));
+    if (filter.entity !== undefined) { where.push('entity = ?'); params.push(filter.entity); }
+    if (filter.entityId !== undefined) { where.push('entity_id = ?'); params.push(filter.entityId); }
     const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ? OFFSET ?`;
     return this.db
       .prepare<unknown[], AuditRow>(sql)

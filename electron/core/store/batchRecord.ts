@@ -128,7 +128,7 @@ export function patchColumns(patch: BatchPatch, cipher: PersonalDataCipher): { c
   const fields: string[] = [];
   const set = (field: keyof BatchPatch, cols: Record<string, unknown>) => {
     fields.push(field);
-    for (const [col, value] of Object.entries(cols)) (columns.push(col), values.push(value));
+    for (const [col, value] of Object.entries(cols)) { columns.push(col); values.push(value); }
   };
   if (patch.title !== undefined) set('title', { title: patch.title });
   if (patch.schemeVersion !== undefined) set('schemeVersion', { scheme_version: patch.schemeVersion });

@@ -81,6 +81,7 @@ interface CountRow {
   persons: number;
   error_rows: number;
   warning_rows: number;
+  rejected_rows: number;
 }
 
 export class BatchesRepo {
@@ -156,9 +157,9 @@ export class BatchesRepo {
   list(filter: BatchFilter = {}): BatchRecord[] {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (filter.unitId !== undefined) (where.push('unit_id = ?'), params.push(filter.unitId));
-    if (filter.schemeId !== undefined) (where.push('scheme_id = ?'), params.push(filter.schemeId));
-    if (filter.states !== undefined) (where.push('state IN (SELECT value FROM json_each(?))'), params.push(toJson(filter.states)));
+    if (filter.unitId !== undefined) { where.push('unit_id = ?'); params.push(filter.unitId); }
+    if (filter.schemeId !== undefined) { where.push('scheme_id = ?'); params.push(filter.schemeId); }
+    if (filter.states !== undefined) { where.push('state IN (SELECT value FROM json_each(?))'); params.push(toJson(filter.states)); }
     else if (!filter.includeDeleted) where.push("state <> 'deleted'");
     if (filter.enrollmentTypes !== undefined) {
       where.push('enrollment_type IN (SELECT value FROM json_each(?))');
@@ -175,7 +176,7 @@ export class BatchesRepo {
   counts(batches: readonly BatchRecord[]): Map<string, BatchCounts> {
     const rows = this.sql
       .get<[string], CountRow>(
-        `SELECT batch_id, COUNT(*) AS persons, SUM(verdict = 'error') AS error_rows, SUM(verdict = 'warning') AS warning_rows
+        `SELECT batch_id, COUNT(*) AS persons, SUM(verdict = 'error') AS error_rows, SUM(verdict = 'warning') AS warning_rows, SUM(server_rejection IS NOT NULL) AS rejected_rows
          FROM persons WHERE batch_id IN (SELECT value FROM json_each(?)) GROUP BY batch_id`,
       )
       .all(toJson(batches.map((b) => b.id)));
@@ -184,7 +185,9 @@ export class BatchesRepo {
       batches.map((b) => {
         const r = byBatch.get(b.id);
         const headCountOnly = b.headCountLines.reduce((sum, line) => sum + line.headCount, 0);
-        return [b.id, { persons: (r?.persons ?? 0) + headCountOnly, errorRows: r?.error_rows ?? 0, warningRows: r?.warning_rows ?? 0 }];
+        const counts: BatchCounts = { persons: (r?.persons ?? 0) + headCountOnly, errorRows: r?.error_rows ?? 0, warningRows: r?.warning_rows ?? 0 };
+        if (r?.rejected_rows) counts.rejectedRows = r.rejected_rows;
+        return [b.id, counts];
       }),
     );
   }

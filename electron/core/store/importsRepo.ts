@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiError } from '../../../shared/api/dto';
 import { StoreError, notFound } from './errors';
-import { fromJsonOrNull, toJsonOrNull } from './json';
+import { fromJsonOrNull, toJson, toJsonOrNull } from './json';
 import type { SqliteDatabase } from './openDatabase';
 import { Statements } from './statements';
 import { isoAt, type Clock } from './time';
@@ -23,6 +23,8 @@ export interface ImportRecord {
   rejected: number;
   status: ImportStatus;
   error: ApiError | null;
+  /** The file's headers read but not imported. */
+  ignoredColumns: string[];
 }
 
 export interface ImportOutcome {
@@ -31,6 +33,7 @@ export interface ImportOutcome {
   accepted: number;
   rejected: number;
   error?: ApiError | null;
+  ignoredColumns?: readonly string[];
 }
 
 interface ImportRow {
@@ -45,6 +48,7 @@ interface ImportRow {
   rejected: number;
   status: ImportStatus;
   error: string | null;
+  ignored_columns: string | null;
 }
 
 function toRecord(row: ImportRow): ImportRecord {
@@ -60,6 +64,7 @@ function toRecord(row: ImportRow): ImportRecord {
     rejected: row.rejected,
     status: row.status,
     error: fromJsonOrNull<ApiError>(row.error),
+    ignoredColumns: fromJsonOrNull<string[]>(row.ignored_columns) ?? [],
   };
 }
 
@@ -103,8 +108,8 @@ export class ImportsRepo {
   /** Ends a running import; call it in the transaction that stores the rows, so both or neither land. */
   finish(id: string, outcome: ImportOutcome): ImportRecord {
     const changes = this.sql
-      .get("UPDATE imports SET status = ?, finished_at = ?, total = ?, accepted = ?, rejected = ?, error = ? WHERE id = ? AND status = 'running'")
-      .run(outcome.status, isoAt(this.clock), outcome.total ?? null, outcome.accepted, outcome.rejected, toJsonOrNull(outcome.error), id).changes;
+      .get("UPDATE imports SET status = ?, finished_at = ?, total = ?, accepted = ?, rejected = ?, error = ?, ignored_columns = ? WHERE id = ? AND status = 'running'")
+      .run(outcome.status, isoAt(this.clock), outcome.total ?? null, outcome.accepted, outcome.rejected, toJsonOrNull(outcome.error), outcome.ignoredColumns?.length ? toJson(outcome.ignoredColumns) : null, id).changes;
     if (changes === 0) {
       const current = this.require(id);
       throw new StoreError('conflict', `导入已结束（${current.status}），不能再次结束`);

@@ -24,13 +24,12 @@ export {
   type PersonPatch,
 } from './personsRepo';
 export { toRosterRowView, verdictOf, openRowValues, type NewPerson, type PersonRecord, type Verdict } from './personRecord';
-export { DataKey, type SubkeyUse } from './dataKey';
-export { PersonalDataCipher, isSealed } from './personalDataCipher';
-export { defaultKeyFile, loadOrCreateKeyFile, type KeyFileResult } from './keyFile';
-export { ensurePrivateDir, ensurePrivateFile, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './privateFiles';
+export { DataKey } from './dataKey';
+export { defaultKeyFile, loadOrCreateKeyFile } from './keyFile';
+export { ensurePrivateDir, ensurePrivateFile } from './privateFiles';
 export { RosterStaging, type RowToStage } from './rosterStaging';
 export { ImportsRepo, INTERRUPTED_IMPORT, type ImportRecord, type ImportOutcome, type ImportMode, type ImportStatus } from './importsRepo';
-export { PrintLogRepo, type PrintRecord, type NewPrint } from './printLogRepo';
+export { PrintLogRepo, type PrintRecord, type NewPrint, type DocumentIssue } from './printLogRepo';
 export { OutboxRepo, laneOf, type OutboxAction, type NewOutboxAction, type OutboxStatus, type OutboxStatusCounts } from './outboxRepo';
 export { SchemeCacheRepo, type CachedScheme, type SchemeSource } from './schemeCacheRepo';
 export { SyncStateRepo, SYNC_KEYS } from './syncStateRepo';

@@ -31,7 +31,10 @@ export function rowsWithNumberContaining(db: SqliteDatabase, cipher: PersonalDat
     // The counter block and the first cipher blocks only (the number is at the start), and the rowid to find the few that match.
     'SELECT rowid, substr(sealed_values, 1, 48) FROM persons WHERE batch_id IN (SELECT value FROM json_each(?)) AND doc_index IS NOT NULL',
   );
-  for (const [rowid, head] of scan.raw().iterate(toJson(batchIds))) rowids.push(rowid), heads.push(head);
+  for (const [rowid, head] of scan.raw().iterate(toJson(batchIds))) {
+    rowids.push(rowid);
+    heads.push(head);
+  }
   const numbers = openRowsDocNumbers(cipher, heads);
   const matched = rowids.filter((_, i) => numbers[i]?.includes(fragment));
   if (matched.length === 0) return [];

@@ -1,5 +1,7 @@
 /** A roster row (清册行) as stored, its verdict, and the mapping from the `persons` row. */
 import type { Finding, FindingSeverity, RosterRowView } from '../../../shared/api/dto';
+import type { IsoDate } from '../../../shared/domain/dates';
+import { derivedFacts } from '../../../shared/domain/roster/derivedFacts';
 import type { RawRosterRow } from '../../../shared/domain/roster/fields';
 import { fromJson, fromJsonOrNull } from './json';
 import type { PersonalDataCipher } from './personalDataCipher';
@@ -102,7 +104,7 @@ export function sealRowsValues(cipher: PersonalDataCipher, rows: readonly { docN
 /** Only the rows' document numbers, opened together: the first blocks of each, not the values after them. */
 export function openRowsDocNumbers(cipher: PersonalDataCipher, sealed: readonly Uint8Array[]): (string | null)[] {
   const heads = cipher.openHeads(sealed, DOC_NUMBER_BLOCKS);
-  return heads.map((head, i) => {
+  return heads.map((head) => {
     // No number is as long as the head: a head without the line break holds none.
     const cut = head.indexOf(0x0a);
     return cut > 0 ? head.toString('utf8', 0, cut) : null;
@@ -142,8 +144,10 @@ export function toPersonRecord(row: PersonRow, cipher: PersonalDataCipher): Pers
   };
 }
 
-export function toRosterRowView(person: PersonRecord): RosterRowView {
-  const view: RosterRowView = { id: person.id, sourceRow: person.sourceRow, values: person.values, verdict: person.verdict, findings: person.findings };
+/** `today` bounds the birth date read off the document, as the row's check does. */
+export function toRosterRowView(person: PersonRecord, today: IsoDate): RosterRowView {
+  const view: RosterRowView = { id: person.id, sourceRow: person.sourceRow, values: person.values, verdict: person.verdict, findings: person.findings, derived: derivedFacts(person.values, today) };
   if (person.suggestedFrom !== null) view.suggested = true;
+  if (person.serverRejection !== null) view.rejection = person.serverRejection;
   return view;
 }

@@ -403,7 +403,7 @@ export class PersonsRepo {
   private where(query: PersonQuery): { sql: string; params: unknown[] } {
     const clauses = ['p.batch_id = ?'];
     const params: unknown[] = [query.batchId];
-    if (query.verdicts !== undefined) (clauses.push('p.verdict IN (SELECT value FROM json_each(?))'), params.push(toJson(query.verdicts)));
+    if (query.verdicts !== undefined) { clauses.push('p.verdict IN (SELECT value FROM json_each(?))'); params.push(toJson(query.verdicts)); }
     if (query.findingCode !== undefined) {
       clauses.push('p.seq IN (SELECT seq FROM person_findings WHERE batch_id = ? AND code = ?)');
       params.push(query.batchId, query.findingCode);
@@ -464,8 +464,24 @@ export class PersonsRepo {
       .map((row) => toPersonRecord(row, this.cipher));
   }
 
+  /** The batch's rows holding this document number, in display order, each with its 序号 in the unfiltered grid. */
+  withDocNumber(batchId: string, docNumber: string): { id: string; sourceRow: number | null; serial: number }[] {
+    return this.sql
+      .get<[string, string], { id: string; source_row: number | null; serial: number }>(
+        `SELECT p.id, p.source_row, (SELECT COUNT(*) FROM persons q WHERE q.batch_id = p.batch_id AND q.seq <= p.seq) AS serial
+         FROM persons p WHERE p.batch_id = ? AND p.doc_index = ? ORDER BY p.seq`,
+      )
+      .all(batchId, this.cipher.blindIndex(docNumber))
+      .map((r) => ({ id: r.id, sourceRow: r.source_row, serial: r.serial }));
+  }
+
   count(batchId: string): number {
     return this.sql.get<[string], { n: number }>('SELECT COUNT(*) AS n FROM persons WHERE batch_id = ?').get(batchId)!.n;
+  }
+
+  /** Rows the association refused that their own checks pass: they still block the batch until fixed or removed. */
+  rejectedWithoutError(batchId: string): number {
+    return this.sql.get<[string], { n: number }>("SELECT COUNT(*) AS n FROM persons WHERE batch_id = ? AND server_rejection IS NOT NULL AND verdict <> 'error'").get(batchId)!.n;
   }
 
   verdictCounts(batchId: string): VerdictCounts {
@@ -473,7 +489,10 @@ export class PersonsRepo {
     const rows = this.sql
       .get<[string], { verdict: Verdict; n: number }>('SELECT verdict, COUNT(*) AS n FROM persons WHERE batch_id = ? GROUP BY verdict')
       .all(batchId);
-    for (const r of rows) (counts[r.verdict] = r.n), (counts.total += r.n);
+    for (const r of rows) {
+      counts[r.verdict] = r.n;
+      counts.total += r.n;
+    }
     return counts;
   }
 

@@ -1,5 +1,10 @@
-/** Every print of a document, numbered per (batch, kind): the number is printed on the page. */
+/**
+ * Every print of a document, numbered per (batch, kind): the number is printed on the page.
+ * The first print also fixes the document's own number and date (document_issues), in the
+ * same transaction, so reprints bear the same ones.
+ */
 import type { DocumentKind, PrintLogEntry, PrintLogPage } from '../../../shared/api/dto';
+import type { IsoDate } from '../../../shared/domain/dates';
 import { StoreError, notFound } from './errors';
 import type { SqliteDatabase } from './openDatabase';
 import { Statements, inWriteTransaction } from './statements';
@@ -11,11 +16,19 @@ export interface PrintRecord extends PrintLogEntry {
   documentHash: string;
 }
 
+/** A document's own number and the date it bears, fixed at its first print. */
+export interface DocumentIssue {
+  number: string;
+  issuedOn: IsoDate;
+}
+
 export interface NewPrint {
   batchId: string;
   kind: DocumentKind;
   actor: string;
   documentHash: string;
+  /** The number and date the print bore; the first print of the document fixes them. */
+  issue: DocumentIssue;
   /** The number the document was rendered with (from nextPrintNumber); refused if another print took it meanwhile. */
   expectedPrintNumber?: number;
 }
@@ -29,6 +42,7 @@ interface PrintRow {
   at: string;
   actor: string;
   document_hash: string;
+  document_number: string;
 }
 
 function toRecord(row: PrintRow): PrintRecord {
@@ -41,10 +55,11 @@ function toRecord(row: PrintRow): PrintRecord {
     at: row.at,
     actor: row.actor,
     documentHash: row.document_hash,
+    documentNumber: row.document_number,
   };
 }
 
-const toEntry = ({ batchId, unitId, kind, printNumber, at, actor }: PrintRecord): PrintLogEntry => ({ batchId, unitId, kind, printNumber, at, actor });
+const toEntry = ({ batchId, unitId, kind, printNumber, at, actor, documentNumber }: PrintRecord): PrintLogEntry => ({ batchId, unitId, kind, printNumber, at, actor, documentNumber });
 
 export class PrintLogRepo {
   private readonly sql: Statements;
@@ -72,9 +87,16 @@ export class PrintLogRepo {
       if (print.expectedPrintNumber !== undefined && print.expectedPrintNumber !== number) {
         throw new StoreError('conflict', `打印次数已变为第 ${number} 次，请重新生成后再打印`);
       }
+      const fixed = this.issue(print.batchId, print.kind);
+      if (fixed && (fixed.number !== print.issue.number || fixed.issuedOn !== print.issue.issuedOn)) {
+        throw new StoreError('conflict', `该文书已以编号 ${fixed.number}、日期 ${fixed.issuedOn} 打印过，请重新生成后再打印`);
+      }
+      if (!fixed) {
+        this.sql.get('INSERT INTO document_issues (batch_id, kind, number, issued_on) VALUES (?, ?, ?, ?)').run(print.batchId, print.kind, print.issue.number, print.issue.issuedOn);
+      }
       const id = this.sql
-        .get('INSERT INTO print_log (batch_id, unit_id, kind, print_number, at, actor, document_hash) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(print.batchId, batch.unit_id, print.kind, number, isoAt(this.clock), print.actor, print.documentHash).lastInsertRowid;
+        .get('INSERT INTO print_log (batch_id, unit_id, kind, print_number, at, actor, document_hash, document_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(print.batchId, batch.unit_id, print.kind, number, isoAt(this.clock), print.actor, print.documentHash, print.issue.number).lastInsertRowid;
       return toRecord(this.sql.get<[number], PrintRow>('SELECT * FROM print_log WHERE id = ?').get(Number(id))!);
     });
   }
@@ -83,8 +105,8 @@ export class PrintLogRepo {
   list(filter: { batchId?: string; unitId?: string; offset?: number; limit?: number } = {}): PrintLogPage {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (filter.batchId !== undefined) (where.push('batch_id = ?'), params.push(filter.batchId));
-    if (filter.unitId !== undefined) (where.push('unit_id = ?'), params.push(filter.unitId));
+    if (filter.batchId !== undefined) { where.push('batch_id = ?'); params.push(filter.batchId); }
+    if (filter.unitId !== undefined) { where.push('unit_id = ?'); params.push(filter.unitId); }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const total = this.sql.get<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM print_log ${clause}`).get(...params)!.n;
     const entries = this.sql
@@ -92,6 +114,14 @@ export class PrintLogRepo {
       .all(...params, filter.limit ?? 200, filter.offset ?? 0)
       .map((r) => toEntry(toRecord(r)));
     return { total, entries };
+  }
+
+  /** The number and date a document was first printed with; null before its first print. */
+  issue(batchId: string, kind: DocumentKind): DocumentIssue | null {
+    const row = this.sql
+      .get<[string, string], { number: string; issued_on: string }>('SELECT number, issued_on FROM document_issues WHERE batch_id = ? AND kind = ?')
+      .get(batchId, kind);
+    return row ? { number: row.number, issuedOn: row.issued_on as IsoDate } : null;
   }
 
   /** The latest print of a document, for comparing a reprint's hash. */

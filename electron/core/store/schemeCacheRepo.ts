@@ -50,11 +50,18 @@ export class SchemeCacheRepo {
     return { scheme: hit.scheme, source: row.source, etag: row.etag, fetchedAt: row.fetched_at };
   }
 
-  /** Stores the shipped schemes whose (id, version) is not cached yet; returns how many were added. */
+  /**
+   * Stores the shipped schemes: those whose (id, version) is not cached yet, and the shipped
+   * text of a built-in one an earlier release stored (a new release may complete a scheme's
+   * data, e.g. when its documents may be printed); a server's copy is left as it is. Returns
+   * how many were added or refreshed.
+   */
   seedBuiltIns(schemes: readonly Scheme[]): number {
     return inWriteTransaction(this.db, () => {
       const insert = this.sql.get(
-        "INSERT INTO scheme_cache (id, version, json, etag, source, fetched_at) VALUES (?, ?, ?, NULL, 'builtIn', ?) ON CONFLICT (id, version) DO NOTHING",
+        `INSERT INTO scheme_cache (id, version, json, etag, source, fetched_at) VALUES (?, ?, ?, NULL, 'builtIn', ?)
+         ON CONFLICT (id, version) DO UPDATE SET json = excluded.json, fetched_at = excluded.fetched_at
+         WHERE scheme_cache.source = 'builtIn' AND scheme_cache.json <> excluded.json`,
       );
       const now = isoAt(this.clock);
       let added = 0;

@@ -1,5 +1,5 @@
 /**
- * Migration 0005's step: seals the personal data an older workbench stored in plain text
+ * Migration 0007's step: seals the personal data an older workbench stored in plain text
  * (roster rows, the occupied list's contacts, outbox payloads) and fills the blind indexes.
  * Runs inside the migration's transaction; the store then rewrites the file (VACUUM) so no
  * page keeps an old plaintext copy (openDatabase.ts).
@@ -9,7 +9,7 @@ import { StoreError } from './errors';
 import { isSealed, type PersonalDataCipher } from './personalDataCipher';
 import { sealRowsValues } from './personRecord';
 
-export const SEALING_MIGRATION = 5;
+export const SEALING_MIGRATION = 7;
 
 function needsKey(): StoreError {
   return new StoreError('migrationFailed', '数据文件中的个人信息尚未加密，升级需要数据密钥，但启动时没有提供');
@@ -89,7 +89,7 @@ export function openSealedJsonOrNull(cipher: PersonalDataCipher, stored: string 
  * and contacts, a batch's contact, a refund's account, an onboarding form, the account as the
  * association reported it. Sealed whole, as JSON strings (sealedJson).
  */
-export const SEALED_JSON_COLUMNS: readonly { table: string; column: string }[] = [
+const SEALED_JSON_COLUMNS: readonly { table: string; column: string }[] = [
   { table: 'units', column: 'handler' },
   { table: 'units', column: 'contacts' },
   { table: 'batches', column: 'contact' },

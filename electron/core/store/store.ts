@@ -8,6 +8,7 @@ import { builtInSchemes } from '../../../shared/schemes';
 import { AuditRepo } from './auditRepo';
 import { BatchesRepo } from './batchesRepo';
 import type { DataKey } from './dataKey';
+import { ColumnMappingsRepo } from './columnMappingsRepo';
 import { storeFilePath } from './dataDir';
 import { ImportsRepo } from './importsRepo';
 import { defaultKeyFile, loadOrCreateKeyFile } from './keyFile';
@@ -46,6 +47,7 @@ export class Store {
   readonly batches: BatchesRepo;
   readonly persons: PersonsRepo;
   readonly imports: ImportsRepo;
+  readonly columnMappings: ColumnMappingsRepo;
   readonly printLog: PrintLogRepo;
   readonly audit: AuditRepo;
   readonly outbox: OutboxRepo;
@@ -72,6 +74,7 @@ export class Store {
     this.batches = new BatchesRepo(db, clock, this.audit, this.outbox, cipher);
     this.persons = new PersonsRepo(db, clock, this.audit, cipher);
     this.imports = new ImportsRepo(db, clock);
+    this.columnMappings = new ColumnMappingsRepo(db, clock);
     this.printLog = new PrintLogRepo(db, clock);
     this.schemes = new SchemeCacheRepo(db, clock);
     this.syncState = new SyncStateRepo(db, clock);

@@ -7,7 +7,7 @@ export { SyncEngine, type SyncEngineOptions, type RunReport, type LoginResult } 
 export { ServerClient, type WireRequest, type WireResponse, type FetchLike } from './serverClient';
 export { ACTION_BACKOFF, PROBE_BACKOFF, backoffDelay, type BackoffPolicy } from './backoff';
 export { realScheduler, type Scheduler } from './scheduler';
-export { DEFAULT_TIMEOUTS, type Timeouts } from './actionSender';
-export { type ServerFacts, type PullReport } from './changeFeed';
+export { DEFAULT_TIMEOUTS, type Timeouts } from './outbox/sendAction';
+export { type ServerFacts, type PullReport } from './feed/changeFeed';
 export { type SessionRecord } from './session';
 export { ENGINE_KEYS, pullCursorKey, serverFactsKey } from './syncKeys';

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { AuthStatus } from '../../../shared/api/dto';
 import type { Actor } from '../../../shared/domain/batch';
 import type { AccountView } from '../../../shared/wire';
-import type { TokenVault } from '../app/account/tokenVault';
+import type { TokenVault } from './tokenVault';
 import type { Store, UnitInput } from '../store';
 import { ENGINE_KEYS } from './syncKeys';
 

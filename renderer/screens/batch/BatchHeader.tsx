@@ -20,6 +20,7 @@ export function BatchHeader({ detail, scheme }: { detail: BatchDetail; scheme: S
   const navigate = useApp((s) => s.navigate);
   const notify = useApp((s) => s.notify);
   const setDetail = useBatch((s) => s.setDetail);
+  const setFilter = useBatch((s) => s.setFilter);
 
   const run = async (command: BatchCommand) => {
     let reason: string | undefined;
@@ -76,6 +77,12 @@ export function BatchHeader({ detail, scheme }: { detail: BatchDetail; scheme: S
             {detail.counts.persons}
             {detail.counts.errorRows > 0 && <span className="bad"> {M.batches.errorRows(detail.counts.errorRows)}</span>}
             {detail.counts.warningRows > 0 && <span className="warn"> {M.batches.warningRows(detail.counts.warningRows)}</span>}
+            {detail.counts.rejectedRows !== undefined && (
+              <span className="bad" data-testid="batch-rejected">
+                {' '}
+                {M.batches.rejectedRows(detail.counts.rejectedRows)}
+              </span>
+            )}
           </dd>
         </div>
         <div>
@@ -93,6 +100,14 @@ export function BatchHeader({ detail, scheme }: { detail: BatchDetail; scheme: S
         </div>
       )}
       {detail.syncError && <Callout tone="error">{M.batches.syncFailed(detail.syncError.message)}</Callout>}
+      {detail.counts.rejectedRows !== undefined && (
+        <Callout tone="error">
+          {M.batches.rejectedHelp(detail.counts.rejectedRows)}{' '}
+          <button type="button" className="button small" data-testid="show-rejected" onClick={() => (setFilter({ rejected: true }), navigate({ name: 'batch', batchId: detail.id, step: 'roster' }))}>
+            {M.batches.showRejected}
+          </button>
+        </Callout>
+      )}
     </div>
   );
 }

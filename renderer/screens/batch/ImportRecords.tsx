@@ -1,7 +1,7 @@
 /** 导入记录 (Qingdao 导入批次): each roster import of the batch with its 成功人数 / 失败人数. */
 import { useEffect, useState } from 'react';
 import type { ImportRecordView } from '../../../shared/api/dto';
-import { isUnavailable, toApiFailure } from '../../api/apiFailure';
+import { toApiFailure } from '../../api/apiFailure';
 import { api } from '../../api/session';
 import { M } from '../../i18n/messages';
 import { formatTimestamp } from '../../util/dates';
@@ -15,7 +15,7 @@ export function ImportRecords({ batchId, version }: { batchId: string; version: 
     api()
       ['roster.imports']({ batchId })
       .then((r) => live && setRecords(r))
-      .catch((e: unknown) => live && setProblem(isUnavailable(e) ? M.errors.notAvailableYet : toApiFailure(e, M.errors.generic).message));
+      .catch((e: unknown) => live && setProblem(toApiFailure(e, M.errors.generic).message));
     return () => {
       live = false;
     };
@@ -45,6 +45,7 @@ export function ImportRecords({ batchId, version }: { batchId: string; version: 
             <td>
               {M.roster.phase[r.phase]}
               {r.error && <div className="bad small">{r.error.message}</div>}
+              {r.ignoredColumns && <div className="muted small">{M.roster.ignoredColumns(r.ignoredColumns)}</div>}
             </td>
             <td className="num">{r.accepted}</td>
             <td className="num">{r.rejected}</td>

@@ -25,7 +25,7 @@ import { RowDetail } from './RowDetail';
 
 export const ROW_HEIGHT = 32;
 const HEADER_HEIGHT = 34;
-const FIXED = { check: 36, index: 64, verdict: 64, findings: 320 };
+const FIXED = { check: 36, index: 64, verdict: 84, findings: 360 };
 const SEARCH_DELAY_MS = 250;
 const REMOVE_CHUNK = 50_000;
 const ID_PAGE = 1000;
@@ -62,6 +62,7 @@ export function RosterGrid({ detail, scheme, editable }: { detail: BatchDetail; 
         ...(filter.severity ? { severity: filter.severity } : {}),
         ...(filter.findingCode ? { findingCode: filter.findingCode } : {}),
         ...(filter.search ? { search: filter.search } : {}),
+        ...(filter.rejected ? { rejected: true } : {}),
       }),
     [batchId, filter],
   );
@@ -255,7 +256,7 @@ export function RosterGrid({ detail, scheme, editable }: { detail: BatchDetail; 
     for (const k of Object.keys(next) as (keyof GridFilter)[]) if (next[k] === undefined || next[k] === '') delete next[k];
     setFilter(next);
   };
-  const filtered = Boolean(filter.severity || filter.findingCode || filter.search);
+  const filtered = Boolean(filter.severity || filter.findingCode || filter.search || filter.rejected);
   const activeRow = cache.row(active.row);
 
   const header = (
@@ -316,12 +317,11 @@ export function RosterGrid({ detail, scheme, editable }: { detail: BatchDetail; 
         <div className="cell num muted" title={row.sourceRow === null ? M.roster.enteredByHand : M.roster.sourceRow(row.sourceRow)}>
           {index + 1}
         </div>
-        <div className={`cell verdict ${row.verdict}`}>{M.roster.verdict[row.verdict]}</div>
-        <div className="cell findings" title={row.findings.map((f) => f.message).join('\n')}>
-          {row.findings
-            .filter((f) => f.severity !== 'info')
-            .map((f) => f.message)
-            .join(M.common.clauseSeparator)}
+        <div className={`cell verdict ${row.rejection ? 'error rejected' : row.verdict}`} data-rejected={row.rejection ? 'true' : undefined}>
+          {row.rejection ? M.roster.rejectedVerdict : M.roster.verdict[row.verdict]}
+        </div>
+        <div className="cell findings" title={reasonLines(row).join('\n')} data-testid="row-reasons">
+          {reasonLines(row).join(M.common.clauseSeparator)}
         </div>
         {columns.map((c, ci) => {
           const isEditing = editing !== null && editing.rowId === row.id && editing.key === c.key;
@@ -356,8 +356,14 @@ export function RosterGrid({ detail, scheme, editable }: { detail: BatchDetail; 
           data-testid="roster-search"
           title={M.shortcuts.ctrlF}
         />
-        <select className="input" value={filter.severity ?? ''} onChange={(e) => setFilterPart({ severity: (e.target.value || undefined) as GridFilter['severity'] })} data-testid="severity-filter">
+        <select
+          className="input"
+          value={filter.rejected ? 'rejected' : (filter.severity ?? '')}
+          onChange={(e) => setFilterPart(e.target.value === 'rejected' ? { rejected: true, severity: undefined } : { rejected: undefined, severity: (e.target.value || undefined) as GridFilter['severity'] })}
+          data-testid="severity-filter"
+        >
           <option value="">{M.roster.allSeverities}</option>
+          {(detail.counts.rejectedRows ?? 0) > 0 && <option value="rejected">{M.roster.rejectedFilter(detail.counts.rejectedRows!)}</option>}
           <option value="error">{M.roster.severity.error}</option>
           <option value="warning">{M.roster.severity.warning}</option>
           <option value="info">{M.roster.severity.info}</option>
@@ -435,6 +441,15 @@ export function RosterGrid({ detail, scheme, editable }: { detail: BatchDetail; 
   );
 }
 
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** The reason column: the association's refusal first, then the row's findings worst first, each with its fix. */
+function reasonLines(row: RosterRowView): string[] {
+  const withHint = (f: { message: string; hint?: string }) => (f.hint ? M.roster.reasonWithHint(f.message, f.hint) : f.message);
+  const own = [...row.findings].filter((f) => f.severity !== 'info' || f.hint).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  return [...(row.rejection ? [M.roster.rejectedReason(withHint(row.rejection))] : []), ...own.map(withHint)];
+}
+
 function CellEditor({
   column,
   editing,
@@ -457,9 +472,9 @@ function CellEditor({
     action();
   };
   const keyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Enter') (e.preventDefault(), e.stopPropagation(), end(() => onCommit('down')));
-    else if (e.key === 'Escape') (e.preventDefault(), e.stopPropagation(), end(onCancel));
-    else if (e.key === 'Tab') (e.preventDefault(), end(() => onCommit('stay')));
+    if (e.key === 'Enter') { e.preventDefault(); e.stopPropagation(); end(() => onCommit('down')); }
+    else if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); end(onCancel); }
+    else if (e.key === 'Tab') { e.preventDefault(); end(() => onCommit('stay')); }
   };
   if (column.enumValues) {
     return (

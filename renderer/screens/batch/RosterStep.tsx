@@ -15,6 +15,7 @@ import { attempt } from '../../state/appStore';
 import { useBatch } from '../../state/batchStore';
 import { formatTimestamp } from '../../util/dates';
 import { saveDownload } from '../../util/files';
+import { ColumnMappingForm } from './ColumnMappingForm';
 import { HeadCountLines } from './HeadCountLines';
 import { ImportRecords } from './ImportRecords';
 import { RosterGrid } from './RosterGrid';
@@ -26,6 +27,7 @@ export function RosterStep({ detail, scheme }: { detail: BatchDetail; scheme: Sc
   const job = useBatch((s) => s.importJob);
   const startImport = useBatch((s) => s.startImport);
   const cancelImport = useBatch((s) => s.cancelImport);
+  const lastImport = useBatch((s) => s.lastImport);
   const [mode, setMode] = useState<'append' | 'replace'>('append');
   const [suggesting, setSuggesting] = useState(false);
   const [showImports, setShowImports] = useState(false);
@@ -138,6 +140,24 @@ export function RosterStep({ detail, scheme }: { detail: BatchDetail; scheme: Sc
           </div>
           {running && <ProgressBar done={job.rowsRead} total={job.phase === 'reading' ? job.totalRows : null} label={M.roster.importing} />}
           {job.error && <Callout tone="error">{job.error.message}</Callout>}
+          {job.phase === 'failed' && job.unmatched && lastImport && editable && (
+            <ColumnMappingForm
+              unmatched={job.unmatched}
+              {...(job.columnMapping ? { remembered: job.columnMapping } : {})}
+              onRetry={(mapping) => void startImport(lastImport.file, lastImport.mode, lastImport.planCodes, mapping)}
+            />
+          )}
+          {job.phase === 'done' && job.ignoredColumns && <Callout tone="info">{M.roster.ignoredColumns(job.ignoredColumns)}</Callout>}
+          {job.columnMapping && !running && job.phase !== 'failed' && (
+            <div className="small muted">
+              {M.roster.mappingRemembered(Object.keys(job.columnMapping).length)}{' '}
+              {lastImport && editable && (
+                <button type="button" className="button link small" onClick={() => void startImport(lastImport.file, lastImport.mode, lastImport.planCodes, {})}>
+                  {M.roster.mappingForget}
+                </button>
+              )}
+            </div>
+          )}
         </div>
       )}
       {showImports && <ImportRecords batchId={detail.id} version={rosterVersion} />}

@@ -117,8 +117,14 @@ export function RowDetail({
           </button>
         )}
       </div>
+      {row.rejection && (
+        <p className="bad small" data-testid="row-rejection">
+          {M.roster.rejectedReason(row.rejection.message)}
+          {row.rejection.hint && <span className="hint">{M.roster.hint(row.rejection.hint)}</span>}
+        </p>
+      )}
       {row.findings.length === 0 ? (
-        <p className="good small">{M.roster.rowOk}</p>
+        !row.rejection && <p className="good small">{M.roster.rowOk}</p>
       ) : (
         <ul className="findings-list">
           {row.findings.map((f, i) => (

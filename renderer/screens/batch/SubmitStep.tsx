@@ -16,7 +16,8 @@ import { useBatch } from '../../state/batchStore';
 export function textsToAccept(scheme: Scheme, detail: BatchDetail): { key: string; text: DocumentText }[] {
   const d = scheme.documents;
   const out: { key: string; text: DocumentText }[] = [];
-  out.push({ key: 'notice', text: d.enrollmentNotice ?? d.confirmation });
+  const notice = d.enrollmentNotice ?? d.confirmation;
+  if (notice) out.push({ key: 'notice', text: notice });
   if (d.rosterCommitment) out.push({ key: 'rosterCommitment', text: d.rosterCommitment });
   if (detail.overAgeCommitmentAt && d.overAgeCommitment) out.push({ key: 'overAge', text: d.overAgeCommitment });
   out.push({ key: 'payment', text: d.paymentNotice });
@@ -50,7 +51,6 @@ export function SubmitStep({ detail, scheme }: { detail: BatchDetail; scheme: Sc
           <strong>{M.submit.queuedTitle(detail.stateLabel)}</strong>
           <p>{M.submit.queuedBody}</p>
           {sync.status && <p>{M.submit.queuedSync(sync.status.online, sync.status.pending)}</p>}
-          {sync.availability === 'unavailable' && <p className="muted">{M.sync.unavailable}</p>}
         </Callout>
         <div className="form-actions">
           <button type="button" className="button" onClick={() => navigate({ name: 'sync' })}>

@@ -3,7 +3,7 @@
  * moves and kept until the filter or the roster changes. Only pages the window touches are
  * asked for, so scrolling to row 100,000 costs one or two requests.
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState, useLayoutEffect } from 'react';
 import type { RosterPage, RosterRowView } from '../../../shared/api/dto';
 import type { GridFilter } from '../../state/batchStore';
 
@@ -79,7 +79,7 @@ export class RosterPageCache {
 }
 
 export function filterKey(filter: GridFilter): string {
-  return JSON.stringify([filter.severity ?? '', filter.findingCode ?? '', filter.search ?? '']);
+  return JSON.stringify([filter.severity ?? '', filter.findingCode ?? '', filter.search ?? '', filter.rejected ?? false]);
 }
 
 /** A cache per (batch, filter, roster version), re-rendering the grid as pages arrive. */
@@ -87,8 +87,11 @@ export function useRosterPages(fetchPage: FetchPage, key: string): { cache: Rost
   const [tick, setTick] = useState(0);
   const bump = useCallback(() => setTick((t) => t + 1), []);
   const fetchRef = useRef(fetchPage);
-  fetchRef.current = fetchPage;
+  useLayoutEffect(() => {
+    fetchRef.current = fetchPage;
+  });
   // A new key (filter or roster version) starts from an empty cache; the old one's late answers go nowhere.
-  const cache = useMemo(() => new RosterPageCache((o, l) => fetchRef.current(o, l), bump), [key, bump]); // eslint-disable-line react-hooks/exhaustive-deps
+  // oxlint-disable-next-line react-hooks/exhaustive-deps, react/refs -- the key stands for the filter and roster version the fetcher reads; the ref is read when a page is fetched, not while rendering
+  const cache = useMemo(() => new RosterPageCache((o, l) => fetchRef.current(o, l), bump), [key, bump]);
   return { cache, tick };
 }

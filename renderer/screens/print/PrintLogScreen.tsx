@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { BatchSummary, DocumentKind, PrintLogPage } from '../../../shared/api/dto';
 import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS } from '../../../shared/api/dto';
-import { isUnavailable, toApiFailure } from '../../api/apiFailure';
+import { toApiFailure } from '../../api/apiFailure';
 import { api } from '../../api/session';
 import { Callout } from '../../components/Callout';
 import { M } from '../../i18n/messages';
@@ -19,7 +19,7 @@ export function PrintLogScreen() {
   const [offset, setOffset] = useState(0);
   const [page, setPage] = useState<PrintLogPage | null>(null);
   const [batches, setBatches] = useState<Map<string, BatchSummary>>(new Map());
-  const [problem, setProblem] = useState<{ unavailable: boolean; message: string } | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     setProblem(null);
@@ -28,7 +28,7 @@ export function PrintLogScreen() {
       setPage(await api()['documents.printLog'](input));
     } catch (e) {
       setPage(null);
-      setProblem({ unavailable: isUnavailable(e), message: isUnavailable(e) ? M.documents.unavailable : toApiFailure(e, M.errors.generic).message });
+      setProblem(toApiFailure(e, M.errors.generic).message);
     }
   }, [offset, scope, unitId]);
 
@@ -58,7 +58,7 @@ export function PrintLogScreen() {
           {M.common.refresh}
         </button>
       </div>
-      {problem && <Callout tone={problem.unavailable ? 'warn' : 'error'}>{problem.message}</Callout>}
+      {problem && <Callout tone="error">{problem}</Callout>}
       {page && (
         <>
           <div className="cards">
@@ -81,6 +81,7 @@ export function PrintLogScreen() {
                   <th>{M.printLog.colUnit}</th>
                   <th>{M.printLog.colBatch}</th>
                   <th>{M.printLog.colKind}</th>
+                  <th>{M.printLog.colDocumentNumber}</th>
                   <th>{M.printLog.colNumber}</th>
                   <th>{M.printLog.colActor}</th>
                 </tr>
@@ -88,7 +89,7 @@ export function PrintLogScreen() {
               <tbody>
                 {page.entries.length === 0 && (
                   <tr>
-                    <td colSpan={6} className="empty">
+                    <td colSpan={7} className="empty">
                       {M.printLog.empty}
                     </td>
                   </tr>
@@ -99,6 +100,7 @@ export function PrintLogScreen() {
                     <td>{units.find((u) => u.id === e.unitId)?.name ?? e.unitId}</td>
                     <td>{batches.get(e.batchId)?.title ?? e.batchId}</td>
                     <td>{DOCUMENT_KIND_LABELS[e.kind]}</td>
+                    <td>{e.documentNumber}</td>
                     <td>{M.documents.nth(e.printNumber)}</td>
                     <td>{e.actor}</td>
                   </tr>

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { RecordsPage } from '../../../shared/api/dto';
 import { BATCH_STATE_INFO, BATCH_STATES, type BatchState } from '../../../shared/domain/batch';
 import { formatYuan } from '../../../shared/domain/money';
-import { isUnavailable, toApiFailure } from '../../api/apiFailure';
+import { toApiFailure } from '../../api/apiFailure';
 import { api } from '../../api/session';
 import { Callout } from '../../components/Callout';
 import { M } from '../../i18n/messages';
@@ -67,7 +67,7 @@ function EnrollmentRecords({ tabs }: { tabs: ReactNode }) {
       .catch((e: unknown) => {
         if (!live) return;
         setPage(null);
-        setProblem(isUnavailable(e) ? M.errors.notAvailableYet : toApiFailure(e, M.errors.generic).message);
+        setProblem(toApiFailure(e, M.errors.generic).message);
       });
     return () => {
       live = false;

@@ -42,7 +42,6 @@ export function SyncScreen() {
             {M.sync.retryNow}
           </button>
         </div>
-        {sync.availability === 'unavailable' && <Callout tone="warn" testId="sync-unavailable">{M.sync.unavailable}</Callout>}
         {sync.error && <Callout tone="error">{sync.error}</Callout>}
         {s && (
           <>
@@ -154,7 +153,6 @@ function AccountPanel() {
     <section className="panel side">
       <h2>{M.auth.title}</h2>
       <p className="muted small">{M.auth.offlineNote}</p>
-      {auth.availability === 'unavailable' && <Callout tone="warn">{M.auth.unavailable}</Callout>}
       {auth.status?.loggedIn ? (
         <div>
           <p>{M.auth.loggedInAs(auth.status.account ?? '')}</p>
@@ -188,11 +186,11 @@ function AccountPanel() {
           </label>
           {error && <Callout tone="error">{error}</Callout>}
           <div className="form-actions">
-            <button type="submit" className="button primary" disabled={auth.availability === 'unavailable'}>
+            <button type="submit" className="button primary">
               {M.auth.login}
             </button>
             {useSms && (
-              <button type="button" className="button" onClick={() => void requestCode()} disabled={auth.availability === 'unavailable'}>
+              <button type="button" className="button" onClick={() => void requestCode()}>
                 {M.auth.requestCode}
               </button>
             )}

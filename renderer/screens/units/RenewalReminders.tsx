@@ -1,7 +1,7 @@
 /** 续保提醒 (Wuxi) on the unit's page: persons whose cover ends soon or ended lately, not yet renewed; exported as the renewal roster. */
 import { useEffect, useState } from 'react';
 import type { RenewalReminderList } from '../../../shared/api/dto';
-import { isUnavailable, toApiFailure } from '../../api/apiFailure';
+import { toApiFailure } from '../../api/apiFailure';
 import { api } from '../../api/session';
 import { M } from '../../i18n/messages';
 import { attempt } from '../../state/appStore';
@@ -19,7 +19,7 @@ export function RenewalReminders({ unitId }: { unitId: string }) {
     api()
       ['units.renewalReminders']({ unitId })
       .then((l) => live && setList(l))
-      .catch((e: unknown) => live && setProblem(isUnavailable(e) ? M.errors.notAvailableYet : toApiFailure(e, M.errors.generic).message));
+      .catch((e: unknown) => live && setProblem(toApiFailure(e, M.errors.generic).message));
     return () => {
       live = false;
     };

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { OnboardingChangeView, OnboardingView, UnitProfile } from '../../../shared/api';
 import type { HandlerDetailsSpec } from '../../../shared/domain/scheme';
-import { isUnavailable, toApiFailure } from '../../api/apiFailure';
+import { toApiFailure } from '../../api/apiFailure';
 import { api } from '../../api/session';
 import { Callout } from '../../components/Callout';
 import { M } from '../../i18n/messages';
@@ -144,7 +144,7 @@ export function UnitOnboarding({ unit }: { unit: UnitProfile }) {
       setView(await api()['onboarding.get']({ unitId: unit.id, schemeId: chosen }));
       setProblem(null);
     } catch (e) {
-      setProblem(isUnavailable(e) ? M.errors.notAvailableYet : toApiFailure(e, M.errors.generic).message);
+      setProblem(toApiFailure(e, M.errors.generic).message);
     }
   }, [unit.id, chosen]);
 

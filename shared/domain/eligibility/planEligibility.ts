@@ -121,6 +121,14 @@ export function assessPlan(scheme: Scheme, plan: Plan, person: PersonFacts, ctx:
     refusals.push({ code: 'newEmploymentFormExcluded', message: `${label}不接受新就业形态人员参保`, hint: '请为该人员改选面向新就业形态人员的保障项目' });
   }
 
+  if (el.employment === 'inServiceOnly' && person.retired) {
+    refusals.push({
+      code: 'retiredNotAllowed',
+      message: `${label}仅限在职职工参保，该人员职退情况为“退休”`,
+      hint: '请移除该人员；如其仍在职（如返聘且正常缴纳社保），请将职退情况改为“在职”',
+    });
+  }
+
   if (el.ageLimit) {
     if (!person.birthDate || !person.gender) {
       refusals.push({

@@ -19,6 +19,8 @@ export interface PersonFacts {
   overAgeCommitment?: boolean;
   /** 新就业形态 (Qingdao). */
   newEmploymentForm?: boolean;
+  /** 职退情况 退休 on the roster. */
+  retired?: boolean;
   /** For women, the statutory baseline when the record says it (工人 50 / 干部 55); else the scheme's default. */
   femaleRetirementBaseline?: 'female50' | 'female55';
 }
@@ -42,7 +44,8 @@ export type RefusalCode =
   | 'overAgeNeedsMedicalInService'
   | 'overAgeNeedsCommitment'
   | 'newEmploymentFormOnly'
-  | 'newEmploymentFormExcluded';
+  | 'newEmploymentFormExcluded'
+  | 'retiredNotAllowed';
 
 /** Why a person may not take a plan: a stable code, a Chinese message and how to fix it. */
 export interface Refusal {

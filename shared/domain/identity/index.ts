@@ -22,6 +22,7 @@ export { checkHkMacaoTravelPermit, checkTaiwanTravelPermit, isHkMacaoTravelPermi
 export { checkPassport, isPassportNumber, isChinesePassportNumber, PASSPORT_MIN_LENGTH, PASSPORT_MAX_LENGTH } from './passport';
 export { mod11_2CheckCharacter, MOD11_2_WEIGHTS, MOD11_2_CHECK_CHARACTERS } from './mod11';
 export { PROVINCE_NAMES, RESIDENCE_PERMIT_PREFIXES, isProvinceCode } from './provinces';
+export { divisionStatus, regionName, type DivisionStatus } from './divisions';
 export { EARLIEST_BIRTH_YEAR } from './birthDate';
 export { checkUscc, usccCheckCharacter, USCC_ALPHABET, USCC_WEIGHTS } from './uscc';
 export { checkMobile } from './mobile';

@@ -8,6 +8,7 @@ import type { IsoDate } from '../dates';
 import { characterFinding, emptyFinding, error, failed, lengthFinding, scientificNotationFinding, visibleLength, warning } from './findings';
 import { checkMod11Document, type Mod11Kind } from './mod11Document';
 import { mod11_2CheckCharacter } from './mod11';
+import { divisionStatus } from './divisions';
 import { addressCodeProblem, isProvinceCode, RESIDENCE_PERMIT_PREFIXES } from './provinces';
 import type { IdDocumentResult, IdFinding } from './types';
 
@@ -23,8 +24,13 @@ function checkResidentPrefix(s: string, findings: IdFinding[]): void {
     findings.push(error('idProvince', `${NOUN}前两位“${s.slice(0, 2)}”不是有效的省级行政区划代码`, hint));
     return;
   }
-  // Both cases need a prefecture part of 00; testing that first keeps the usual row free of slicing.
-  if (s.charCodeAt(2) !== ZERO || s.charCodeAt(3) !== ZERO) return;
+  if (s.charCodeAt(2) !== ZERO || s.charCodeAt(3) !== ZERO) {
+    const address = s.slice(0, 6);
+    if (divisionStatus(address) === 'unknown') {
+      findings.push(warning('idAddressCodeUnknown', `${NOUN}地址码 ${address} 不是现行或历史上使用过的县级以上行政区划代码`, '身份证保留签发时的地址码，未收录的旧码也可能有效；请与证件核对前6位'));
+    }
+    return;
+  }
   const address = s.slice(0, 6);
   const region = RESIDENCE_PERMIT_PREFIXES[address];
   if (region !== undefined) {

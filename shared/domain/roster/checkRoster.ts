@@ -4,7 +4,8 @@
  * ("被某单位占用", known from the server); and the unit-level rules on the whole roster.
  */
 import { checkUnitRules, socialSecurityGroups, type UnitFacts } from '../eligibility';
-import type { HeadCountKey, Scheme } from '../scheme';
+import type { IsoDate } from '../dates';
+import { windowFinding, type HeadCountKey, type Scheme } from '../scheme';
 import { checkRosterRow, type CheckedPerson, type RowCheck, type RowCheckContext } from './checkRow';
 import type { RawRosterRow } from './fields';
 import type { RosterFinding } from './findings';
@@ -31,32 +32,35 @@ export interface RowPlace {
   documentNumber: string;
   /** The sheet row, or null for a person typed in. */
   sourceRow: number | null;
+  /** The row's 序号 in the roster grid; its place in the list (from 1) unless given. */
+  serial?: number;
 }
 
 function placeText(p: RowPlace, index: number): string {
-  return p.sourceRow !== null ? `第 ${p.sourceRow} 行` : `手工录入第 ${index + 1} 人`;
+  const serial = p.serial ?? index + 1;
+  return p.sourceRow !== null ? `序号 ${serial}（文件第 ${p.sourceRow} 行）` : `序号 ${serial}（手工录入）`;
 }
 
-/** Duplicate findings per row, in the order of `rows`. */
+/**
+ * Duplicate findings per row, in the order of `rows` (the roster's order): the first row
+ * of a document number is kept, each later one is refused naming the kept row's 序号.
+ */
 export function duplicateFindings(rows: readonly RowPlace[], lookups: DuplicateLookups = {}): RosterFinding[][] {
-  const seen = new Map<string, number[]>();
+  const first = new Map<string, number>();
   rows.forEach((r, i) => {
-    if (!r.documentNumber) return;
-    const list = seen.get(r.documentNumber);
-    if (list) list.push(i);
-    else seen.set(r.documentNumber, [i]);
+    if (r.documentNumber && !first.has(r.documentNumber)) first.set(r.documentNumber, i);
   });
   return rows.map((r, i) => {
     const out: RosterFinding[] = [];
     if (!r.documentNumber) return out;
-    const same = seen.get(r.documentNumber)!;
-    if (same.length > 1) {
-      const others = same.filter((j) => j !== i).map((j) => placeText(rows[j]!, j));
+    const kept = first.get(r.documentNumber)!;
+    if (kept !== i) {
+      const keptSerial = rows[kept]!.serial ?? kept + 1;
       out.push({
         code: 'duplicateInBatch',
         severity: 'error',
-        message: `证件号码与本批次${others.join('、')}重复`,
-        hint: '同一人只能保留一行，请删除重复的行',
+        message: `证件号码与本批次${placeText(rows[kept]!, kept)}重复，已保留序号 ${keptSerial} 的一行`,
+        hint: '同一人只能保留一行，请删除本行或改正证件号码',
         field: 'documentNumber',
       });
     }
@@ -90,6 +94,10 @@ export interface UnitCheckInput extends Omit<UnitFacts, 'personCount' | 'socialS
   headCounts?: Partial<Record<HeadCountKey, number>>;
   /** 社保在职人员总数 per social-security code, where known (the ratio rule's denominator). */
   socialSecurityTotals?: Readonly<Record<string, number>>;
+  /** The unit's own social-security codes (单位社保编码): with exactly one, persons marked 有社保 count towards it. */
+  unitSocialSecurityCodes?: readonly string[];
+  /** The day the batch is checked: its enrollment type's window is judged on it (omitted: not judged). */
+  checkDate?: IsoDate;
 }
 
 /** What the checks across rows (duplicates, unit rules) read of a checked person. */
@@ -113,13 +121,18 @@ export function acrossPerson(p: CheckedPerson): AcrossPerson {
 /** The unit-level rules over the checked persons who can be enrolled. */
 export function unitFindings(scheme: Scheme, persons: readonly AcrossPerson[], input: UnitCheckInput): RosterFinding[] {
   const enrollable = persons.filter((p) => p.plans.length > 0 || scheme.selectionScope === 'batch');
+  const ss = socialSecurityGroups(enrollable, input.socialSecurityTotals ?? {}, input.unitSocialSecurityCodes ?? []);
   const facts: UnitFacts = {
     ...input,
     personCount: enrollable.length + (input.headCountPersons ?? 0),
-    socialSecurityGroups: socialSecurityGroups(enrollable, input.socialSecurityTotals ?? {}),
+    socialSecurityGroups: ss.groups,
+    socialSecurityGap: ss.gap,
   };
   if (input.headCounts) facts.headCounts = input.headCounts;
-  return checkUnitRules(scheme, facts).map((f) => ({ code: f.code, severity: f.severity, message: f.message, hint: f.hint }));
+  const found: RosterFinding[] = checkUnitRules(scheme, facts).map((f) => ({ code: f.code, severity: f.severity, message: f.message, hint: f.hint, ...(f.data ? { data: f.data } : {}) }));
+  const window = input.checkDate ? windowFinding(scheme, input.enrollmentType, input.checkDate) : null;
+  if (window) found.unshift({ code: window.code, severity: window.severity, message: window.message, hint: window.hint });
+  return found;
 }
 
 export interface RosterRowInput {

@@ -32,6 +32,7 @@ import {
 } from '../identity';
 import { findPlan, GENDER_LABELS, planLabel, planLabels, type EnrollmentType, type Gender, type RosterColumn, type Scheme } from '../scheme';
 import { cleanCellText, compactCellText } from './cellText';
+import { columnRuleFindings, foldByColumnRules } from './columnRules';
 import { checkEffectiveDate, withCoverStart } from './effectiveDate';
 import { parseRosterDate } from './excelDates';
 import { readEmploymentStatus, readGender, readShares, readSocialSecurity, readYesNo, splitList, type EmploymentStatus } from './fieldValues';
@@ -87,7 +88,7 @@ const COMPACT_FIELDS: ReadonlySet<RosterField> = new Set(['documentNumber', 'pho
 const YES_NO_FIELDS: ReadonlySet<RosterField> = new Set(['medicalInService', 'newEmploymentForm']);
 
 /** Refusals the clerk must resolve before the row can go; the rest only say which of the batch's plans the person does not take. */
-const BLOCKING_REFUSALS: ReadonlySet<RefusalCode> = new Set(['overAge', 'overAgeNeedsMedicalInService', 'overAgeNeedsCommitment', 'birthDateUnknown', 'genderUnknown']);
+const BLOCKING_REFUSALS: ReadonlySet<RefusalCode> = new Set(['overAge', 'overAgeNeedsMedicalInService', 'overAgeNeedsCommitment', 'birthDateUnknown', 'genderUnknown', 'retiredNotAllowed']);
 const TO_CONFIRM_REFUSALS: ReadonlySet<RefusalCode> = new Set(['socialSecurityUnknown']);
 
 function columnOf(scheme: Scheme, field: RosterField): RosterColumn | undefined {
@@ -143,7 +144,7 @@ export function cleanRow(scheme: Scheme, raw: RawRosterRow): RawRosterRow {
     const value = raw[key];
     if (value === undefined) continue;
     let v = COMPACT_FIELDS.has(key) ? compactCellText(value) : cleanCellText(value);
-    if (key === 'documentNumber') v = v.toUpperCase();
+    v = key === 'documentNumber' ? v.toUpperCase() : foldByColumnRules(columnOf(scheme, key), v);
     v = foldToTemplateWord(scheme, key, v);
     if (v !== '') out[key] = v;
   }
@@ -204,7 +205,8 @@ function checkDocument(ctx: RowCheckContext, values: RawRosterRow, out: Findings
   }
   const result = checkIdDocument(kind, number, ctx.today);
   out.fromId(result.findings, 'documentNumber');
-  values.documentNumber = result.normalized;
+  // A 15-digit number stays as the clerk wrote it (the warning asks them to change it), so the stored row checks to the same; the person takes the 18-digit form.
+  if (!result.findings.some((f) => f.code === 'idConvertedFrom15')) values.documentNumber = result.normalized;
   const facts: DocumentFacts = { kind, number: result.normalized, carriesBirthData: documentCarriesBirthData(kind, result.normalized) };
   if (result.birthDate) facts.birthDate = result.birthDate;
   if (result.gender) facts.gender = result.gender;
@@ -262,6 +264,7 @@ function checkColumns(scheme: Scheme, values: RawRosterRow, out: Findings): void
     if (col.enumValues && !col.enumValues.includes(v)) {
       out.add('valueNotAllowed', 'error', `“${headerOf(scheme, col.key)}”不能填写“${v}”`, `只能填写：${col.enumValues.join('、')}`, col.key);
     }
+    if (col.rules.length > 0) out.list.push(...columnRuleFindings(col, headerOf(scheme, col.key), v));
   }
 }
 
@@ -353,7 +356,7 @@ const SOCIAL_SECURITY_CODE = { yes: 0, no: 1, unknown: 2 } as const;
 function factsKey(ctx: RowCheckContext, f: PersonFacts, elCtx: EligibilityContext): string {
   const person = `${f.gender ? GENDER_CODE[f.gender] : '-'}${f.femaleRetirementBaseline ? BASELINE_CODE[f.femaleRetirementBaseline] : '-'}`;
   const birth = memoised(ctx, `${f.birthDate ?? ''}${person}`, () => birthDateKey(ctx.scheme, f, elCtx));
-  const flags = SOCIAL_SECURITY_CODE[f.socialSecurity] * 8 + (f.medicalInService ? 4 : 0) + (f.overAgeCommitment ? 2 : 0) + (f.newEmploymentForm ? 1 : 0);
+  const flags = SOCIAL_SECURITY_CODE[f.socialSecurity] * 16 + (f.retired ? 8 : 0) + (f.medicalInService ? 4 : 0) + (f.overAgeCommitment ? 2 : 0) + (f.newEmploymentForm ? 1 : 0);
   return `${birth}|${person}${flags}`;
 }
 
@@ -415,6 +418,7 @@ export function checkRosterRow(raw: RawRosterRow, ctx: RowCheckContext): RowChec
     overAgeCommitment: medicalInService && ctx.overAgeCommitmentSigned,
     newEmploymentForm: values.newEmploymentForm ? readYesNo(values.newEmploymentForm) === true : false,
   };
+  if (ss.employment === 'retired') facts.retired = true;
   if (birth.birthDate) facts.birthDate = birth.birthDate;
   if (birth.gender) facts.gender = birth.gender;
 

@@ -12,6 +12,8 @@ export interface RosterFinding {
   message: string;
   hint?: string;
   field?: RosterField;
+  /** The figures a batch-level finding rests on (a unit rule's counts), for scripting users. */
+  data?: Record<string, string | number>;
 }
 
 const RANK: Record<FindingSeverity, number> = { info: 1, warning: 2, error: 3 };

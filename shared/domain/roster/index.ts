@@ -7,6 +7,7 @@ export { verdictOf, hasError, type RosterFinding, type FindingSeverity } from '.
 export { cleanCellText, compactCellText, toHalfWidth } from './cellText';
 export { excelSerialToDate, parseRosterDate } from './excelDates';
 export { readGender, readYesNo, readSocialSecurity, readEmploymentStatus, readShares, splitList, type EmploymentStatus } from './fieldValues';
+export { derivedFacts, type DerivedFacts } from './derivedFacts';
 export { checkRosterRow, cleanRow, type RowCheck, type RowCheckContext, type CheckedPerson } from './checkRow';
 export {
   checkRoster,

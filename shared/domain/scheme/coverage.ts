@@ -71,6 +71,51 @@ export function checkSubmissionDate(scheme: Scheme, type: EnrollmentType, date: 
   };
 }
 
+/**
+ * The enrollment window as the batch's check sees it on `date`: nothing when open; before
+ * the type's first window opens, a warning (the clerk may prepare the roster, and submits
+ * once it opens); after its last window closed, an error naming the types open that day.
+ */
+export interface WindowFinding {
+  code: 'enrollmentTypeNotOffered' | 'outsideWindow' | 'windowNotYetOpen';
+  severity: 'error' | 'warning';
+  message: string;
+  hint: string;
+}
+
+export function windowFinding(scheme: Scheme, type: EnrollmentType, date: IsoDate): WindowFinding | null {
+  const found = enrollmentTypeRule(scheme, type);
+  if (!found.ok) return { code: 'enrollmentTypeNotOffered', severity: 'error', message: found.problem.message, hint: found.problem.hint };
+  const { windows } = found.rule;
+  if (windows.length === 0 || windows.some((w) => isWithin(date, w))) return null;
+  const label = typeLabel(scheme, type);
+  const next = windows.filter((w) => compareDates(w.start, date) > 0).sort((a, b) => compareDates(a.start, b.start))[0];
+  if (next) {
+    return {
+      code: 'windowNotYetOpen',
+      severity: 'warning',
+      message: `${label}办理时间为 ${next.start} 至 ${next.end}，尚未开始`,
+      hint: `可先准备名单并校验，${next.start} 起提交`,
+    };
+  }
+  const open = scheme.enrollmentTypes.filter((t) => t.type !== type && t.windows.some((w) => isWithin(date, w))).map((t) => t.label);
+  const windowsText = windows.map((w) => `${w.start} 至 ${w.end}`).join('，');
+  return {
+    code: 'outsideWindow',
+    severity: 'error',
+    message: `${label}办理时间（${windowsText}）已结束`,
+    hint: open.length > 0 ? `今天可办理：${open.join('、')}，请改用该参保类型` : '本保障年度已不能办理，请使用下一年度的方案',
+  };
+}
+
+/** The day a batch of this type can be submitted at the earliest, from `today`: its window's first day when that is still ahead. */
+export function earliestSubmissionDate(scheme: Scheme, type: EnrollmentType, today: IsoDate): IsoDate {
+  const rule = findEnrollmentType(scheme, type);
+  if (!rule || rule.windows.length === 0 || rule.windows.some((w) => isWithin(today, w))) return today;
+  const next = rule.windows.filter((w) => compareDates(w.start, today) > 0).sort((a, b) => compareDates(a.start, b.start))[0];
+  return next?.start ?? today;
+}
+
 function firstOfNextMonth(date: IsoDate): IsoDate {
   const p = parseIsoDate(date)!;
   return p.month === 12 ? formatIsoDate({ year: p.year + 1, month: 1, day: 1 }) : formatIsoDate({ year: p.year, month: p.month + 1, day: 1 });

@@ -3,6 +3,7 @@
  * plans, families, enrollment types and roster columns that exist, ordered dates.
  */
 import { compareDates } from '../dates';
+import { crossCheckDocuments } from './documentCrossCheck';
 import type { SchemeIssue } from './errors';
 import { findPlan } from './lookup';
 import type { EnrollmentType } from './primitives';
@@ -131,5 +132,6 @@ export function crossCheckScheme(scheme: Scheme): SchemeIssue[] {
 
   scheme.payment.deadlines.forEach((d, i) => checkTypes(`payment.deadlines[${i}].enrollmentTypes`, d.enrollmentTypes));
 
+  issues.push(...crossCheckDocuments(scheme));
   return issues;
 }

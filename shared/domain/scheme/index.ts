@@ -21,9 +21,9 @@ export type { SelectionRule, SelectionRuleKind, ComboRule, PlanSelector, UnitRul
 export { HEAD_COUNT_KEYS, HEAD_COUNT_LABELS } from './ruleSchema';
 export type { EnrollmentTypeRule, PricingMode, CoverStartKind, CoverEndKind, RenewalReminder } from './coverageSchema';
 export { COVER_START_KINDS, COVER_END_KINDS } from './coverageSchema';
-export type { RosterSpec, RosterColumn, RequiredWhen, TemplateLayout } from './rosterSchema';
+export type { RosterSpec, RosterColumn, RequiredWhen, TemplateLayout, ColumnRule } from './rosterSchema';
 export type { PaymentDetails, PaymentDeadline, MonthlyPaymentWindow, FeeSource, SubsidyKind, SubsidyRule, Subsidies } from './paymentSchema';
-export type { DocumentTexts, DocumentText, MaskingPolicy, MaskRule } from './documentSchema';
+export type { DocumentTexts, DocumentText, MaskingPolicy, MaskRule, PrintRule } from './documentSchema';
 export * from './onboardingSchema';
 export {
   ENROLLMENT_TYPES,
@@ -54,6 +54,9 @@ export {
 export {
   resolveCover,
   checkSubmissionDate,
+  windowFinding,
+  type WindowFinding,
+  earliestSubmissionDate,
   enrollmentTypeRule,
   coverWithinMonths,
   waitingPeriodFor,
@@ -66,4 +69,4 @@ export {
 } from './coverage';
 export { paymentDueDate, paymentRemark, type RemarkValues } from './payment';
 export { maskValue, maskDocumentNumber, maskBankCard } from './masking';
-export { templateHeaderRowIndex, columnForHeader } from './roster';
+export { templateHeaderRowIndex, columnForHeader, columnNames, closestHeader, headerSimilarity, normaliseHeader, withColumnMapping, COMMON_HEADER_SYNONYMS, type ColumnMapping } from './roster';

@@ -72,6 +72,8 @@ export const planEligibilitySchema = z.strictObject({
   newEmploymentForm: z.enum(['either', 'only', 'excluded'], { error: typeError('必须是 either、only 或 excluded') }).default('either'),
   /** Omitted: the plan is offered in every enrollment type of the scheme. */
   enrollmentTypes: z.array(enrollmentTypeSchema).min(1, { error: '至少需要 1 项' }).optional(),
+  /** 职退情况: inServiceOnly refuses persons the roster marks 退休 (Shanghai: 在职职工 plans). */
+  employment: z.enum(['either', 'inServiceOnly'], { error: typeError('必须是 either 或 inServiceOnly') }).default('either'),
 });
 export type PlanEligibility = z.infer<typeof planEligibilitySchema>;
 
@@ -106,7 +108,7 @@ export const planSchema = z.strictObject({
     .strictObject({ min: positiveIntSchema, max: positiveIntSchema })
     .refine((s) => s.min <= s.max, { error: '份数下限不能大于上限' })
     .default({ min: 1, max: 1 }),
-  eligibility: planEligibilitySchema.default({ socialSecurity: 'either', newEmploymentForm: 'either' }),
+  eligibility: planEligibilitySchema.default({ socialSecurity: 'either', newEmploymentForm: 'either', employment: 'either' }),
   waitingPeriods: z.array(waitingPeriodSchema).default([]),
   /** 待遇: the benefits as the manual lists them, for display. */
   benefits: z.array(textSchema).default([]),

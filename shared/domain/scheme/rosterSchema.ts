@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { ROSTER_FIELDS } from '../roster/fields';
-import { positiveIntSchema, textSchema, typeError } from './primitives';
+import { positiveIntSchema, severitySchema, textSchema, typeError } from './primitives';
 
 export const rosterFieldSchema = z.enum(ROSTER_FIELDS, { error: typeError('不是已知的名单字段（见 roster/fields.ts 的 ROSTER_FIELDS）') });
 
@@ -16,6 +16,25 @@ export const requiredWhenSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('documentLacksBirthData') }),
 ]);
 export type RequiredWhen = z.infer<typeof requiredWhenSchema>;
+
+/**
+ * What a template's instruction for a column asks of its values (Wuxi's 说明 row), as a
+ * closed set of kinds; `instruction` is the template's own words, quoted in the finding.
+ */
+export const columnRuleSchema = z.discriminatedUnion('kind', [
+  /** No spaces inside the value (Wuxi: 姓名中不要出现空格). */
+  z.strictObject({ kind: z.literal('noSpaces'), instruction: textSchema, severity: severitySchema.default('error') }),
+  /** Letters upper-case (Wuxi: X要大写): folded on cleaning, so the stored value keeps it. */
+  z.strictObject({ kind: z.literal('upperCase'), instruction: textSchema }),
+  /** The value names one of these words (Wuxi's 开户行, 例如无锡市农村商业银行: a bank's full name). */
+  z.strictObject({
+    kind: z.literal('containsAnyOf'),
+    words: z.array(textSchema).min(1, { error: '至少需要 1 项' }),
+    instruction: textSchema,
+    severity: severitySchema.default('warning'),
+  }),
+]);
+export type ColumnRule = z.infer<typeof columnRuleSchema>;
 
 export const rosterColumnSchema = z.strictObject({
   key: rosterFieldSchema,
@@ -31,6 +50,10 @@ export const rosterColumnSchema = z.strictObject({
   text: z.boolean().default(false),
   /** The template's instruction cell above the header (Wuxi: 必填，X要大写). */
   instruction: textSchema.optional(),
+  /** That instruction as rules on the column's values. */
+  rules: z.array(columnRuleSchema).default([]),
+  /** Headers of a clerk's own file mapped onto this column in the import dialog: set by the client for one import, never in a scheme file. */
+  mappedHeaders: z.array(textSchema).optional(),
   /** False for columns accepted on import but absent from the association's template. */
   inTemplate: z.boolean().default(true),
 });

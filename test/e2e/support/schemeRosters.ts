@@ -8,6 +8,13 @@ export interface RosterPerson {
   sequence: number;
 }
 
+/** Two men and a woman of working age. */
+export const MEN_AND_WOMEN: readonly RosterPerson[] = [
+  { birth: '1985-06-15', sequence: 123 },
+  { birth: '1990-02-28', sequence: 122 },
+  { birth: '1979-11-30', sequence: 34 },
+];
+
 /** A 19-digit bank card number whose last digit is its Luhn check digit. */
 export function bankCard(seed: number): string {
   const body = `622848${String(seed).padStart(12, '0')}`;
@@ -43,6 +50,11 @@ function cell(key: string, person: RosterPerson, i: number): string {
     default:
       return '';
   }
+}
+
+/** Person `i` as a roster row of the scheme's fields (what roster.addRow takes); empty columns left out. */
+export function schemeRosterRow(scheme: Scheme, person: RosterPerson, i: number): Record<string, string> {
+  return Object.fromEntries(scheme.roster.columns.map((c) => [c.key, cell(c.key, person, i)] as const).filter(([, v]) => v !== ''));
 }
 
 /** An xlsx with the scheme's headers and one row per person. */

@@ -10,7 +10,7 @@ import { createServer as createNetServer } from 'node:net';
 import type { In, OpName, Out } from '../../../shared/api';
 import { ROUTES } from '../../../shared/wire';
 import { createCore, type Core } from '../../../electron/core/app/createCore';
-import { memoryTokenVault } from '../../../electron/core/app/account/tokenVault';
+import { memoryTokenVault } from '../../../electron/core/sync/tokenVault';
 import { startHttpHost, type RunningHost } from '../../../electron/core/host/httpHost';
 import { createServer, type HuzhuServer } from '../../../server/createServer';
 import { ADMIN_TOKEN, adminCall, testClock, type TestClock } from '../../server/serverFixtures';

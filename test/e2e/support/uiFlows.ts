@@ -5,10 +5,10 @@ import { httpPath } from '../../../shared/api/client';
 import { eventually } from './eventually';
 
 /**
- * Clicks 打印 for `kind` on the open batch's 文书 step and hands back the PDF the UI
- * received for it. The bytes are read from the core's answer to the page's own request:
- * the tab holds a blob: address that only Chromium's PDF viewer can read (the page's CSP
- * keeps fetch off blob:).
+ * Clicks 打印 for `kind` on the open batch's 文书 step, confirms it was printed (a browser
+ * counts a print on the clerk's word) and hands back the PDF the UI received for it. The
+ * bytes are read from the core's answer to the page's own request: the tab holds a blob:
+ * address that only Chromium's PDF viewer can read (the page's CSP keeps fetch off blob:).
  */
 export async function printFromUi(page: Page, kind: DocumentKind): Promise<Uint8Array> {
   const answer = page.waitForResponse((r) => r.url().endsWith(httpPath('documents.generate')) && (r.request().postData() ?? '').includes('"print"'));
@@ -16,6 +16,8 @@ export async function printFromUi(page: Page, kind: DocumentKind): Promise<Uint8
   const body = (await (await answer).json()) as { result?: { base64?: string } };
   await eventually(() => tab.url()).toMatch(/^blob:/);
   await tab.close();
+  await page.getByTestId('print-confirm').click();
+  await page.getByTestId('print-confirm-box').waitFor({ state: 'detached' });
   const bytes = new Uint8Array(Buffer.from(body.result?.base64 ?? '', 'base64'));
   if (Buffer.from(bytes.subarray(0, 4)).toString('latin1') !== '%PDF') throw new Error('打印得到的不是 PDF');
   return bytes;

@@ -18,6 +18,9 @@ function fakeBridge(answer: BridgeAnswer) {
     async print() {
       return { ok: true };
     },
+    async printers() {
+      return [];
+    },
   };
   return { bridge, calls, push: (e: unknown) => listener?.(e) };
 }

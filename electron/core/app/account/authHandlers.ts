@@ -5,7 +5,7 @@
  */
 import type { OperationHandlers } from '../../../../shared/api';
 import type { SyncEngine } from '../../sync';
-import { CoreError } from '../coreError';
+import { CoreError } from '../../coreError';
 
 const smsNotOffered = () =>
   new CoreError('SMS_NOT_OFFERED', '本互助会服务器不提供短信验证码登录，请使用单位名称或经办人手机号加密码登录', 422);

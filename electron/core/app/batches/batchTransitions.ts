@@ -4,8 +4,9 @@
  */
 import type { BatchEvent, TransitionContext } from '../../../../shared/domain/batch';
 import type { BatchRecord, TransitionOptions } from '../../store';
-import { chinaTimestamp, type CoreContext } from '../coreContext';
-import { CoreError } from '../coreError';
+import { type CoreContext } from '../coreContext';
+import { CoreError } from '../../coreError';
+import { chinaTimestamp } from '../../../../shared/domain/dates';
 
 export type TransitionExtras = Omit<TransitionContext, 'at' | 'actor'> & { actor?: TransitionContext['actor'] };
 
@@ -15,7 +16,8 @@ export function applyEvent(ctx: CoreContext, batchId: string, event: BatchEvent,
   const outcome = ctx.store.batches.applyTransition(batchId, event, { at: chinaTimestamp(ctx.now()), actor: actor ?? ctx.clerk(), ...rest }, options);
   if (!outcome.ok) {
     if (outcome.code === 'notFound') throw new CoreError('NOT_FOUND', outcome.message, 404);
-    throw new CoreError('ILLEGAL_TRANSITION', outcome.message, 409);
+    const state = ctx.store.batches.get(batchId)?.state;
+    throw new CoreError('ILLEGAL_TRANSITION', outcome.message, 409, undefined, [{ code: outcome.code, message: outcome.message, data: { event, ...(state ? { state } : {}) } }]);
   }
   ctx.events.emit({ type: 'batch.changed', batchId, state: outcome.batch.state, record: outcome.record });
   return outcome.batch;

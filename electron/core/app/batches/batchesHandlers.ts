@@ -10,7 +10,7 @@ import { checkSubmissionDate, enrollmentTypeRule, type Scheme } from '../../../.
 import type { BatchPatch, BatchRecord } from '../../store';
 import { applyEvent } from './batchTransitions';
 import { schemeOf, storeCall, today, type CoreContext } from '../coreContext';
-import { CoreError, notFound } from '../coreError';
+import { CoreError, notFound } from '../../coreError';
 import { quoteBatch } from './pricing';
 import { supplementsOf } from './supplements';
 import { beginRosterEdit, recheckBatch } from '../roster/rosterChecks';
@@ -35,7 +35,10 @@ function refuseInvalidSelection(ctx: CoreContext, scheme: Scheme, batch: BatchRe
   const errors = checkSelection(scheme, selection, { enrollmentType: batch.enrollmentType, scope: 'batch', ...(central ? { centralSelection: central } : {}) }).filter(
     (v) => v.severity === 'error',
   );
-  if (errors.length > 0) throw new CoreError('SELECTION_RULE', errors.map((v) => `${v.message}（${v.hint}）`).join('；'), 422, 'selection');
+  if (errors.length > 0) {
+    const details = errors.map((v) => ({ code: v.code, message: v.message, hint: v.hint, field: 'selection', data: { planCodes: v.planCodes, ...(v.ruleIndex !== undefined ? { ruleIndex: v.ruleIndex } : {}) } }));
+    throw new CoreError('SELECTION_RULE', errors.map((v) => `${v.message}（${v.hint}）`).join('；'), 422, 'selection', details);
+  }
 }
 
 function hasRoster(ctx: CoreContext, batch: BatchRecord): boolean {
@@ -127,7 +130,7 @@ function confirmPremium(ctx: CoreContext, batch: BatchRecord): void {
 function submit(ctx: CoreContext, batch: BatchRecord): void {
   const scheme = schemeOf(ctx, batch.schemeId, batch.schemeVersion);
   const problem = checkSubmissionDate(scheme, batch.enrollmentType, today(ctx));
-  if (problem) throw new CoreError(problem.code, `${problem.message}（${problem.hint}）`, 422);
+  if (problem) throw new CoreError(problem.code, `${problem.message}（${problem.hint}）`, 422, undefined, [{ code: problem.code, message: problem.message, hint: problem.hint, data: { enrollmentType: batch.enrollmentType, date: today(ctx) } }]);
   ctx.store.transaction(() => {
     applyEvent(ctx, batch.id, 'submit', {}, { outbox: { kind: 'submitBatch', batchId: batch.id, unitId: batch.unitId, payload: { batchId: batch.id, payableFen: batch.payableFen } } });
   });

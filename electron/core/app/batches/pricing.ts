@@ -8,7 +8,7 @@ import { priceBatch, PricingError, type PriceQuote, type PricedPerson } from '..
 import { hasError } from '../../../../shared/domain/roster';
 import type { BatchRecord } from '../../store';
 import { schemeOf, today, type CoreContext } from '../coreContext';
-import { CoreError } from '../coreError';
+import { CoreError } from '../../coreError';
 import { checkRows } from '../roster/rosterChecks';
 
 export function quoteBatch(ctx: CoreContext, batch: BatchRecord, selection?: readonly PlanChoice[]): PriceQuote {

@@ -27,7 +27,7 @@ import type { OnboardingSpec, Scheme } from '../../../../shared/domain/scheme';
 import { ACTIONS, parseWire, type ActionKind } from '../../../../shared/wire';
 import type { AttachmentMeta, CommitmentReading, LocalApplication, OutboxAction, UnitInput } from '../../store';
 import { schemeOf, storeCall, type CoreContext } from '../coreContext';
-import { CoreError } from '../coreError';
+import { CoreError } from '../../coreError';
 
 const STEP_LABELS: Readonly<Record<keyof OnboardingSpec, string>> = {
   insuranceCodeApplication: '申请参保编码',

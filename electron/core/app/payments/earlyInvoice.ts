@@ -8,7 +8,7 @@ import { batchStateLabel } from '../../../../shared/domain/batch';
 import { checkVoucherFile, EARLY_INVOICE_STATES, offersEarlyInvoice } from '../../../../shared/domain/payment';
 import type { Scheme } from '../../../../shared/domain/scheme';
 import { MAX_PROOF_BYTES } from '../../../../shared/wire';
-import { CoreError } from '../coreError';
+import { CoreError } from '../../coreError';
 
 /** Refuses a commitment the association would refuse: not offered, too late, or not a scan/PDF/Word file. */
 export function checkEarlyCommitment(scheme: Scheme, state: BatchState, file: { name: string; base64: string }): void {

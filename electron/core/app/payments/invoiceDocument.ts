@@ -7,7 +7,7 @@ import type { FileDownload, ValidIn } from '../../../../shared/api';
 import type { SyncEngine } from '../../sync';
 import { serverFactsKey, type ServerFacts } from '../../sync';
 import { storeCall, type CoreContext } from '../coreContext';
-import { CoreError } from '../coreError';
+import { CoreError } from '../../coreError';
 
 /** Why the association cannot be asked now, or null when it can. */
 function unavailable(sync: SyncEngine): CoreError | null {

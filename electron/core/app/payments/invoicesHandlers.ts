@@ -8,7 +8,7 @@ import { batchStateLabel, BILLED_STATES } from '../../../../shared/domain/batch'
 import { checkInvoices, remainingToInvoice } from '../../../../shared/domain/payment';
 import { serverFactsKey, type ServerFacts, type SyncEngine } from '../../sync';
 import { schemeOf, storeCall, type CoreContext } from '../coreContext';
-import { CoreError } from '../coreError';
+import { CoreError } from '../../coreError';
 import { checkEarlyCommitment } from './earlyInvoice';
 import { invoiceDocument } from './invoiceDocument';
 import { earlyCommitmentOf } from './paymentRecords';

@@ -15,7 +15,7 @@ import { PaymentsRepo } from '../../store/paymentsRepo';
 import { serverFactsKey, type ServerFacts } from '../../sync';
 import { applyEvent } from '../batches/batchTransitions';
 import { storeCall, type CoreContext } from '../coreContext';
-import { CoreError } from '../coreError';
+import { CoreError } from '../../coreError';
 
 const repos = new WeakMap<object, PaymentsRepo>();
 

@@ -9,7 +9,7 @@ import { checkPayment, checkVoucherFile } from '../../../../shared/domain/paymen
 import { MAX_PROOF_BYTES } from '../../../../shared/wire';
 import { applyEvent } from '../batches/batchTransitions';
 import { storeCall, type CoreContext } from '../coreContext';
-import { CoreError } from '../coreError';
+import { CoreError } from '../../coreError';
 import { batchDetail } from '../batches/batchesHandlers';
 import { keepSingleBatchPayment, paymentForBatch, recordPayment } from './paymentRecords';
 

@@ -5,7 +5,7 @@
  */
 import type { ApiError, ClaimRecordView, ClaimsView, ValidIn } from '../../../../shared/api';
 import type { SyncEngine } from '../../sync';
-import { claimView, readCachedClaims, saveCachedClaims, type CachedClaims } from '../../sync/claimsCache';
+import { claimView, readCachedClaims, saveCachedClaims, type CachedClaims } from '../../sync/feed/claimsCache';
 import { storeCall, type CoreContext } from '../coreContext';
 
 /** The server's page size limit for GET /v1/claims. */

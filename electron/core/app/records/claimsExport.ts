@@ -8,7 +8,7 @@ import type { FileDownload, ValidIn } from '../../../../shared/api';
 import { neutraliseFormula, XLSX_MIME_TYPE } from '../../roster';
 import { claimsToExport } from './claims';
 import { today, type CoreContext } from '../coreContext';
-import { CoreError } from '../coreError';
+import { CoreError } from '../../coreError';
 
 const COLUMNS: { header: string; width: number; text?: boolean }[] = [
   { header: '理赔编号', width: 18, text: true },

@@ -13,7 +13,7 @@ import { findPlan, planLabel, type Scheme } from '../../../../shared/domain/sche
 import { buildRosterExportWorkbook, XLSX_MIME_TYPE, type RosterExportRow } from '../../roster';
 import type { BatchRecord, PersonRecord, PersonRef } from '../../store';
 import { storeCall, today, type CoreContext } from '../coreContext';
-import { CoreError } from '../coreError';
+import { CoreError } from '../../coreError';
 import { batchRef, schemeOfBatch, SENT_STATES } from './enrolledPersons';
 import { ownCover } from '../batches/ownCover';
 

@@ -19,21 +19,23 @@ import {
   type RowCheck,
   type RowCheckContext,
 } from '../../../../shared/domain/roster';
-import { resolveCover, type Scheme } from '../../../../shared/domain/scheme';
+import { earliestSubmissionDate, resolveCover, type Scheme } from '../../../../shared/domain/scheme';
 import type { BatchRecord, NewPerson } from '../../store';
 import { applyEvent } from '../batches/batchTransitions';
 import { schemeOf, today, type CoreContext } from '../coreContext';
-import { CoreError } from '../coreError';
+import { CoreError } from '../../coreError';
 
 /** What the row checks need to know of the batch. */
 export function rowCheckContext(ctx: CoreContext, batch: BatchRecord, scheme: Scheme): RowCheckContext {
+  // Ages and cover are taken on the day the batch can be sent at the earliest (a roster prepared before the window opens).
   const day = today(ctx);
+  const submissionDate = earliestSubmissionDate(scheme, batch.enrollmentType, day);
   // 保全: the policy in force bounds each person's own effective date and ends the cover.
   const policyPeriod = batch.policyBatchId ? (ctx.store.batches.get(batch.policyBatchId)?.cover ?? undefined) : undefined;
   let coverStart = batch.cover?.start ?? null;
   if (!coverStart) {
     const resolved = resolveCover(scheme, batch.enrollmentType, {
-      submissionDate: day,
+      submissionDate,
       ...(batch.requestedStart ? { requestedStart: batch.requestedStart } : {}),
       ...(policyPeriod ? { policyPeriod } : {}),
     });
@@ -43,7 +45,7 @@ export function rowCheckContext(ctx: CoreContext, batch: BatchRecord, scheme: Sc
     scheme,
     enrollmentType: batch.enrollmentType,
     today: day,
-    submissionDate: day,
+    submissionDate,
     coverStart,
     selection: batch.selection,
     overAgeCommitmentSigned: batch.overAgeCommitmentAt !== null,
@@ -78,18 +80,19 @@ export function toNewPerson(check: RowCheck, sourceRow: number | null, extraFind
   };
 }
 
-/** One row checked in its batch: its own checks plus duplicates against the rest of the roster. */
+/** One row checked in its batch: its own checks plus duplicates against the rest of the roster (the earlier row of a number is the one kept). */
 export function checkRowInBatch(ctx: CoreContext, batch: BatchRecord, values: RawRosterRow, excludePersonId?: string): RowCheck {
   const scheme = schemeOf(ctx, batch.schemeId, batch.schemeVersion);
   const check = checkRosterRow(values, rowCheckContext(ctx, batch, scheme));
   const doc = check.person.documentNumber;
   if (doc) {
     const lookups = duplicateLookups(ctx, batch, [doc]);
-    const sameBatch = ctx.store.persons
-      .page({ batchId: batch.id, docNumber: doc, limit: 50 })
-      .rows.filter((r) => r.docNumber === doc && r.id !== excludePersonId);
-    const places = [{ documentNumber: doc, sourceRow: null }, ...sameBatch.map((r) => ({ documentNumber: doc, sourceRow: r.sourceRow }))];
-    check.findings.push(...duplicateFindings(places, lookups)[0]!);
+    const same = ctx.store.persons.withDocNumber(batch.id, doc);
+    // A row typed in goes last; an edited row keeps its place.
+    const self = excludePersonId ? same.find((r) => r.id === excludePersonId) : undefined;
+    const selfPlace = { documentNumber: doc, sourceRow: self?.sourceRow ?? null, serial: self?.serial ?? ctx.store.persons.count(batch.id) + 1 };
+    const places = [...same.filter((r) => r.id !== excludePersonId).map((r) => ({ documentNumber: doc, sourceRow: r.sourceRow, serial: r.serial })), selfPlace].sort((a, b) => a.serial - b.serial);
+    check.findings.push(...duplicateFindings(places, lookups)[places.indexOf(selfPlace)]!);
   }
   return check;
 }
@@ -129,6 +132,9 @@ export function checkAcross(ctx: CoreContext, batch: BatchRecord, checks: readon
     headCountPersons: batch.headCountLines.reduce((n, l) => n + l.headCount, 0),
     ...(batch.headCounts ? { headCounts: { ...batch.headCounts } } : {}),
     ...(batch.socialSecurityTotals ? { socialSecurityTotals: batch.socialSecurityTotals } : {}),
+    unitSocialSecurityCodes: ctx.store.units.get(batch.unitId)?.socialSecurityCodes ?? [],
+    // Until it is sent, the batch is judged against its window on the day it is checked.
+    ...(SUBMITTED_STATES.includes(batch.state as (typeof SUBMITTED_STATES)[number]) ? {} : { checkDate: today(ctx) }),
     unitHasPolicyThisYear: unitHasPolicyThisYear(ctx, batch),
     renewalsThisYear: renewalsThisYear(ctx, batch),
   });
@@ -163,6 +169,8 @@ export function recheckBatch(ctx: CoreContext, batchId: string): RosterCheckSumm
   const rows = ctx.store.persons.allRows(batchId);
   const result = checkRows(ctx, batch, rows);
   ctx.store.transaction(() => {
+    // A batch of head-count entries only (无名单) never had a roster imported to leave 暂存 by: checking it does.
+    if (batch.state === 'draft' && rows.length === 0 && batch.headCountLines.length > 0) beginRosterEdit(ctx, batch);
     ctx.store.persons.setFindings(batchId, rows.map((r, i) => ({ personId: r.id, findings: result.checks[i]!.findings })));
     ctx.store.batches.update(batchId, { unitFindings: result.unitFindings }, ctx.clerk());
     settleCheckState(ctx, batchId);
@@ -174,6 +182,8 @@ export function recheckBatch(ctx: CoreContext, batchId: string): RosterCheckSumm
 export function settleCheckState(ctx: CoreContext, batchId: string): void {
   const batch = ctx.store.batches.require(batchId);
   const counts = ctx.store.persons.verdictCounts(batchId);
+  // A row the association refused counts as failing until the clerk fixes or removes it.
+  counts.error += ctx.store.persons.rejectedWithoutError(batchId);
   const headCountPersons = batch.headCountLines.reduce((n, l) => n + l.headCount, 0);
   const unitErrors = batch.unitFindings.some((f) => f.severity === 'error') ? 1 : 0;
   const persons = counts.total + headCountPersons;

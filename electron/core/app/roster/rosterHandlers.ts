@@ -6,8 +6,8 @@ import type { FileDownload, OperationHandlers, RosterRowView, ValidIn } from '..
 import type { RawRosterRow } from '../../../../shared/domain/roster';
 import { buildImportTemplate, buildRejectedRowsWorkbook, buildRosterExportWorkbook, templateFileName, XLSX_MIME_TYPE, type ExportColumn } from '../../roster';
 import { toRosterRowView, type Verdict } from '../../store';
-import { schemeOf, storeCall, type CoreContext } from '../coreContext';
-import { CoreError } from '../coreError';
+import { schemeOf, storeCall, today, type CoreContext } from '../coreContext';
+import { CoreError } from '../../coreError';
 import type { ImportJobs } from './import/importJobs';
 import { beginRosterEdit, checkRowInBatch, recheckBatch, toNewPerson } from './rosterChecks';
 import { suggestedList, takeSuggested } from './suggestedList';
@@ -23,7 +23,7 @@ function addRow(ctx: CoreContext, { batchId, row }: ValidIn<'roster.addRow'>): R
       const batch = beginRosterEdit(ctx, ctx.store.batches.require(batchId));
       const check = checkRowInBatch(ctx, batch, row as RawRosterRow);
       const [id] = ctx.store.persons.insertMany(batchId, [toNewPerson(check, null)], { actor: ctx.clerk() });
-      return toRosterRowView(ctx.store.persons.require(id!));
+      return toRosterRowView(ctx.store.persons.require(id!), today(ctx));
     }),
   );
 }
@@ -42,8 +42,9 @@ function editRow(ctx: CoreContext, { batchId, rowId, changes }: ValidIn<'roster.
       }
       const check = checkRowInBatch(ctx, batch, values, rowId);
       const next = toNewPerson(check, person.sourceRow);
-      ctx.store.persons.updateRow(rowId, { values: next.values, docNumber: next.docNumber, name: next.name, findings: next.findings }, ctx.clerk());
-      return toRosterRowView(ctx.store.persons.require(rowId));
+      // The clerk fixed the row the association refused: its own checks speak for it until the next review.
+      ctx.store.persons.updateRow(rowId, { values: next.values, docNumber: next.docNumber, name: next.name, findings: next.findings, serverRejection: null }, ctx.clerk());
+      return toRosterRowView(ctx.store.persons.require(rowId), today(ctx));
     }),
   );
 }
@@ -119,8 +120,9 @@ export function rosterHandlers(ctx: CoreContext, imports: ImportJobs): Pick<
     'roster.import': async (input) => imports.start(input),
     'roster.importProgress': async ({ jobId }) => imports.progress(jobId),
     'roster.cancelImport': async ({ jobId }) => imports.cancel(jobId),
-    'roster.rows': async ({ batchId, offset, limit, findingCode, severity, search, suggested, employmentStatus }) => {
+    'roster.rows': async ({ batchId, offset, limit, findingCode, severity, search, suggested, employmentStatus, rejected }) => {
       storeCall(() => ctx.store.batches.require(batchId));
+      const day = today(ctx);
       const page = ctx.store.persons.page({
         batchId,
         offset,
@@ -130,8 +132,9 @@ export function rosterHandlers(ctx: CoreContext, imports: ImportJobs): Pick<
         ...(search ? { search } : {}),
         ...(suggested !== undefined ? { suggested } : {}),
         ...(employmentStatus ? { employmentStatus } : {}),
+        ...(rejected ? { serverRejected: true } : {}),
       });
-      return { total: page.total, offset: page.offset, rows: page.rows.map(toRosterRowView) };
+      return { total: page.total, offset: page.offset, rows: page.rows.map((p) => toRosterRowView(p, day)) };
     },
     'roster.addRow': async (input) => addRow(ctx, input),
     'roster.editRow': async (input) => editRow(ctx, input),

@@ -11,7 +11,7 @@ import { readSocialSecurity, type RawRosterRow, type RosterField } from '../../.
 import type { Scheme } from '../../../../shared/domain/scheme';
 import type { BatchRecord, PersonRecord } from '../../store';
 import { schemeOf, storeCall, type CoreContext } from '../coreContext';
-import { CoreError } from '../coreError';
+import { CoreError } from '../../coreError';
 import { APPROVED_STATES, batchRef, isEnrolledRow, schemeOfBatch } from '../records/enrolledPersons';
 import { assertRosterEditable, checkSummary } from './rosterChecks';
 import { commitIntake, planIntake, withPlans } from './import/commitIntake';

@@ -10,7 +10,7 @@ import type { Scheme } from '../../../../shared/domain/scheme';
 import { buildRosterExportWorkbook, XLSX_MIME_TYPE } from '../../roster';
 import type { BatchRecord } from '../../store';
 import { storeCall, today, type CoreContext } from '../coreContext';
-import { CoreError } from '../coreError';
+import { CoreError } from '../../coreError';
 import { batchRef, COVERED_STATES, isEnrolledRow, PREPARING_STATES, schemeOfBatch, SENT_STATES } from '../records/enrolledPersons';
 
 /** Wuxi's published window (30 days before the end to 10 after), for schemes that publish none. */

@@ -1,7 +1,7 @@
 /** units.*: the units a clerk or a service window keeps on this machine. */
 import type { OperationHandlers } from '../../../../shared/api';
 import { storeCall, type CoreContext } from '../coreContext';
-import { CoreError } from '../coreError';
+import { CoreError } from '../../coreError';
 import { exportRenewalReminders, renewalReminders } from './renewalReminders';
 
 export function unitsHandlers(ctx: CoreContext): Pick<

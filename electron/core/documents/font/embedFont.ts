@@ -1,6 +1,8 @@
 /**
  * Embeds a CJK font in a pdf-lib document as a Type0 font over a CIDFontType0 (a bare
- * CID-keyed CFF program, FontFile3 /CIDFontType0C), built with pdf-lib's object API.
+ * CID-keyed CFF program, FontFile3 /CIDFontType0C), built with pdf-lib's object API; a
+ * TrueType fallback font over a CIDFontType2 (FontFile2, glyph index = CID, kept in place
+ * by the subsetter).
  *
  * pdf-lib's own `embedFont` is not used: with `subset: true` it runs fontkit's subsetter,
  * which breaks CJK fonts (pdf-lib #1232); with `subset: false` it writes glyph indices where
@@ -88,7 +90,7 @@ function widthsArray(cidWidths: ReadonlyMap<number, number>): (number | number[]
  * Embeds `font` for the code points `used` (those it has) and returns the Type0 font's
  * reference. The caller draws text as 2-byte CIDs from `font.cid`.
  */
-export function embedCidFont(doc: PDFDocument, font: CjkFont, used: ReadonlySet<number>, embedding: FontEmbedding): PDFRef {
+export function embedCidFont(doc: PDFDocument, font: CjkFont, used: ReadonlySet<number>, embedding: FontEmbedding, options: { transient?: boolean } = {}): PDFRef {
   const context = doc.context;
   const present = [...used].filter((cp) => font.has(cp)).sort((a, b) => a - b);
   const cidWidths = new Map<number, number>([[0, font.notdefWidth]]);
@@ -99,22 +101,28 @@ export function embedCidFont(doc: PDFDocument, font: CjkFont, used: ReadonlySet<
     if (!cidToCodePoint.has(cid)) cidToCodePoint.set(cid, cp);
   }
 
+  const truetype = font.outline === 'truetype';
   let program: Uint8Array;
   let baseName: string;
   if (embedding === 'subset') {
-    program = tableBytes(subsetFont(font.key, font.bytes, present), 'CFF ');
-    // hb-subset keeps each glyph's CID; check that every CID the text uses is there.
-    const kept = new Set(readCff(program).gidToCid);
-    const lost = [...cidToCodePoint.keys()].filter((cid) => !kept.has(cid));
-    if (lost.length > 0) throw new Error(`font subset lacks CIDs ${lost.slice(0, 5).join(', ')}`);
+    const subset = subsetFont(font.key, font.bytes, present, { retainGlyphIds: truetype, faceIndex: font.faceIndex, transient: options.transient ?? false });
+    program = truetype ? subset : tableBytes(subset, 'CFF ');
+    if (!truetype) {
+      // hb-subset keeps each glyph's CID; check that every CID the text uses is there.
+      const kept = new Set(readCff(program).gidToCid);
+      const lost = [...cidToCodePoint.keys()].filter((cid) => !kept.has(cid));
+      if (lost.length > 0) throw new Error(`font subset lacks CIDs ${lost.slice(0, 5).join(', ')}`);
+    }
     baseName = `${subsetTag(present)}+${font.postscriptName}`;
   } else {
-    program = tableBytes(font.bytes, 'CFF ');
+    program = truetype ? font.bytes : tableBytes(font.bytes, 'CFF ', font.faceIndex);
     baseName = font.postscriptName;
   }
 
   // A whole font is megabytes and only made for comparisons: compress it fast.
-  const fontFile = context.register(context.stream(deflateSync(program, { level: embedding === 'full' ? 1 : 9 }), { Filter: 'FlateDecode', Subtype: 'CIDFontType0C' }));
+  const fontFile = context.register(
+    context.stream(deflateSync(program, { level: embedding === 'full' ? 1 : 9 }), { Filter: 'FlateDecode', ...(truetype ? { Length1: program.length } : { Subtype: 'CIDFontType0C' }) }),
+  );
   const descriptor = context.register(
     context.obj({
       Type: 'FontDescriptor',
@@ -127,19 +135,22 @@ export function embedCidFont(doc: PDFDocument, font: CjkFont, used: ReadonlySet<
       Descent: font.descent,
       CapHeight: font.capHeight,
       StemV: 80,
-      FontFile3: fontFile,
+      ...(truetype ? { FontFile2: fontFile } : { FontFile3: fontFile }),
     }),
   );
   const cff = font.cff;
   const cidFont = context.register(
     context.obj({
       Type: 'Font',
-      Subtype: 'CIDFontType0',
+      Subtype: truetype ? 'CIDFontType2' : 'CIDFontType0',
       BaseFont: baseName,
-      CIDSystemInfo: { Registry: PDFString.of(cff.registry), Ordering: PDFString.of(cff.ordering), Supplement: cff.supplement },
+      CIDSystemInfo: cff
+        ? { Registry: PDFString.of(cff.registry), Ordering: PDFString.of(cff.ordering), Supplement: cff.supplement }
+        : { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
       FontDescriptor: descriptor,
       DW: DEFAULT_WIDTH,
       W: widthsArray(cidWidths),
+      ...(truetype ? { CIDToGIDMap: 'Identity' } : {}),
     }),
   );
   const toUnicode = context.register(context.stream(deflateSync(Buffer.from(toUnicodeCMap(cidToCodePoint), 'latin1'), { level: 9 }), { Filter: 'FlateDecode' }));
@@ -154,5 +165,3 @@ export function embedCidFont(doc: PDFDocument, font: CjkFont, used: ReadonlySet<
     }),
   );
 }
-
-

@@ -41,6 +41,8 @@ const HB_MEMORY_MODE_READONLY = 1;
 const HB_SUBSET_SETS_DROP_TABLE_TAG = 3;
 const HB_SUBSET_SETS_LAYOUT_FEATURE_TAG = 6;
 const HB_SUBSET_FLAGS_NO_HINTING = 0x1;
+/** Keeps each glyph at its index (TrueType fallback fonts: the index is the CID the content streams use). */
+const HB_SUBSET_FLAGS_RETAIN_GIDS = 0x2;
 /** Keeps the .notdef box, drawn for a character the font lacks (that character is also reported). */
 const HB_SUBSET_FLAGS_NOTDEF_OUTLINE = 0x40;
 const HB_SUBSET_FLAGS_NO_LAYOUT_CLOSURE = 0x200;
@@ -72,21 +74,30 @@ function harfbuzz(): HarfBuzzSubsetExports {
   return exports;
 }
 
-/** Faces by the caller's key for the font (its file path). Kept for the process's life. */
-const faces = new Map<string, number>();
+interface LoadedFace {
+  face: number;
+  /** The font's bytes in the wasm heap, which the face reads. */
+  ptr: number;
+}
 
-function faceFor(key: string, fontBytes: Uint8Array): number {
-  const cached = faces.get(key);
-  if (cached !== undefined) return cached;
+/** Faces by the caller's key for the font (its file path). Kept for the process's life. */
+const faces = new Map<string, LoadedFace>();
+
+function loadFace(fontBytes: Uint8Array, faceIndex: number): LoadedFace {
   const hb = harfbuzz();
   const ptr = hb.malloc(fontBytes.byteLength);
   if (ptr === 0) throw new Error('hb-subset: out of memory loading the font');
   new Uint8Array(hb.memory.buffer).set(fontBytes, ptr);
   const blob = hb.hb_blob_create(ptr, fontBytes.byteLength, HB_MEMORY_MODE_READONLY, 0, 0);
-  const face = hb.hb_face_create(blob, 0);
+  const face = hb.hb_face_create(blob, faceIndex);
   hb.hb_blob_destroy(blob);
-  faces.set(key, face);
-  return face;
+  return { face, ptr };
+}
+
+function faceFor(key: string, fontBytes: Uint8Array, faceIndex: number): LoadedFace {
+  let loaded = faces.get(key);
+  if (!loaded) faces.set(key, (loaded = loadFace(fontBytes, faceIndex)));
+  return loaded;
 }
 
 /**
@@ -94,9 +105,33 @@ function faceFor(key: string, fontBytes: Uint8Array): number {
  * OpenType file. Code points the font lacks are simply absent from the result; callers
  * find them through the font's own cmap.
  */
-export function subsetFont(key: string, fontBytes: Uint8Array, codePoints: Iterable<number>): Uint8Array {
+export function subsetFont(
+  key: string,
+  fontBytes: Uint8Array,
+  codePoints: Iterable<number>,
+  options: {
+    retainGlyphIds?: boolean;
+    faceIndex?: number;
+    /**
+     * Load the font for this subset only: the wasm heap is fixed at 64 MB, and fallback fonts
+     * (tens of megabytes each, rarely needed) would not fit beside the bundled ones if kept.
+     */
+    transient?: boolean;
+  } = {},
+): Uint8Array {
   const hb = harfbuzz();
-  const face = faceFor(key, fontBytes);
+  const loaded = options.transient ? loadFace(fontBytes, options.faceIndex ?? 0) : faceFor(key, fontBytes, options.faceIndex ?? 0);
+  try {
+    return subsetFace(hb, loaded.face, codePoints, options.retainGlyphIds ?? false);
+  } finally {
+    if (options.transient) {
+      hb.hb_face_destroy(loaded.face);
+      hb.free(loaded.ptr);
+    }
+  }
+}
+
+function subsetFace(hb: HarfBuzzSubsetExports, face: number, codePoints: Iterable<number>, retainGlyphIds: boolean): Uint8Array {
   const input = hb.hb_subset_input_create_or_fail();
   if (input === 0) throw new Error('hb-subset: could not create the subset input');
   try {
@@ -107,7 +142,11 @@ export function subsetFont(key: string, fontBytes: Uint8Array, codePoints: Itera
     for (const t of DROPPED_TABLES) hb.hb_set_add(drop, tag(t));
     hb.hb_subset_input_set_flags(
       input,
-      hb.hb_subset_input_get_flags(input) | HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_NOTDEF_OUTLINE | HB_SUBSET_FLAGS_NO_LAYOUT_CLOSURE,
+      hb.hb_subset_input_get_flags(input) |
+        HB_SUBSET_FLAGS_NO_HINTING |
+        HB_SUBSET_FLAGS_NOTDEF_OUTLINE |
+        HB_SUBSET_FLAGS_NO_LAYOUT_CLOSURE |
+        (retainGlyphIds ? HB_SUBSET_FLAGS_RETAIN_GIDS : 0),
     );
     const subset = hb.hb_subset_or_fail(face, input);
     if (subset === 0) throw new Error('hb-subset: subsetting failed');

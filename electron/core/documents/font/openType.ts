@@ -24,20 +24,30 @@ function u32(b: Uint8Array, at: number): number {
   return ((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0;
 }
 
-/** The tables of an OpenType font, by tag. */
-export function tableDirectory(font: Uint8Array): Map<string, TableRecord> {
-  const numTables = u16(font, 4);
+const isCollection = (font: Uint8Array) => font[0] === 0x74 && font[1] === 0x74 && font[2] === 0x63 && font[3] === 0x66; // 'ttcf'
+
+/**
+ * The tables of an OpenType font, by tag; of face `faceIndex` in a collection (.ttc / .otc),
+ * whose table offsets count from the start of the file too.
+ */
+export function tableDirectory(font: Uint8Array, faceIndex = 0): Map<string, TableRecord> {
+  const start = isCollection(font) ? u32(font, 12 + 4 * faceIndex) : 0;
+  const numTables = u16(font, start + 4);
   const tables = new Map<string, TableRecord>();
   for (let i = 0; i < numTables; i++) {
-    const at = 12 + i * 16;
+    const at = start + 12 + i * 16;
     const name = String.fromCharCode(font[at]!, font[at + 1]!, font[at + 2]!, font[at + 3]!);
     tables.set(name, { offset: u32(font, at + 8), length: u32(font, at + 12) });
   }
   return tables;
 }
 
-export function tableBytes(font: Uint8Array, name: string): Uint8Array {
-  const record = tableDirectory(font).get(name);
+export function hasTable(font: Uint8Array, name: string, faceIndex = 0): boolean {
+  return tableDirectory(font, faceIndex).has(name);
+}
+
+export function tableBytes(font: Uint8Array, name: string, faceIndex = 0): Uint8Array {
+  const record = tableDirectory(font, faceIndex).get(name);
   if (!record) throw new Error(`font has no '${name}' table`);
   if (record.offset + record.length > font.length) throw new RangeError(`font's '${name}' table runs past its end`);
   return font.subarray(record.offset, record.offset + record.length);

@@ -3,16 +3,16 @@
  * it keeps (Shanghai: 医保享受在职待遇), and the early-invoice commitment (Shenzhen). Their
  * wording is the scheme's; a scheme without it has no such letter.
  */
-import { CoreError } from '../../app/coreError';
+import { CoreError } from '../../coreError';
 import { fenToChineseCapitals } from '../../../../shared/domain/money';
 import { maskDocumentNumber, type DocumentText, type Scheme } from '../../../../shared/domain/scheme';
-import type { CjkFont, FontWeight } from '../font/cjkFont';
-import { cleanText, enrollmentTypeLabel, genderLabel, yuan } from '../format';
+import type { DocumentFonts } from '../font/fontChain';
+import { cleanText, enrollmentTypeLabel, genderLabel, numberOf, yuan } from '../format';
 import { drawTable, type TableRow } from '../layout/table';
 import { ERRORS, LABELS, TEXT, TITLES } from '../messages';
 import type { DocumentLayout } from '../render/writePdf';
 import type { EarlyInvoiceCommitmentData, OverAgeCommitmentData } from '../types';
-import { DocumentFrame } from './frame';
+import { DocumentFrame, SIGNATURE_BLOCK_HEIGHT } from './frame';
 
 /** The scheme's text for a letter, or a refusal naming what is missing. */
 export function commitmentText(scheme: Scheme, kind: 'overAgeCommitment' | 'earlyInvoiceCommitment'): DocumentText {
@@ -21,18 +21,19 @@ export function commitmentText(scheme: Scheme, kind: 'overAgeCommitment' | 'earl
   return text;
 }
 
-export function layoutOverAgeCommitment(data: OverAgeCommitmentData, fonts: Record<FontWeight, CjkFont>): DocumentLayout {
+export function layoutOverAgeCommitment(data: OverAgeCommitmentData, fonts: DocumentFonts): DocumentLayout {
   const { scheme, unit, batch, persons } = data;
   const text = commitmentText(scheme, 'overAgeCommitment');
   if (persons.length === 0) throw new CoreError('DOCUMENT_NO_PERSONS', ERRORS.noPersons);
-  const frame = new DocumentFrame(fonts, { running: { left: `${text.title}（续）`, right: `${LABELS.batchNumber}：${batch.number}` } });
+  const number = numberOf(data);
+  const frame = new DocumentFrame(fonts, { running: { left: `${text.title}（续）`, right: unit.name, keep: `${number.label}：${number.value}` } });
   frame.title(text.title, TITLES.overAgeCommitment);
   frame.flow.paragraph(`${LABELS.addressedTo}${scheme.association.name}`, { size: 11, gapAfter: 8 });
   frame.fields([
     [[LABELS.unit, unit.name]],
     [
       unit.insuranceCode ? [LABELS.insuranceCode, unit.insuranceCode] : [LABELS.uscc, unit.uscc ?? TEXT.none],
-      [LABELS.batchNumber, batch.number],
+      [number.label, number.value],
     ],
     [[LABELS.enrollmentType, enrollmentTypeLabel(scheme, batch.enrollmentType)]],
   ]);
@@ -49,6 +50,7 @@ export function layoutOverAgeCommitment(data: OverAgeCommitmentData, fonts: Reco
     columns: [{ weight: 0.7, align: 'center' }, { weight: 1.3 }, { weight: 1.1, align: 'center' }, { weight: 2.5 }, { weight: 0.6, align: 'center' }, { weight: 1.5, align: 'center' }, { weight: 1.6, align: 'center' }],
     header: [LABELS.seq, LABELS.name, LABELS.documentType, LABELS.documentNumber, LABELS.gender, LABELS.birthDate, LABELS.medicalInService],
     size: 9,
+    keepWithLast: SIGNATURE_BLOCK_HEIGHT,
   });
   frame.flow.paragraph(TEXT.totalLine(persons.length), { size: 9.5, align: 'right', gapAfter: 10 });
   frame.paragraphs(text.paragraphs, 11);
@@ -56,7 +58,7 @@ export function layoutOverAgeCommitment(data: OverAgeCommitmentData, fonts: Reco
   return frame.finish(data.print);
 }
 
-export function layoutEarlyInvoiceCommitment(data: EarlyInvoiceCommitmentData, fonts: Record<FontWeight, CjkFont>): DocumentLayout {
+export function layoutEarlyInvoiceCommitment(data: EarlyInvoiceCommitmentData, fonts: DocumentFonts): DocumentLayout {
   const { scheme, unit, batch, quote, invoice } = data;
   const text = commitmentText(scheme, 'earlyInvoiceCommitment');
   const frame = new DocumentFrame(fonts);
@@ -67,7 +69,7 @@ export function layoutEarlyInvoiceCommitment(data: EarlyInvoiceCommitmentData, f
     [[LABELS.unit, unit.name]],
     [[LABELS.uscc, unit.uscc ?? TEXT.none]],
     [
-      [LABELS.batchNumber, batch.number],
+      [numberOf(data).label, numberOf(data).value],
       [LABELS.enrollmentType, enrollmentTypeLabel(scheme, batch.enrollmentType)],
     ],
     [[LABELS.amountDue, `¥${yuan(quote.payableFen)}（${LABELS.inCapitals}：${fenToChineseCapitals(quote.payableFen)}）`]],

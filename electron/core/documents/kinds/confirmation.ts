@@ -3,13 +3,14 @@
  * and the full roster over as many pages as it needs, then the stamp and signature area.
  */
 import { getPlan, maskDocumentNumber, planLabel, waitingPeriodFor, waitingPeriodSpan } from '../../../../shared/domain/scheme';
-import type { CjkFont, FontWeight } from '../font/cjkFont';
-import { cleanText, chineseDate, enrollmentTypeLabel, genderLabel, periodText, yuan } from '../format';
+import type { DocumentFonts } from '../font/fontChain';
+import { CoreError } from '../../coreError';
+import { batchNumberRow, cleanText, chineseDate, enrollmentTypeLabel, genderLabel, numberOf, periodText, yuan } from '../format';
 import { drawTable, type TableRow } from '../layout/table';
-import { LABELS, TEXT } from '../messages';
+import { ERRORS, LABELS, TEXT, TITLES } from '../messages';
 import type { DocumentLayout } from '../render/writePdf';
 import type { ConfirmationData } from '../types';
-import { DocumentFrame } from './frame';
+import { DocumentFrame, SIGNATURE_BLOCK_HEIGHT } from './frame';
 import { personPlanLabels } from './personPlans';
 import { drawPriceTable } from './priceTable';
 
@@ -31,19 +32,19 @@ function waitingPeriodLines(data: ConfirmationData): string[] {
   return lines;
 }
 
-export function layoutConfirmation(data: ConfirmationData, fonts: Record<FontWeight, CjkFont>): DocumentLayout {
+export function layoutConfirmation(data: ConfirmationData, fonts: DocumentFonts): DocumentLayout {
   const { scheme, unit, batch, quote, persons } = data;
   const texts = scheme.documents.confirmation;
-  const frame = new DocumentFrame(fonts, { running: { left: `${texts.title}（续）`, right: `${LABELS.confirmationNumber}：${data.confirmationNumber}` } });
+  if (!texts) throw new CoreError('DOCUMENT_NOT_OFFERED', ERRORS.textMissing(TITLES.confirmation, `${scheme.association.shortName}${scheme.yearLabel}`), 422);
+  const number = numberOf(data);
+  const frame = new DocumentFrame(fonts, { running: { left: `${texts.title}（续）`, right: unit.name, keep: `${number.label}：${number.value}` } });
   frame.title(texts.title);
 
   const headCountOnly = quote.lines.filter((l) => l.headCountOnly).reduce((s, l) => s + l.persons, 0);
+  const batchRow = batchNumberRow(data);
   frame.fields([
     [[LABELS.unit, unit.name]],
-    [
-      [LABELS.confirmationNumber, data.confirmationNumber],
-      [LABELS.batchNumber, batch.number],
-    ],
+    batchRow ? [[number.label, number.value], batchRow] : [[number.label, number.value]],
     [
       unit.uscc ? [LABELS.uscc, unit.uscc] : [LABELS.insuranceCode, unit.insuranceCode ?? TEXT.none],
       [LABELS.enrollmentType, enrollmentTypeLabel(scheme, batch.enrollmentType)],
@@ -80,6 +81,7 @@ export function layoutConfirmation(data: ConfirmationData, fonts: Record<FontWei
     header: [LABELS.seq, LABELS.name, LABELS.documentNumber, LABELS.gender, LABELS.plans],
     size: 9,
     paddingY: 2,
+    keepWithLast: SIGNATURE_BLOCK_HEIGHT,
   });
   frame.flow.paragraph(`${TEXT.totalLine(persons.length)}`, { size: 9.5, align: 'right' });
 

@@ -4,11 +4,12 @@
  * signature area.
  */
 import { CjkFont, bundledFontFiles, type FontWeight } from '../font/cjkFont';
+import { FontChain, systemFallbackFonts, type DocumentFonts } from '../font/fontChain';
 import { Flow, LINE_SPACING } from '../layout/flow';
 import { A4_PORTRAIT, ASCENT, DESCENT, LayoutError, type Page, type PageSize, type TextStyle } from '../layout/page';
 import { drawTable, type TableCell, type TableRow } from '../layout/table';
 import { Typesetter } from '../layout/typesetter';
-import { LABELS, PREVIEW_STAMP, pageNumber, printStamp } from '../messages';
+import { LABELS, PREVIEW_STAMP, PREVIEW_WATERMARK, pageNumber, printStamp } from '../messages';
 import type { DocumentLayout } from '../render/writePdf';
 import type { GenerateOptions, PrintStamp } from '../types';
 import { chinaTime, cleanText } from '../format';
@@ -18,16 +19,24 @@ const FOOTER_HEIGHT = 22;
 const FOOTER_STYLE: TextStyle = { size: 8, weight: 'regular' };
 const RUNNING_STYLE: TextStyle = { size: 8.5, weight: 'regular' };
 const LABEL_FILL = 0.95;
+const SIGNATURE_BOX_HEIGHT = 104;
+/** What a table before the stamp box keeps with its last row: the total line, the box, and the line under it. */
+export const SIGNATURE_BLOCK_HEIGHT = SIGNATURE_BOX_HEIGHT + 56;
 
-export function loadFonts(options: GenerateOptions): Record<FontWeight, CjkFont> {
+/** The bundled font of each weight, then the fallbacks for what it lacks (of that weight where the system has one). */
+export function loadFonts(options: GenerateOptions): DocumentFonts {
   const files = options.fontFiles ?? bundledFontFiles();
-  return { regular: CjkFont.load(files.regular), bold: CjkFont.load(files.bold) };
+  const fallbacks = (weight: FontWeight) => () => options.fallbackFonts ?? systemFallbackFonts(weight);
+  return { regular: new FontChain(CjkFont.load(files.regular), fallbacks('regular')), bold: new FontChain(CjkFont.load(files.bold), fallbacks('bold')) };
 }
 
 export interface FrameOptions {
   pageSize?: PageSize;
-  /** Left and right of the running header on pages after the first. */
-  running?: { left: string; right?: string };
+  /**
+   * The running header on pages after the first: `left`, and at the right `right` (cut to fit)
+   * followed by `keep` (the document's number: printed whole, however long the rest).
+   */
+  running?: { left: string; right?: string; keep?: string };
   /** Printed at the left of every page's footer (the stamped roster: where to stamp). */
   footerLeft?: string;
 }
@@ -40,7 +49,7 @@ export class DocumentFrame {
   readonly typesetter: Typesetter;
 
   constructor(
-    fonts: Record<FontWeight, CjkFont>,
+    fonts: DocumentFonts,
     private readonly frame: FrameOptions = {},
   ) {
     this.typesetter = new Typesetter(fonts);
@@ -57,7 +66,10 @@ export class DocumentFrame {
                 const lineHeight = RUNNING_STYLE.size * LINE_SPACING;
                 const half = flow.width / 2 - 6;
                 flow.textLine(this.fit(running.left, half, RUNNING_STYLE), RUNNING_STYLE, flow.left, flow.left + half, flow.y, 'left');
-                if (running.right) flow.textLine(this.fit(running.right, half, RUNNING_STYLE), RUNNING_STYLE, flow.right - half, flow.right, flow.y, 'right');
+                const keep = running.keep ?? '';
+                const room = half - this.typesetter.width(keep, RUNNING_STYLE) - (running.right && keep ? this.typesetter.width('　', RUNNING_STYLE) : 0);
+                const right = [running.right && room > 0 ? this.fit(running.right, room, RUNNING_STYLE) : '', keep].filter((t) => t !== '').join('　');
+                if (right) flow.textLine(right, RUNNING_STYLE, flow.right - half, flow.right, flow.y, 'right');
                 page.line(flow.left, flow.y + lineHeight + 2, flow.right, flow.y + lineHeight + 2, 0.5, 0.4);
               },
             },
@@ -104,7 +116,7 @@ export class DocumentFrame {
   /** Where the unit stamps and the handler signs, kept on one page. */
   signatureArea(left: string = LABELS.stampUnit): void {
     const flow = this.flow;
-    const height = 104;
+    const height = SIGNATURE_BOX_HEIGHT;
     flow.space(6);
     flow.ensure(height);
     const top = flow.y;
@@ -147,6 +159,6 @@ export class DocumentFrame {
     if (stamp.x < centre + numberHalf + 8) throw new LayoutError('print stamp would overlap the page number');
     // The stamp is drawn outside the pages' op lists; check it like any text.
     pages[0]?.check(stamp.x, baseline - ASCENT * FOOTER_STYLE.size, flow.right, baseline + DESCENT * FOOTER_STYLE.size, 'print stamp');
-    return { pageSize: size, pages, stamp };
+    return { pageSize: size, pages, stamp, ...(print ? {} : { watermark: PREVIEW_WATERMARK }) };
   }
 }

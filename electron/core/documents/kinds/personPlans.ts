@@ -3,7 +3,7 @@ import type { PriceQuote } from '../../../../shared/domain/pricing';
 import { findPlan, planLabel, type Scheme } from '../../../../shared/domain/scheme';
 import { TEXT } from '../messages';
 
-/** Person id → "A0+B0+C0、A3" (combos joined with +, shares shown when more than one). */
+/** Person id → "A0+B0+C0、A3" (combos joined with +; shares shown for plans priced by the share, or when more than one). */
 export function personPlanLabels(scheme: Scheme, quote: PriceQuote): Map<string, string> {
   const label = (code: string) => {
     const plan = findPlan(scheme, code);
@@ -16,7 +16,7 @@ export function personPlanLabels(scheme: Scheme, quote: PriceQuote): Map<string,
     const key = person.items.map((i) => `${i.kind}:${i.code}:${i.shares}`).join('|');
     let text = byKey.get(key);
     if (text === undefined) {
-      text = person.items.map((i) => TEXT.planShares(i.kind === 'combo' ? i.planCodes.map(label).join('+') : label(i.code), i.shares)).join('、');
+      text = person.items.map((i) => TEXT.planShares(i.kind === 'combo' ? i.planCodes.map(label).join('+') : label(i.code), i.shares, i.kind !== 'combo' && findPlan(scheme, i.code)?.priceUnit === 'share')).join('、');
       byKey.set(key, text);
     }
     out.set(person.personId, text);

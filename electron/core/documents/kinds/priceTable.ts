@@ -9,16 +9,26 @@ import type { DocumentFrame } from './frame';
 
 const TOTAL_FILL = 0.97;
 
+/** 元/人 or 元/份 in the header when every line is priced alike, else on each price. */
+function unitPriceLabels(scheme: Scheme, quote: PriceQuote): { header: string; suffix: (line: PriceQuote['lines'][number]) => string } {
+  const byShare = (line: PriceQuote['lines'][number]) => line.planCodes.some((c) => findPlan(scheme, c)?.priceUnit === 'share');
+  const shares = quote.lines.filter(byShare).length;
+  if (shares === 0) return { header: LABELS.unitPricePerPerson, suffix: () => '' };
+  if (shares === quote.lines.length) return { header: LABELS.unitPricePerShare, suffix: () => '' };
+  return { header: LABELS.unitPriceMixed, suffix: (line) => (byShare(line) ? TEXT.perShare : TEXT.perPerson) };
+}
+
 export function drawPriceTable(frame: DocumentFrame, scheme: Scheme, quote: PriceQuote): void {
   const perShare = quote.lines.some((l) => l.planCodes.some((c) => findPlan(scheme, c)?.priceUnit === 'share'));
+  const unitPrice = unitPriceLabels(scheme, quote);
   const columns = [{ weight: 5 }, ...(perShare ? [{ weight: 0.8, align: 'center' as const }] : []), { weight: 0.9, align: 'center' as const }, { weight: 1.5, align: 'right' as const }, { weight: 1.7, align: 'right' as const }];
-  const header = [LABELS.plan, ...(perShare ? [LABELS.shares] : []), LABELS.headCount, LABELS.unitPrice, LABELS.amount];
+  const header = [LABELS.plan, ...(perShare ? [LABELS.shares] : []), LABELS.headCount, unitPrice.header, LABELS.amount];
   const span = columns.length - 1;
   const rows: TableRow[] = quote.lines.map((line) => {
     let label = line.label;
     if (line.kind === 'combo') label += TEXT.comboListPrice(yuan(line.listUnitFen));
     if (line.headCountOnly) label += TEXT.headCountRow;
-    return [label, ...(perShare ? [String(line.shares)] : []), String(line.persons), yuan(line.unitFen), yuan(line.amountFen)];
+    return [label, ...(perShare ? [String(line.shares)] : []), String(line.persons), `${yuan(line.unitFen)}${unitPrice.suffix(line)}`, yuan(line.amountFen)];
   });
   const hasSubsidies = quote.subsidies.length > 0;
   if (hasSubsidies) {

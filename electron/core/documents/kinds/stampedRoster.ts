@@ -2,17 +2,17 @@
  * 参保花名册: the roster in the association's own template columns (scheme.roster), for the
  * unit to print, stamp on every page and upload with its payment (Wuxi).
  */
-import { CoreError } from '../../app/coreError';
+import { CoreError } from '../../coreError';
 import type { RosterField } from '../../../../shared/domain/roster/fields';
 import { maskBankCard, maskDocumentNumber, type RosterColumn, type Scheme } from '../../../../shared/domain/scheme';
-import type { CjkFont, FontWeight } from '../font/cjkFont';
-import { cleanText, genderLabel } from '../format';
+import type { DocumentFonts } from '../font/fontChain';
+import { cleanText, genderLabel, numberOf } from '../format';
 import { A4_LANDSCAPE, A4_PORTRAIT } from '../layout/page';
 import { drawTable, type TableColumn, type TableRow } from '../layout/table';
 import { ERRORS, LABELS, TEXT, TITLES } from '../messages';
 import type { DocumentLayout } from '../render/writePdf';
 import type { DocumentPerson, StampedRosterData } from '../types';
-import { DocumentFrame } from './frame';
+import { DocumentFrame, SIGNATURE_BLOCK_HEIGHT } from './frame';
 
 /** Relative column widths by what a column holds (long numbers need room, a gender little). */
 const COLUMN_WEIGHTS: Partial<Record<RosterField, number>> = {
@@ -57,22 +57,23 @@ function cellValue(scheme: Scheme, person: DocumentPerson, key: RosterField): st
   }
 }
 
-export function layoutStampedRoster(data: StampedRosterData, fonts: Record<FontWeight, CjkFont>): DocumentLayout {
-  const { scheme, unit, batch, persons } = data;
+export function layoutStampedRoster(data: StampedRosterData, fonts: DocumentFonts): DocumentLayout {
+  const { scheme, unit, persons } = data;
   if (persons.length === 0) throw new CoreError('DOCUMENT_NO_PERSONS', ERRORS.noPersons);
   const template = scheme.roster.template;
   const columns: RosterColumn[] = scheme.roster.columns.filter((c) => c.inTemplate);
   const title = template.titleRows[0] ?? TITLES.roster;
+  const number = numberOf(data);
   const frame = new DocumentFrame(fonts, {
     pageSize: columns.length + 1 > PORTRAIT_MAX_COLUMNS ? A4_LANDSCAPE : A4_PORTRAIT,
-    running: { left: `${title}（续）`, right: `${unit.name}　${LABELS.batchNumber}：${batch.number}` },
+    running: { left: `${title}（续）`, right: unit.name, keep: `${number.label}：${number.value}` },
     footerLeft: LABELS.stampUnit,
   });
   frame.title(title, template.titleRows.slice(1).join(' ') || undefined);
   frame.fields([
     [
       [LABELS.unit, unit.name],
-      [LABELS.batchNumber, batch.number],
+      [number.label, number.value],
     ],
   ]);
 
@@ -88,6 +89,7 @@ export function layoutStampedRoster(data: StampedRosterData, fonts: Record<FontW
     columns: tableColumns,
     header: [template.serialNumberHeader ?? LABELS.seq, ...columns.map((c) => c.header)],
     size: 9,
+    keepWithLast: SIGNATURE_BLOCK_HEIGHT,
   });
   frame.flow.paragraph(TEXT.totalLine(persons.length), { size: 9.5, align: 'right' });
   frame.signatureArea();

@@ -39,6 +39,8 @@ export interface TableOptions {
   size?: number;
   paddingX?: number;
   paddingY?: number;
+  /** Height of what follows the table and must share a page with its last row (a stamp box never stands alone). */
+  keepWithLast?: number;
 }
 
 interface PlacedCell {
@@ -139,13 +141,17 @@ export function drawTable(flow: Flow, rows: Iterable<TableRow>, options: TableOp
   startSegment();
 
   let placedNext = firstPlaced;
+  const keep = options.keepWithLast ?? 0;
   while (!next.done) {
     const placed = placedNext ?? place(next.value, 'regular');
+    const upcoming = iterator.next();
     const lines = Math.max(1, ...placed.cells.map((c) => c.lines.length));
+    // The last row takes what must follow it along, if the two fit on a fresh page together.
+    const tail = upcoming.done && lines * lineHeight + 2 * padY + keep <= flow.bottom - flow.freshPageTop - headerHeight ? keep : 0;
     let done = 0;
     while (done < lines) {
       const left = lines - done;
-      const fits = Math.floor((flow.remaining - 2 * padY) / lineHeight);
+      const fits = Math.floor((flow.remaining - tail - 2 * padY) / lineHeight);
       if (left <= fits) {
         drawPiece(placed, left, done);
         done = lines;
@@ -161,7 +167,7 @@ export function drawTable(flow: Flow, rows: Iterable<TableRow>, options: TableOp
         breakPage();
       }
     }
-    next = iterator.next();
+    next = upcoming;
     placedNext = null;
   }
   closeRun();

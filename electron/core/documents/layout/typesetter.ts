@@ -2,18 +2,14 @@
  * Measures and wraps text in the document fonts. Results are cached: a roster repeats the
  * same plan names and genders thousands of times.
  */
-import type { CjkFont, FontWeight } from '../font/cjkFont';
+import type { DocumentFonts } from '../font/fontChain';
 import type { TextStyle } from './page';
 import { wrapText } from './textWrap';
 
 export class Typesetter {
   private readonly wrapped = new Map<string, string[]>();
 
-  constructor(private readonly fonts: Readonly<Record<FontWeight, CjkFont>>) {}
-
-  font(weight: FontWeight): CjkFont {
-    return this.fonts[weight];
-  }
+  constructor(private readonly fonts: DocumentFonts) {}
 
   width(text: string, style: TextStyle): number {
     return this.fonts[style.weight].widthOf(text, style.size);

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { In, OpName, Out } from '../../../../shared/api';
+import type { ApiError, In, OpName, Out } from '../../../../shared/api';
 import { createCore, type Core } from '../../../../electron/core/app/createCore';
 
 export interface TestCore {
@@ -12,7 +12,7 @@ export interface TestCore {
   /** Calls through the dispatcher (validation included) and throws the ApiError on refusal. */
   call<K extends OpName>(op: K, input: In<K>): Promise<Out<K>>;
   /** The refusal of a call that must fail. */
-  refusal(op: OpName, input: unknown): Promise<{ status: number; error: { code: string; message: string } }>;
+  refusal(op: OpName, input: unknown): Promise<{ status: number; error: ApiError }>;
   setNow(iso: string): void;
   close(): Promise<void>;
 }
@@ -35,7 +35,7 @@ export async function startTestCore(nowIso: string, options: { backgroundThread?
     async refusal(op, input) {
       const r = await core.dispatcher.dispatch(op, input);
       if (r.ok) throw new Error(`${op} should have been refused`);
-      return { status: r.status, error: r.error };
+      return { status: r.status, error: r.error as ApiError };
     },
     setNow(iso) {
       now = new Date(iso);

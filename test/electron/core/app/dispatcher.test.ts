@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OPERATION_NAMES, type OperationHandlers } from '../../../../shared/api';
-import { CoreError } from '../../../../electron/core/app/coreError';
+import { CoreError } from '../../../../electron/core/coreError';
 import { createDispatcher } from '../../../../electron/core/app/dispatcher';
 
 describe('the core dispatcher', () => {

@@ -67,6 +67,32 @@ describe('reading on the thread', () => {
     expect(there).toEqual(here);
   });
 
+  it('hands on one batch of rows per turn of the event loop, however far ahead the thread has read', async () => {
+    let turn = 0;
+    let ticking = true;
+    const tick = () => {
+      turn++;
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const turns: number[] = [];
+    try {
+      await thread.readRoster({ fileName: 'roster.xlsx', bytes: roster }, scheme, {
+        progressEvery: 100,
+        onRow: () => undefined,
+        onProgress: () => {
+          turns.push(turn);
+          // A caller slower than the thread, so replies wait in the port.
+          for (let k = 0; k < 200_000; k++) Math.sqrt(k);
+        },
+      });
+    } finally {
+      ticking = false;
+    }
+    expect(turns).toHaveLength(26);
+    for (let k = 1; k < turns.length; k++) expect(turns[k], `batch ${k}`).toBeGreaterThan(turns[k - 1]!);
+  });
+
   it('takes a handed-over file instead of copying it, and leaves a file not handed over alone', async () => {
     const handed = Buffer.from(roster);
     const rows: RosterFileRow[] = [];

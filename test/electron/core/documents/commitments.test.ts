@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CoreError } from '../../../../electron/core/app/coreError';
-import { documentAvailable, generateEarlyInvoiceCommitment, generateOverAgeCommitment } from '../../../../electron/core/documents';
+import { CoreError } from '../../../../electron/core/coreError';
+import { generateEarlyInvoiceCommitment, generateOverAgeCommitment } from '../../../../electron/core/documents';
+import { offeredKinds } from '../../../../shared/domain/documents';
 import { priceBatch } from '../../../../shared/domain/pricing';
 import { makePersons, qingdao, QINGDAO_UNIT, shanghai, shanghaiExample, SHANGHAI_UNIT, shenzhen, SHENZHEN_UNIT } from './fixtures';
 import { pdfText } from './pdfTools';
@@ -27,8 +28,8 @@ describe('over-age commitment (超龄人员承诺书)', () => {
   });
 
   it('refuses, naming what is missing, for a scheme without that wording', async () => {
-    expect(documentAvailable(qingdao, 'overAgeCommitment')).toBe(false);
-    expect(documentAvailable(shanghai, 'overAgeCommitment')).toBe(true);
+    expect(offeredKinds(qingdao)).not.toContain('overAgeCommitment');
+    expect(offeredKinds(shanghai)).toContain('overAgeCommitment');
     const persons = makePersons(1, 1);
     const attempt = generateOverAgeCommitment({ scheme: qingdao, unit: QINGDAO_UNIT, batch: { number: 'X', enrollmentType: 'new', cover: null }, persons, issuedOn: '2025-09-19', print });
     await expect(attempt).rejects.toBeInstanceOf(CoreError);
@@ -58,6 +59,6 @@ describe('early-invoice commitment (提前开票承诺书)', () => {
     expect(text).toContain('¥720.00（大写：柒佰贰拾元整）');
     expect(text).toMatch(/发票抬头 深圳市南山区某某电子有限公司工会委员会/);
     expect(text).toMatch(/接收邮箱 ghfin@example\.cn/);
-    expect(documentAvailable(shanghai, 'earlyInvoiceCommitment')).toBe(false);
+    expect(offeredKinds(shanghai)).not.toContain('earlyInvoiceCommitment');
   });
 });

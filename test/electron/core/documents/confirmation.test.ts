@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateConfirmation, type ConfirmationData } from '../../../../electron/core/documents';
 import { maskDocumentNumber } from '../../../../shared/domain/scheme';
-import { makePersons, qingdao, qingdaoExample, QINGDAO_UNIT, shanghai, shanghaiExample, SHANGHAI_UNIT } from './fixtures';
+import { makePersons, qingdaoConfirmation, shanghai, shanghaiExample, SHANGHAI_UNIT } from './fixtures';
 import { pdfPageTexts } from './pdfTools';
 
 const squeeze = (s: string) => s.replace(/[ \u3000]+/g, ' ');
@@ -11,7 +11,7 @@ const HEADER = /序号\s+姓名\s+证件号码\s+性别\s+保障项目/g;
 function shanghaiConfirmation(count: number): ConfirmationData {
   const persons = makePersons(count, 11);
   const { quote, batch } = shanghaiExample(persons);
-  return { scheme: shanghai, unit: SHANGHAI_UNIT, batch, quote, persons, confirmationNumber: 'QR2020-000123', issuedOn: '2020-05-21', print: { count: 1, at: '2020-05-21T02:00:00Z' } };
+  return { scheme: shanghai, unit: SHANGHAI_UNIT, batch, quote, persons, number: { label: '确认书号', value: 'QR2020-000123' }, issuedOn: '2020-05-21', print: { count: 1, at: '2020-05-21T02:00:00Z' } };
 }
 
 describe('confirmation (参保确认书)', () => {
@@ -55,39 +55,32 @@ describe('confirmation (参保确认书)', () => {
   it('prints unit, numbers, cover, plans with the total in figures and capitals, waiting periods, the scheme’s paragraphs and the stamp area', async () => {
     const data = shanghaiConfirmation(4);
     const text = squeeze(pdfPageTexts((await generateConfirmation(data)).bytes).join('\n'));
-    expect(text).toContain(shanghai.documents.confirmation.title);
+    expect(text).toContain(shanghai.documents.confirmation!.title);
     expect(text).toMatch(/参保单位 上海申工精密机械有限公司工会委员会/);
     expect(text).toMatch(/确认书号 QR2020-000123 参保批次号 JS2020052000017/);
     expect(text).toMatch(/保障期限 2020年5月21日 至 2021年3月31日/);
     // pdftotext keeps or drops the spaces around a lone digit between hanzi as its heuristics decide.
-    expect(compact(text)).toContain('参保人数共4人应缴金额4780.00元');
+    expect(compact(text)).toContain('参保人数共4人应缴金额4,780.00元');
     expect(text).toContain('合计（大写）：肆仟柒佰捌拾元整');
     // Instant enrollment: A0 and A3 30 days, B0 and B3 60 days, C plans none.
     expect(text).toContain('A0：30天免责期（2020年5月21日 至 2020年6月19日）');
     expect(text).toContain('B3：60天免责期（2020年5月21日 至 2020年7月19日）');
     expect(text).not.toMatch(/C[03]：\d+天免责期/);
-    for (const p of shanghai.documents.confirmation.paragraphs) expect(compact(text)).toContain(compact(p));
+    for (const p of shanghai.documents.confirmation!.paragraphs) expect(compact(text)).toContain(compact(p));
     expect(text).toContain('参保单位（盖章）：');
     expect(text).toContain('经办人（签字）：');
     expect(compact(text)).toContain('共4人');
   });
 
   it('Qingdao: shares column, the subsidy line and 壹仟伍佰元整; no waiting periods when the scheme sets none', async () => {
-    const persons = makePersons(25, 7);
-    const { quote, batch } = qingdaoExample(persons);
-    const pdf = await generateConfirmation({
-      scheme: qingdao,
-      unit: QINGDAO_UNIT,
-      batch: { ...batch, cover: { start: '2025-12-20', end: '2026-12-19' } },
-      quote,
-      persons,
-      confirmationNumber: 'G1503202512240001',
-      issuedOn: '2025-12-24',
-      print: null,
-    });
+    const data = qingdaoConfirmation({}, { print: null });
+    const persons = data.persons;
+    const pdf = await generateConfirmation(data);
     const text = squeeze(pdfPageTexts(pdf.bytes).join('\n'));
     expect(text).toContain('职工互助保障活动参保确认书');
-    expect(text).toMatch(/份数 人数 单价（元\/人） 金额（元）/);
+    expect(text).toMatch(/份数 人数 单价（元\/份） 金额（元）/);
+    // Each person's activities with their shares.
+    expect(text).toMatch(/住院医疗\(A方案\)\(会费95元\)×1份/);
     expect(text).toContain('应缴金额（大写）：壹仟伍佰元整');
     expect(text).not.toContain('免责期');
     for (const p of persons) expect(text).toContain(`${p.documentNumber.slice(0, 4)}**********${p.documentNumber.slice(-4)}`);

@@ -6,7 +6,7 @@ import { priceBatch, type PriceQuote } from '../../../../shared/domain/pricing';
 import type { PlanChoice } from '../../../../shared/domain/eligibility';
 import type { Scheme } from '../../../../shared/domain/scheme';
 import { schemeById } from '../../../../shared/schemes';
-import type { DocumentBatch, DocumentPerson, DocumentUnit } from '../../../../electron/core/documents';
+import type { ConfirmationData, DocumentBatch, DocumentPerson, DocumentUnit } from '../../../../electron/core/documents';
 
 export const shanghai = schemeById('shanghai-2020')!;
 export const qingdao = schemeById('qingdao-2025')!;
@@ -89,4 +89,20 @@ export function qingdaoExample(persons: readonly DocumentPerson[]): { quote: Pri
 
 export function priced(scheme: Scheme, persons: readonly DocumentPerson[], selection: PlanChoice[], enrollmentType: DocumentBatch['enrollmentType'], submissionDate: string): PriceQuote {
   return priceBatch(scheme, { enrollmentType, submissionDate, selection, persons: persons.map((p) => ({ id: p.id })) });
+}
+
+/** Qingdao's example as a confirmation in force (确认书号, 生效日期 set), persons `count` of seed `seed`, some renamed by index. */
+export function qingdaoConfirmation(names: Record<number, string> = {}, options: { count?: number; seed?: number; print?: ConfirmationData['print'] } = {}): ConfirmationData {
+  const persons = makePersons(options.count ?? 25, options.seed ?? 7).map((p, i) => (names[i] ? { ...p, name: names[i]! } : p));
+  const { quote, batch } = qingdaoExample(persons);
+  return {
+    scheme: qingdao,
+    unit: QINGDAO_UNIT,
+    batch: { ...batch, cover: { start: '2025-12-20', end: '2026-12-19' } },
+    quote,
+    persons,
+    number: { label: '确认书号', value: 'G1503202512240001' },
+    issuedOn: '2025-12-24',
+    print: options.print === undefined ? { count: 1, at: '2025-12-24T10:00:00+08:00' } : options.print,
+  };
 }

@@ -7,30 +7,15 @@ import { readFileSync } from 'node:fs';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { CoreError } from '../../../../electron/core/app/coreError';
-import { bundledFontFiles, generateConfirmation, generatePaymentNotice, type ConfirmationData } from '../../../../electron/core/documents';
+import { CoreError } from '../../../../electron/core/coreError';
+import { bundledFontFiles, generateConfirmation, generatePaymentNotice } from '../../../../electron/core/documents';
 import { CjkFont } from '../../../../electron/core/documents/font/cjkFont';
 import { embedCidFont } from '../../../../electron/core/documents/font/embedFont';
 import { subsetFont } from '../../../../electron/core/documents/font/harfbuzzSubset';
-import { makePersons, qingdao, qingdaoExample, QINGDAO_UNIT, shanghaiExample, shanghai, SHANGHAI_UNIT } from './fixtures';
+import { makePersons, qingdaoConfirmation, shanghaiExample, shanghai, SHANGHAI_UNIT } from './fixtures';
 import { darkPixels, differingPixels, pdfText, renderPages, wordBoxes } from './pdfTools';
 
 const DPI = 50;
-
-function qingdaoConfirmation(names: Record<number, string>): ConfirmationData {
-  const persons = makePersons(25, 7).map((p, i) => (names[i] ? { ...p, name: names[i]! } : p));
-  const { quote, batch } = qingdaoExample(persons);
-  return {
-    scheme: qingdao,
-    unit: QINGDAO_UNIT,
-    batch: { ...batch, cover: { start: '2025-12-20', end: '2026-12-19' } },
-    quote,
-    persons,
-    confirmationNumber: 'G1503202512240001',
-    issuedOn: '2025-12-24',
-    print: { count: 1, at: '2025-12-24T10:00:00+08:00' },
-  };
-}
 
 describe('glyphs render', () => {
   it('every page of a subset document renders pixel for pixel like the same document with the whole font embedded', async () => {
@@ -111,9 +96,9 @@ describe('glyphs render', () => {
     expect(darkPixels(page!, dpi, secondHalf)).toBeGreaterThan(15);
   });
 
-  it('reports a character the font lacks (𠮷 U+20BB7) and prints a visible box in its place', async () => {
+  it('reports a character no font has (𠮷 U+20BB7 without fallback fonts) and prints a visible box in its place', async () => {
     const data = qingdaoConfirmation({ 0: '吉𠮷' });
-    const pdf = await generateConfirmation(data);
+    const pdf = await generateConfirmation(data, { fallbackFonts: [] });
     expect(pdf.missingCharacters).toEqual(['𠮷']);
     const dpi = 100;
     const [page] = renderPages(pdf.bytes, dpi, 1, 1);
@@ -121,7 +106,7 @@ describe('glyphs render', () => {
     const box = { ...ji, xMin: ji.xMax + 0.5, xMax: ji.xMax + (ji.xMax - ji.xMin) - 0.5 };
     expect(darkPixels(page!, dpi, box)).toBeGreaterThan(10);
 
-    const refused = generateConfirmation(data, { onMissingCharacters: 'refuse' });
+    const refused = generateConfirmation(data, { onMissingCharacters: 'refuse', fallbackFonts: [] });
     await expect(refused).rejects.toBeInstanceOf(CoreError);
     await expect(refused).rejects.toMatchObject({ code: 'DOCUMENT_MISSING_GLYPHS', message: expect.stringContaining('𠮷（U+20BB7）') });
   });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateConfirmation, generatePaymentNotice } from '../../../../electron/core/documents';
 import { bundledFontFiles, CjkFont } from '../../../../electron/core/documents/font/cjkFont';
+import { FontChain } from '../../../../electron/core/documents/font/fontChain';
 import { Flow } from '../../../../electron/core/documents/layout/flow';
 import { A4_PORTRAIT, LayoutError, Page, type TextOp } from '../../../../electron/core/documents/layout/page';
 import { drawTable } from '../../../../electron/core/documents/layout/table';
@@ -79,7 +80,7 @@ describe('page margins', () => {
     const scheme = loadScheme(file);
     const persons = makePersons(40, 8);
     const quote = priceBatch(scheme, { enrollmentType: 'central', submissionDate: '2020-04-20', selection: [{ planCode: 'A0', shares: 1 }, { planCode: 'A3', shares: 1 }], persons: persons.map((p) => ({ id: p.id })) });
-    const pdf = await generateConfirmation({ scheme, unit: { name: '某单位' }, batch: { number: 'B1', enrollmentType: 'central', cover: quote.cover }, quote, persons, confirmationNumber: 'Q1', issuedOn: '2020-04-20', print: null });
+    const pdf = await generateConfirmation({ scheme, unit: { name: '某单位' }, batch: { number: 'B1', enrollmentType: 'central', cover: quote.cover }, quote, persons, number: { label: '确认书号', value: 'Q1' }, issuedOn: '2020-04-20', print: null });
     const { pages, words } = wordBoxes(pdf.bytes);
     for (const w of words) {
       expect(w.xMax).toBeLessThanOrEqual(pages[w.page - 1]!.width - 42 + 0.5);
@@ -90,7 +91,7 @@ describe('page margins', () => {
 });
 
 describe('tables across pages', () => {
-  const fonts = { regular: CjkFont.load(bundledFontFiles().regular), bold: CjkFont.load(bundledFontFiles().bold) };
+  const fonts = { regular: new FontChain(CjkFont.load(bundledFontFiles().regular), () => []), bold: new FontChain(CjkFont.load(bundledFontFiles().bold), () => []) };
   const flowFor = () => new Flow(new Typesetter(fonts), { size: A4_PORTRAIT, margins: { top: 42, right: 42, bottom: 34, left: 42 }, footerHeight: 22 });
   const texts = (page: Page) => page.ops.filter((o): o is TextOp => o.kind === 'text');
 

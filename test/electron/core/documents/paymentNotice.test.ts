@@ -9,7 +9,7 @@ const print = { count: 1, at: '2025-09-19T10:30:00+08:00' };
 const squeeze = (s: string) => s.replace(/[ \u3000]+/g, ' ');
 
 describe('payment notice (缴费通知单)', () => {
-  it('Shanghai’s worked example: 4 persons, A0+B0+C0 at 180 with A3, B3, C3 → 4780.00, 肆仟柒佰捌拾元整, due 15 days after confirming', async () => {
+  it('Shanghai’s worked example: 4 persons, A0+B0+C0 at 180 with A3, B3, C3 → 4,780.00 (grouped), 肆仟柒佰捌拾元整, due 15 days after confirming', async () => {
     const persons = makePersons(4, 3);
     const { quote, batch } = shanghaiExample(persons);
     expect(quote.payableFen).toBe(478000);
@@ -19,12 +19,12 @@ describe('payment notice (缴费通知单)', () => {
     const text = squeeze(pdfText(pdf.bytes));
     expect(text).toContain(shanghai.documents.paymentNotice.title);
     expect(text).toMatch(/A0\+B0\+C0（优惠价，原价 190\.00） 4 180\.00 720\.00/);
-    expect(text).toMatch(/A3 4 330\.00 1320\.00/);
-    expect(text).toMatch(/B3 4 460\.00 1840\.00/);
+    expect(text).toMatch(/A3 4 330\.00 1,320\.00/);
+    expect(text).toMatch(/B3 4 460\.00 1,840\.00/);
     expect(text).toMatch(/C3 4 225\.00 900\.00/);
-    expect(text).toMatch(/合计 4780\.00/);
+    expect(text).toMatch(/合计 4,780\.00/);
     expect(text).toContain('合计（大写）：肆仟柒佰捌拾元整');
-    expect(text).toContain('¥4780.00');
+    expect(text).toContain('¥4,780.00');
     // Payee and account from the scheme, the remark from its template ({unitCode} {unitName}).
     expect(text).toMatch(/收款单位 上海市职工保障互助会/);
     expect(text).toMatch(/户名 上海市职工保障互助会/);
@@ -43,10 +43,10 @@ describe('payment notice (缴费通知单)', () => {
     const { quote, batch } = qingdaoExample(persons);
     const pdf = await generatePaymentNotice({ scheme: qingdao, unit: QINGDAO_UNIT, batch, quote, issuedOn: '2025-09-19', print });
     const text = squeeze(pdfText(pdf.bytes));
-    expect(text).toMatch(/住院医疗\(A方案\)\(会费95元\) 1 25 95\.00 2375\.00/);
-    expect(text).toMatch(/合计 2375\.00/);
+    expect(text).toMatch(/住院医疗\(A方案\)\(会费95元\) 1 25 95\.00 2,375\.00/);
+    expect(text).toMatch(/合计 2,375\.00/);
     expect(text).toMatch(/补贴：住院医疗\(A方案\)\(会费95元\) 35 元 × 25 人 = 875 元 -875\.00/);
-    expect(text).toMatch(/应缴金额 1500\.00/);
+    expect(text).toMatch(/应缴金额 1,500\.00/);
     expect(text).toContain('应缴金额（大写）：壹仟伍佰元整');
     expect(text).toMatch(/账号 232554192616 行号 104452000028/);
     expect(text).toMatch(/开户行 中国银行青岛市南支行/);
@@ -84,6 +84,7 @@ describe('payment notice (缴费通知单)', () => {
     ['Shanghai central, premium confirmed 2020-04-20: the earlier of +15 days and 5月26日', 'central', '2020-04-20', '2020年5月5日前'],
     ['Shanghai central, premium confirmed 2020-05-20: the fixed 5月26日 comes first', 'central', '2020-05-20', '2020年5月26日前'],
     ['Shanghai instant without a confirmation date: the rule in words', 'instant', undefined, '提交确认保费后 15 天内'],
+    ['Shanghai central without a confirmation date: the fixed date alone, not two rules', 'central', undefined, '2020年5月26日前'],
   ] as const)('%s', async (_, type, confirmedOn, expected) => {
     const persons = makePersons(3, 2);
     const quote = priceBatch(shanghai, { enrollmentType: type, submissionDate: '2020-04-20', selection: one('C0'), persons: persons.map((p) => ({ id: p.id })) });
@@ -95,14 +96,25 @@ describe('payment notice (缴费通知单)', () => {
       issuedOn: '2020-04-20',
       print: null,
     };
-    expect(squeeze(pdfText((await generatePaymentNotice(data)).bytes))).toContain(`缴费期限 ${expected}`);
+    const text = squeeze(pdfText((await generatePaymentNotice(data)).bytes));
+    expect(text).toContain(`缴费期限 ${expected}`);
+    // One deadline: no second date or rule anywhere on the page.
+    expect(text.match(/\d+年\d+月\d+日前|天内/g)).toHaveLength(1);
+  });
+
+  it('is never produced without an account to pay into', async () => {
+    const persons = makePersons(3, 2);
+    const { quote, batch } = shanghaiExample(persons);
+    const { accountNumber: _n, ...payment } = shanghai.payment;
+    const attempt = generatePaymentNotice({ scheme: { ...shanghai, payment }, unit: SHANGHAI_UNIT, batch, quote, issuedOn: '2020-05-20', print });
+    await expect(attempt).rejects.toMatchObject({ code: 'DOCUMENT_NO_ACCOUNT', message: expect.stringContaining('收款账号') });
   });
 
   it.each([
     ['suzhou-2024', suzhou, one('YL'), 'renewal', '2024-09-20', ['账号 1102020209000317030', '开户行 工商银行苏州市道前支行']],
-    ['wuxi-2023', wuxi, undefined, 'new', '2023-06-01', ['账号 请向互助会咨询', '开户行 请向互助会咨询']],
-    ['shenzhen', shenzhen, [{ planCode: 'ZY', shares: 2 }], 'new', '2025-03-01', ['账号 请向互助会咨询', '转账备注 深圳市南山区某某电子有限公司工会委员会 SZ-1']],
-  ] as const)('%s: the payee block comes from the scheme, and an unpublished account says to ask', async (_, scheme, selection, type, date, expected) => {
+    ['wuxi-2023', wuxi, undefined, 'new', '2023-06-01', ['账号 32001617636052509910', '开户行 中国建设银行无锡分行营业部']],
+    ['shenzhen', shenzhen, [{ planCode: 'ZY', shares: 2 }], 'new', '2025-03-01', ['账号 4000023009200712345', '转账备注 深圳市南山区某某电子有限公司工会委员会 SZ-1']],
+  ] as const)('%s: the payee block comes from the scheme (the catalogue’s account where the manual prints none)', async (_, scheme, selection, type, date, expected) => {
     const persons = makePersons(10, 4);
     const chosen = selection ?? scheme.plans.slice(0, 1).map((p) => ({ planCode: p.code, shares: 1 }));
     const quote = priceBatch(scheme, { enrollmentType: type, submissionDate: date, selection: chosen, persons: persons.map((p) => ({ id: p.id })) });

@@ -98,3 +98,10 @@ export function darkPixels(img: GrayImage, dpi: number, box?: { xMin: number; yM
   for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (img.pixels[y * img.width + x]! < 128) n++;
   return n;
 }
+
+/** Whether the print stamp (drawn on every page) carries the preview's diagonal watermark. */
+export function hasPreviewWatermark(bytes: Uint8Array): boolean {
+  const text = Buffer.from(bytes).toString('latin1');
+  const start = text.indexOf('% print stamp');
+  return start >= 0 && text.indexOf(' gs ', start) > start && text.indexOf(' gs ', start) < start + 512;
+}

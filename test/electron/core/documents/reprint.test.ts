@@ -11,7 +11,7 @@ import { pdfPageTexts } from './pdfTools';
 function confirmation(print: PrintStamp | null): ConfirmationData {
   const persons = makePersons(120, 4);
   const { quote, batch } = shanghaiExample(persons);
-  return { scheme: shanghai, unit: SHANGHAI_UNIT, batch, quote, persons, confirmationNumber: 'QR2020-000123', issuedOn: '2020-05-21', print };
+  return { scheme: shanghai, unit: SHANGHAI_UNIT, batch, quote, persons, number: { label: '确认书号', value: 'QR2020-000123' }, issuedOn: '2020-05-21', print };
 }
 
 /** Offsets where two equally long byte arrays differ. */

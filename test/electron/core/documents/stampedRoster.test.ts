@@ -47,4 +47,17 @@ describe('stamped roster (参保花名册)', () => {
     for (const c of shanghai.roster.columns.filter((c) => c.inTemplate)) expect(compact(text)).toContain(compact(c.header).slice(0, 4));
     expect(compact(text)).not.toContain('单位社保号');
   });
+
+  it('keeps the batch number in the running header however long the unit name, and never leaves the stamp box on a page without rows', async () => {
+    const unit = { name: '无锡市滨湖区某某科技有限公司工会委员会暨无锡某某某某某某某某集团有限公司联合工会委员会（筹）' };
+    // Around a page's worth of rows, so that the last rows and the stamp box fall near a page end.
+    for (let count = 18; count <= 26; count++) {
+      const pdf = await generateStampedRoster({ scheme: wuxi, unit, batch: { number: 'WX2023-0456', enrollmentType: 'new', cover: null }, persons: wuxiPersons(count), number: { label: '参保批次号', value: 'WX2023-0456' }, issuedOn: '2023-06-01', print: null });
+      const pages = pdfPageTexts(pdf.bytes).map(squeeze);
+      pages.slice(1).forEach((page) => expect(page).toContain('参保批次号：WX2023-0456'));
+      const last = pages[pages.length - 1]!;
+      expect(last).toContain('经办人（签字）：');
+      expect(last, `${count} persons`).toMatch(new RegExp(`^ ?${count} \\S+ \\d{17}[\\dX]`, 'm'));
+    }
+  });
 });

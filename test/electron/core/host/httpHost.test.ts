@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHttpHost, type OperationDispatcher, type RunningHost } from '../../../../electron/core/host/httpHost';
+import { DEFAULT_MAX_BODY_BYTES, startHttpHost, type OperationDispatcher, type RunningHost } from '../../../../electron/core/host/httpHost';
+import { MAX_FILE_BYTES } from '../../../../shared/api/primitives';
 
 const TOKEN = 'test-token-0123456789abcdef';
 
@@ -122,6 +123,11 @@ describe('browser host', () => {
     expect(asset.headers.get('content-type')).toContain('javascript');
     const escape = await fetch(`${host.url}/assets/..%2F..%2Fhuzhu-secret.txt`, { headers: { cookie } });
     expect(escape.status).toBe(404);
+    // A reload has no token in the address any more: the cookie carries the session to the API too.
+    const call = await fetch(`${host.url}/api/echo`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{"a":1}' });
+    expect(call.status).toBe(200);
+    const forged = await fetch(`${host.url}/api/echo`, { method: 'POST', headers: { cookie: 'huzhu_token=guessed-token-value', 'content-type': 'application/json' }, body: '{}' });
+    expect(forged.status).toBe(401);
   });
 
   it('streams events to a subscriber with the token', async () => {
@@ -137,5 +143,58 @@ describe('browser host', () => {
     const { value } = await reader.read();
     expect(new TextDecoder().decode(value)).toContain('event: import.progress\ndata: {"type":"import.progress","rowsRead":500}');
     controller.abort();
+  });
+});
+
+describe('an oversized request body', () => {
+  const LIMIT = 64 * 1024;
+  const BIG = 8 * 1024 * 1024;
+  const PIECE = 64 * 1024;
+  let small: RunningHost;
+
+  beforeAll(async () => {
+    small = await startHttpHost({ dispatcher, token: TOKEN, maxBodyBytes: LIMIT });
+  });
+
+  afterAll(async () => {
+    await small.close();
+  });
+
+  /** `bytes` of body as the browser sends it: a buffer (its length declared) or a stream (chunked, no length). */
+  function body(bytes: number, declared: boolean): { body: BodyInit; duplex?: 'half' } {
+    if (declared) return { body: Buffer.alloc(bytes, 0x20) };
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= bytes) return controller.close();
+        controller.enqueue(new Uint8Array(Math.min(PIECE, bytes - sent)).fill(0x20));
+        sent += PIECE;
+      },
+    });
+    return { body: stream, duplex: 'half' };
+  }
+
+  const postTo = (bytes: number, declared: boolean) =>
+    fetch(`${small.url}/api/echo`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, ...body(bytes, declared) } as RequestInit);
+
+  it.each([
+    ['declared in Content-Length', true],
+    ['sent chunked, without a length', false],
+  ])('%s is answered 413 with a Chinese reason, not a reset', async (_how, declared) => {
+    const calledBefore = calls.length;
+    const res = await postTo(BIG, declared);
+    expect(res.status).toBe(413);
+    expect(await res.json()).toEqual({ error: { code: 'BODY_TOO_LARGE', message: expect.stringContaining('请求内容超过') } });
+    expect(calls.length).toBe(calledBefore);
+  });
+
+  it('leaves the host answering: a body within the limit is dispatched after one refused', async () => {
+    expect((await postTo(LIMIT + 1, false)).status).toBe(413);
+    const res = await fetch(`${small.url}/api/echo`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ a: 'x'.repeat(LIMIT - 100) }) });
+    expect(res.status).toBe(200);
+  });
+
+  it('takes the largest file the API accepts by default', () => {
+    expect(DEFAULT_MAX_BODY_BYTES).toBeGreaterThan(Math.ceil(MAX_FILE_BYTES / 3) * 4);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText, detectDelimiter, parseDelimited } from '../../../../electron/core/roster/delimitedText';
+import { decodedChunks, DelimitedRecords, detectDelimiter, parseDelimited, textEncoding } from '../../../../electron/core/roster/delimitedText';
+import { MAX_CELL_CHARS } from '../../../../electron/core/roster/rosterLimits';
 import { readRosterFile } from '../../../../electron/core/roster/readRosterFile';
 import { schemeById } from '../../../../shared/schemes';
 
@@ -37,7 +38,9 @@ describe('decoding text rosters', () => {
     ['UTF-16LE with its mark (Excel “Unicode text”)', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(utf8Csv, 'utf16le')]), 'utf-16le'],
   ];
   it.each(encodings)('%s', async (_name, bytes, encoding) => {
-    expect(decodeText(bytes)).toEqual({ text: utf8Csv, encoding });
+    expect(textEncoding(bytes)).toBe(encoding);
+    // Decoded a few bytes at a time: a character split between chunks comes out whole.
+    expect([...decodedChunks(bytes, textEncoding(bytes), 3)].join('')).toBe(utf8Csv);
     const result = await readRosterFile({ fileName: '名单.csv', bytes }, suzhou);
     expect(result).toMatchObject({ format: 'text', encoding, sheetName: '名单', headerRow: 1 });
     expect(result.rows).toEqual(expectedRows);
@@ -56,7 +59,29 @@ describe('RFC 4180 records', () => {
     ['an unclosed quote runs to the end', '"a,b\r\nc', [['a,b\r\nc']]],
   ];
   it.each(cases)('%s', (_name, text, records) => {
-    expect([...parseDelimited(text, ',')]).toEqual(records);
+    expect(parseDelimited(text, ',')).toEqual(records);
+  });
+
+  it.each(cases)('%s, split between two chunks anywhere', (_name, text, records) => {
+    for (let at = 0; at <= text.length; at++) {
+      const parser = new DelimitedRecords(0x2c);
+      expect([...parser.feed(text.slice(0, at)), ...parser.feed(text.slice(at)), ...parser.end()], `split at ${at}`).toEqual(records);
+    }
+  });
+
+  it.each([
+    ['an unquoted cell', 'a,b\r\nc,', '\r\n', 'y'],
+    ['a quoted cell', 'a,b\r\nc,"', '"\r\n', 'y'],
+    ['a quoted cell of doubled quotes', 'a,b\r\nc,"', '"\r\n', '""'],
+  ])('refuses %s over the limit, naming its row and column, before reading the rest of it', (_kind, before, after, unit) => {
+    expect(parseDelimited(`${before}${unit.repeat(MAX_CELL_CHARS)}${after}`, ',')[1]![1]).toHaveLength(MAX_CELL_CHARS);
+    const parser = new DelimitedRecords(0x2c);
+    parser.feed(before);
+    expect(() => parser.feed(unit.repeat(MAX_CELL_CHARS + 1))).toThrow(expect.objectContaining({ code: 'cellTooLong', message: expect.stringContaining('第 2 行 B 列') }));
+  });
+
+  it('refuses a NUL character, naming its row', () => {
+    expect(() => parseDelimited('a,b\nc,d\0e\n', ',')).toThrow(/第 2 行含有空字符/);
   });
 
   it('picks tab when the header line has more tabs than commas', () => {

@@ -9,6 +9,7 @@ import { SheetXmlRows, type SheetCellContext } from '../../../../electron/core/r
 import { parseCellFormats, parseSharedStrings, parseWorkbook } from '../../../../electron/core/roster/workbookParts';
 import { attribute, decodeXml, tokenizeXml, type XmlHandler } from '../../../../electron/core/roster/xmlTokens';
 import { FORMULA_ERROR_TEXT } from '../../../../electron/core/roster/cellText';
+import { MAX_CELL_CHARS, MAX_MARKUP_CHARS, MAX_XML_DEPTH } from '../../../../electron/core/roster/rosterLimits';
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
 
@@ -128,5 +129,43 @@ describe('the tag scanner', () => {
     const handler: XmlHandler = { names: ['t'], capturing: true, open() {}, close() {}, text: (raw) => texts.push(decodeXml(raw)) };
     expect(tokenizeXml('<t><![CDATA[a < b & c]]></t>', handler)).toBe(true);
     expect(texts.join('')).toBe('a < b & c');
+  });
+});
+
+describe('markup no roster holds', () => {
+  const person = '<row r="2"><c r="A2" t="s"><v>0</v></c></row>';
+
+  it('carries no text from one chunk to the next: a whitespace run longer than any tag reads in small chunks', () => {
+    const run = ' \n'.repeat(MAX_MARKUP_CHARS);
+    expect(rowsOf(sheet(`${run}${person}${run}`), 1000)).toEqual({ rows: [[2, ['王小明']]], complete: true });
+  });
+
+  it('is incomplete with text after the root element, whatever chunk it arrives in', () => {
+    for (const chunk of [1, 5, 1000]) expect(rowsOf(`${sheet(person)}  garbage `, chunk).complete).toBe(false);
+  });
+
+  it.each([
+    ['a DTD', `<?xml version="1.0"?><!DOCTYPE w [<!ENTITY e "x">]>${sheet(person)}`, 'unsafeMarkup'],
+    ['a tag longer than any SpreadsheetML writes', sheet(`<row r="2"${' '.repeat(MAX_MARKUP_CHARS)}>`), 'tooLarge'],
+    ['a comment that never ends', sheet(`<!--${'-'.repeat(MAX_MARKUP_CHARS)}`), 'tooLarge'],
+    ['elements nested deeper than SpreadsheetML nests', sheet(`${'<x>'.repeat(MAX_XML_DEPTH)}${'</x>'.repeat(MAX_XML_DEPTH)}`), 'tooLarge'],
+    ['a cell beyond column XFD', sheet('<row r="2"><c r="XFE2"><v>1</v></c></row>'), 'tooLarge'],
+    ['a row beyond row 1048576', sheet('<row r="1048577"><c r="A1048577"><v>1</v></c></row>'), 'tooLarge'],
+  ])('refuses %s, fed whole or in chunks', (_name, xml, code) => {
+    for (const chunk of [xml.length, 4096]) expect(() => rowsOf(xml, chunk)).toThrow(expect.objectContaining({ code }));
+  });
+
+  it(`takes a cell of ${MAX_CELL_CHARS} characters and refuses one longer, naming its row and column`, () => {
+    const cell = (text: string) => sheet(`<row r="7"><c r="C7" t="inlineStr"><is><t>${text}</t></is></c></row>`);
+    expect(rowsOf(cell('&amp;'.repeat(MAX_CELL_CHARS)), 1000).rows).toEqual([[7, ['', '', '&'.repeat(MAX_CELL_CHARS)]]]);
+    expect(() => rowsOf(cell('王'.repeat(MAX_CELL_CHARS + 1)), 1000)).toThrow(expect.objectContaining({ code: 'cellTooLong', message: expect.stringContaining('第 7 行 C 列') }));
+    const shared = { ...context, sharedStrings: ['王'.repeat(MAX_CELL_CHARS + 1)] };
+    expect(() => rowsOf(sheet('<row r="3"><c r="AB3" t="s"><v>0</v></c></row>'), 1000, shared)).toThrow(expect.objectContaining({ message: expect.stringContaining('第 3 行 AB 列') }));
+  });
+
+  it('skips the columns before a far cell without filling them', () => {
+    const { rows } = rowsOf(sheet('<row r="2"><c r="XFD2" t="s"><v>0</v></c></row>'));
+    expect(rows[0]![1]).toHaveLength(16_384);
+    expect(rows[0]![1][16_383]).toBe('王小明');
   });
 });

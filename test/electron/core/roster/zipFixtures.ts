@@ -10,6 +10,18 @@ export interface ZipFile {
   data: Buffer;
 }
 
+/** An entry whose deflated data is given as is, with the size and CRC its directory records (true or not). */
+export interface DeflatedZipFile {
+  name: string;
+  deflated: Buffer;
+  size: number;
+  crc: number;
+}
+
+function isDeflated(file: ZipFile | DeflatedZipFile): file is DeflatedZipFile {
+  return 'deflated' in file;
+}
+
 export function readZip(bytes: Buffer): ZipFile[] {
   const entries = listZipEntries(bytes);
   if (!entries) throw new Error('not a complete zip');
@@ -27,25 +39,27 @@ export interface WriteZipOptions {
   dataDescriptor?: boolean;
 }
 
-export function writeZip(files: readonly ZipFile[], options: WriteZipOptions = {}): Buffer {
+export function writeZip(files: readonly (ZipFile | DeflatedZipFile)[], options: WriteZipOptions = {}): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const file of files) {
     const name = Buffer.from(file.name, 'utf8');
-    const body = options.deflate ? deflateRawSync(file.data) : file.data;
-    const crc = crc32(file.data);
+    const deflated = isDeflated(file) || options.deflate === true;
+    const body = isDeflated(file) ? file.deflated : options.deflate ? deflateRawSync(file.data) : file.data;
+    const crc = isDeflated(file) ? file.crc : crc32(file.data);
+    const size = isDeflated(file) ? file.size : file.data.length;
     const flags = 0x0800 | (options.dataDescriptor ? 0x0008 : 0);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(options.deflate ? 8 : 0, 8);
+    local.writeUInt16LE(deflated ? 8 : 0, 8);
     local.writeUInt16LE(0x21, 12);
     if (!options.dataDescriptor) {
       local.writeUInt32LE(crc, 14);
       local.writeUInt32LE(body.length, 18);
-      local.writeUInt32LE(file.data.length, 22);
+      local.writeUInt32LE(size, 22);
     }
     local.writeUInt16LE(name.length, 26);
     const parts = [local, name, body];
@@ -54,7 +68,7 @@ export function writeZip(files: readonly ZipFile[], options: WriteZipOptions = {
       descriptor.writeUInt32LE(0x08074b50, 0);
       descriptor.writeUInt32LE(crc, 4);
       descriptor.writeUInt32LE(body.length, 8);
-      descriptor.writeUInt32LE(file.data.length, 12);
+      descriptor.writeUInt32LE(size, 12);
       parts.push(descriptor);
     }
     const central = Buffer.alloc(46);
@@ -62,11 +76,11 @@ export function writeZip(files: readonly ZipFile[], options: WriteZipOptions = {
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(flags, 8);
-    central.writeUInt16LE(options.deflate ? 8 : 0, 10);
+    central.writeUInt16LE(deflated ? 8 : 0, 10);
     central.writeUInt16LE(0x21, 14);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(file.data.length, 24);
+    central.writeUInt32LE(size, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, name);

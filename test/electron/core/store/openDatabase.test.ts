@@ -20,6 +20,7 @@ const TABLES = [
   'batches',
   'commitment_readings',
   'data_key_check',
+  'document_issues',
   'imports',
   'occupied_persons',
   'onboarding_applications',
@@ -32,6 +33,7 @@ const TABLES = [
   'scheme_cache',
   'sync_state',
   'unit_account_snapshots',
+  'unit_column_mappings',
   'units',
 ];
 

@@ -97,7 +97,15 @@ describe('PersonsRepo with 100,000 rows', () => {
 
   it('gives the roster view the renderer shows', () => {
     const row = t.store.persons.get(ids[9]!)!;
-    expect(toRosterRowView(row)).toEqual({ id: ids[9], sourceRow: 11, values: person(10).values, verdict: 'error', findings: [AGE_FINDING] });
+    expect(toRosterRowView(row, '2026-01-01')).toEqual({
+      id: ids[9],
+      sourceRow: 11,
+      values: person(10).values,
+      verdict: 'error',
+      findings: [AGE_FINDING],
+      // Read off the ID (320501, 苏州市市辖区, a code of the past): birth date, gender, region.
+      derived: { documentNumber: person(10).docNumber, birthDate: '1960-01-01', gender: 'female', region: '江苏省苏州市市辖区' },
+    });
   });
 });
 

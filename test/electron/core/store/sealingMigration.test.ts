@@ -1,5 +1,5 @@
 /**
- * Migration 0005/0006 on a file an older workbench wrote in plain text: every roster row,
+ * Migrations 0007/0008 on a file an older workbench wrote in plain text: every roster row,
  * occupied-list contact and outbox payload is sealed, the blind indexes filled, the file
  * rewritten so no old page keeps a copy; the folder and files closed to others; a wrong key
  * refused without touching the file.
@@ -12,6 +12,7 @@ import { defaultMigrationsDir } from '../../../../electron/core/store/migrations
 import { openDatabase } from '../../../../electron/core/store/openDatabase';
 import { openStore } from '../../../../electron/core/store/store';
 import { StoreError } from '../../../../electron/core/store/errors';
+import { SEALING_MIGRATION } from '../../../../electron/core/store/sealPersonalData';
 import { residentId } from '../app/yearFixtures';
 import { tempDir } from './storeFixtures';
 
@@ -25,11 +26,12 @@ let remove: () => void;
 beforeEach(() => ({ dir, remove } = tempDir('huzhu-sealing-')));
 afterEach(() => remove());
 
-/** A version-4 store (before sealing) with ROWS persons, an occupied report and a queued action, all in plain text. */
+/** A store of the version before sealing with ROWS persons, an occupied report and a queued action, all in plain text. */
 function writePlaintextStore(dataDir: string): void {
-  const migrations = join(dir, 'migrations-v4');
+  const migrations = join(dir, 'migrations-before-sealing');
   mkdirSync(migrations);
-  for (const name of readdirSync(defaultMigrationsDir()).filter((n) => /^000[1-4]_/.test(n))) cpSync(join(defaultMigrationsDir(), name), join(migrations, name));
+  const before = readdirSync(defaultMigrationsDir()).filter((n) => /^\d{4}_/.test(n) && Number(n.slice(0, 4)) < SEALING_MIGRATION);
+  for (const name of before) cpSync(join(defaultMigrationsDir(), name), join(migrations, name));
   mkdirSync(dataDir);
   const db = openDatabase(join(dataDir, 'workbench.sqlite'), { migrationsDir: migrations });
   const at = '2025-03-01T00:00:00.000Z';

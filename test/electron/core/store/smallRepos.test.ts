@@ -33,6 +33,22 @@ describe('SchemeCacheRepo', () => {
     ]);
   });
 
+  it('refreshes a built-in scheme an earlier release stored with other text, never a server’s copy', () => {
+    const wuxi = schemeById('wuxi-2023')!;
+    const { printing: _printing, ...olderDocuments } = wuxi.documents;
+    const older = { ...wuxi, documents: olderDocuments } as unknown as typeof wuxi;
+    expect(store.schemes.seedBuiltIns([older])).toBe(1);
+    // An earlier release's scheme still loads: it offers no documents until refreshed.
+    expect(store.schemes.get('wuxi-2023', 1)!.scheme.documents.printing).toEqual({});
+    expect(store.schemes.seedBuiltIns(builtInSchemes())).toBe(5);
+    expect(store.schemes.get('wuxi-2023', 1)!.scheme).toEqual(wuxi);
+
+    const shenzhen = schemeById('shenzhen')!;
+    store.schemes.saveFromServer({ ...JSON.parse(JSON.stringify(shenzhen)), title: '互助会发来的版本' });
+    expect(store.schemes.seedBuiltIns(builtInSchemes())).toBe(0);
+    expect(store.schemes.get('shenzhen', 1)).toMatchObject({ source: 'server', scheme: { title: '互助会发来的版本' } });
+  });
+
   it('refuses an invalid scheme from the server and keeps the cache as it was', () => {
     store.schemes.seedBuiltIns(builtInSchemes());
     const broken = { ...JSON.parse(JSON.stringify(schemeById('wuxi-2023'))), version: 2, plans: [] };

@@ -6,7 +6,7 @@
  * Env: HUZHU_SYNC_DATA (the data folder), HUZHU_SYNC_URL (the server), HUZHU_SYNC_TOKEN
  * (the unit's token; the account itself is in the store's sync_state).
  */
-import { memoryTokenVault } from '../../../../electron/core/app/account/tokenVault';
+import { memoryTokenVault } from '../../../../electron/core/sync/tokenVault';
 import { openStore } from '../../../../electron/core/store';
 import { SyncEngine } from '../../../../electron/core/sync';
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { ApiEvent } from '../../../../shared/api';
 import type { Actor } from '../../../../shared/domain/batch';
 import type { WireRosterRow } from '../../../../shared/wire';
-import { memoryTokenVault, type TokenVault } from '../../../../electron/core/app/account/tokenVault';
+import { memoryTokenVault, type TokenVault } from '../../../../electron/core/sync/tokenVault';
 import { openStore, type BatchRecord, type Store } from '../../../../electron/core/store';
 import { SyncEngine, type FetchLike, type SyncEngineOptions } from '../../../../electron/core/sync';
 import type { HuzhuServer } from '../../../../server/createServer';

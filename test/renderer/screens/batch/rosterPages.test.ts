@@ -3,7 +3,7 @@ import type { RosterPage, RosterRowView } from '../../../../shared/api/dto';
 import { RosterPageCache } from '../../../../renderer/screens/batch/rosterPages';
 
 const TOTAL = 100_000;
-const row = (i: number): RosterRowView => ({ id: `r${i}`, sourceRow: i + 2, values: { name: `n${i}` }, verdict: 'ok', findings: [] });
+const row = (i: number): RosterRowView => ({ id: `r${i}`, sourceRow: i + 2, values: { name: `n${i}` }, verdict: 'ok', findings: [], derived: {} });
 
 function cacheWithLog(pageSize = 500) {
   const asked: number[] = [];

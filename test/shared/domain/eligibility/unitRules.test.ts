@@ -24,23 +24,49 @@ describe('Shanghai: ≥ 75% of in-service insured staff per social-security code
     expect(f!.socialSecurityCode).toBe('C1');
   });
 
-  it('groups the roster by social-security code, leaving out persons without a code or without social security', () => {
-    const groups = socialSecurityGroups(
-      [
-        { socialSecurity: 'yes', socialSecurityCode: 'A' },
-        { socialSecurity: 'yes', socialSecurityCode: 'A' },
-        { socialSecurity: 'no', socialSecurityCode: 'A' },
-        { socialSecurity: 'yes', socialSecurityCode: 'B' },
-        { socialSecurity: 'yes' },
-        { socialSecurity: 'unknown', socialSecurityCode: 'B' },
-      ],
-      { A: 4, C: 2 },
-    );
+  const ROSTER = [
+    { socialSecurity: 'yes', socialSecurityCode: 'A' },
+    { socialSecurity: 'yes', socialSecurityCode: 'A' },
+    { socialSecurity: 'no', socialSecurityCode: 'A' },
+    { socialSecurity: 'yes', socialSecurityCode: 'B' },
+    { socialSecurity: 'yes' },
+    { socialSecurity: 'unknown', socialSecurityCode: 'B' },
+  ] as const;
+
+  it('groups the roster by social-security code; a code without a total cannot be checked (total null)', () => {
+    const { groups, gap } = socialSecurityGroups(ROSTER, { A: 4, C: 2 });
     expect(groups).toEqual([
       { code: 'A', enrolled: 2, total: 4 },
-      { code: 'B', enrolled: 1, total: 1 },
+      { code: 'B', enrolled: 1, total: null },
       { code: 'C', enrolled: 0, total: 2 },
     ]);
+    // A unit without codes of its own: a person without a code is not checked (无社保编码不影响正常参保).
+    expect(gap).toEqual({ personsWithoutCode: 0 });
+  });
+
+  it('a person marked 有社保 without a code counts towards the unit’s only code', () => {
+    const { groups } = socialSecurityGroups(ROSTER, { A: 4, B: 1 }, ['A']);
+    expect(groups).toEqual([
+      { code: 'A', enrolled: 3, total: 4 },
+      { code: 'B', enrolled: 1, total: 1 },
+    ]);
+  });
+
+  it('with several unit codes, a person without a code cannot be placed: 未校验 says what to fill in', () => {
+    const { groups, gap } = socialSecurityGroups(ROSTER, { A: 2, B: 1 }, ['A', 'B']);
+    expect(gap).toEqual({ personsWithoutCode: 1 });
+    const findings = checkUnitRules(shanghai, { enrollmentType: 'central', personCount: 5, socialSecurityGroups: groups, socialSecurityGap: gap });
+    expect(findings).toEqual([expect.objectContaining({ code: 'socialSecurityRatioNotChecked', severity: 'warning', message: '未校验：请填写 1 名有社保人员的单位社保号' })]);
+  });
+
+  it('a code without its total is 未校验, never a pass', () => {
+    const { groups, gap } = socialSecurityGroups(ROSTER, {}, ['A']);
+    const findings = checkUnitRules(shanghai, { enrollmentType: 'central', personCount: 5, socialSecurityGroups: groups, socialSecurityGap: gap });
+    expect(findings.map((f) => [f.code, f.severity, f.socialSecurityCode])).toEqual([
+      ['socialSecurityRatioNotChecked', 'warning', 'A'],
+      ['socialSecurityRatioNotChecked', 'warning', 'B'],
+    ]);
+    expect(findings[0]!.message).toContain('未校验：请填写社保编码 A 的社保在职人员总数');
   });
 
   it('flags the one-enrollment-per-year rule for the roster checks', () => {

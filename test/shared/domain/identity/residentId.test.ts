@@ -5,6 +5,7 @@ import {
   checkIdDocument, checkResidentId, convertResidentId15To18, mod11_2CheckCharacter, PROVINCE_NAMES,
   type IdFindingCode,
 } from '../../../../shared/domain/identity';
+import divisionCodes from '../../../../shared/domain/identity/divisionCodes.json';
 import { referenceMod11_2 } from './referenceChecks';
 
 const TODAY = '2025-06-01';
@@ -84,13 +85,21 @@ describe('checkResidentId: birth date', () => {
     ['110105190002290017', 'idBirthDateInvalid', '出生日期 19000229 不存在'], // 1900 is no leap year
     ['110105202302290014', 'idBirthDateInvalid', '出生日期 20230229 不存在'],
     ['110105189912310015', 'idBirthDateTooOld', '出生日期 18991231 早于1900年'],
-    ['440524188001010014', 'idBirthDateTooOld', '出生日期 18800101 早于1900年'],
     ['110105202506020016', 'idBirthDateFuture', '出生日期 20250602 晚于今天（2025-06-01）'],
   ])('%s: %s', (id, code, message) => {
     const r = checkResidentId(id, TODAY);
     expect(r.valid).toBe(false);
     expect(r.birthDate).toBeUndefined();
     expect(r.findings).toEqual([expect.objectContaining({ code, severity: 'error', message })]);
+  });
+
+  it('GB 11643-1999’s own example: too old, and its address code 440524 (潮阳县, abolished) is not in the data: a warning only', () => {
+    const r = checkResidentId('440524188001010014', TODAY);
+    expect(r.valid).toBe(false);
+    expect(r.findings).toEqual([
+      expect.objectContaining({ code: 'idAddressCodeUnknown', severity: 'warning' }),
+      expect.objectContaining({ code: 'idBirthDateTooOld', severity: 'error', message: '出生日期 18800101 早于1900年' }),
+    ]);
   });
 
   it('says how many days the month has', () => {
@@ -224,19 +233,18 @@ describe('checkResidentId: shape errors', () => {
 });
 
 describe('checkResidentId: properties', () => {
-  const provinces = Object.keys(PROVINCE_NAMES).filter((p) => Number(p) <= 65);
+  // Issued numbers carry a real county's code.
+  const counties = Object.keys(divisionCodes.current).filter((c) => Number(c.slice(0, 2)) <= 65 && !c.endsWith('00'));
   const body = fc
     .record({
-      province: fc.constantFrom(...provinces),
-      prefecture: fc.integer({ min: 1, max: 99 }),
-      county: fc.integer({ min: 0, max: 99 }),
+      address: fc.constantFrom(...counties),
       day: fc.integer({ min: toDayNumber('1900-01-01'), max: toDayNumber(TODAY) }),
       sequence: fc.integer({ min: 0, max: 999 }),
     })
-    .map(({ province, prefecture, county, day, sequence }) => {
+    .map(({ address, day, sequence }) => {
       const pad = (n: number, w: number) => String(n).padStart(w, '0');
       const date = fromDayNumber(day);
-      return { first17: `${province}${pad(prefecture, 2)}${pad(county, 2)}${date.replaceAll('-', '')}${pad(sequence, 3)}`, date };
+      return { first17: `${address}${date.replaceAll('-', '')}${pad(sequence, 3)}`, date };
     });
 
   it('17 digits with a real date and their check character form a valid ID with that birth date and gender', () => {

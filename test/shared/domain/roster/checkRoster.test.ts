@@ -7,7 +7,7 @@ const shanghai = schemeById('shanghai-2020')!;
 const suzhou = schemeById('suzhou-2024')!;
 
 describe('duplicates', () => {
-  it('flags every occurrence of the same number inside the batch, naming the other rows', () => {
+  it('keeps the first occurrence of a number and refuses each later one, naming the kept row by its 序号', () => {
     const f = duplicateFindings([
       { documentNumber: 'A', sourceRow: 2 },
       { documentNumber: 'B', sourceRow: 3 },
@@ -16,10 +16,11 @@ describe('duplicates', () => {
       { documentNumber: '', sourceRow: 6 },
       { documentNumber: '', sourceRow: 7 },
     ]);
-    expect(f[0]![0]!.message).toContain('第 4 行');
-    expect(f[0]![0]!.message).toContain('手工录入第 4 人');
+    expect(f[0]).toEqual([]);
     expect(f[1]).toEqual([]);
     expect(f[2]![0]!.code).toBe('duplicateInBatch');
+    expect(f[2]![0]!.message).toContain('序号 1（文件第 2 行）');
+    expect(f[3]![0]!.message).toContain('已保留序号 1 的一行');
     expect(f[4]).toEqual([]);
     expect(f[5]).toEqual([]);
   });
@@ -55,7 +56,8 @@ describe('a whole roster', () => {
       { sourceRow: 4, values: { name: '丙', documentType: '身份证', documentNumber: '310101199002281228', socialSecurity: '是', socialSecurityCode: 'S2' } },
     ];
     const result = checkRoster(rows, ctx, {}, { enrollmentType: 'central', socialSecurityTotals: { S1: 2, S2: 4 } });
-    expect(result.rows[0]!.findings.map((f) => f.code)).toEqual(['duplicateInBatch']);
+    expect(result.rows[0]!.findings.map((f) => f.code)).toEqual([]);
+    expect(result.rows[1]!.findings.map((f) => f.code)).toEqual(['duplicateInBatch']);
     expect(result.rows[2]!.findings).toEqual([]);
     expect(result.unitFindings).toHaveLength(1);
     expect(result.unitFindings[0]).toMatchObject({ code: 'socialSecurityRatio', severity: 'error' });

@@ -51,6 +51,12 @@ describe('loadScheme refuses malformed schemes, naming the field', () => {
     ['requiredWhen naming an absent column', 'wuxi-2023', (s) => (s.roster.columns[5].requiredWhen = { kind: 'fieldIn', field: 'documentType', values: ['护照'] }), 'roster.columns[5].requiredWhen.field', /没有 documentType 列/],
     ['default fee source not defined', 'qingdao-2025', (s) => (s.defaultFeeSource = 'lottery'), 'defaultFeeSource', /lottery 未在 feeSources 中定义/],
     ['subsidy rule of an unknown kind', 'qingdao-2025', (s) => s.subsidies.rules.push({ code: 'x', name: '测试', kind: 'cash', perPersonFen: 100 }), 'subsidies.rules[0].kind', /补贴类型 cash/],
+    // documents
+    ['two documents with one title', 'wuxi-2023', (s) => (s.documents.paymentNotice.title = s.roster.template.titleRows[0]), 'documents.printing.roster', /参保花名册与缴费通知单的标题同为/],
+    ['a payment notice without an account', 'shenzhen', (s) => delete s.payment.accountNumber, 'payment.accountNumber', /缴费通知单必须印有收款账户/],
+    ['a confirmation offered without its text', 'shanghai-2020', (s) => delete s.documents.confirmation, 'documents.confirmation', /提供参保确认书，但没有它的文本/],
+    ['printing in an unknown state', 'suzhou-2024', (s) => (s.documents.printing.confirmation.states = ['printed']), 'documents.printing.confirmation.states[0]', /必须是以下之一/],
+    ['an unknown association fact', 'qingdao-2025', (s) => (s.documents.printing.confirmation.needs = ['stamped']), 'documents.printing.confirmation.needs[0]', /必须是以下之一/],
   ];
   it.each(cases)('%s (%s)', (_name, id, mutate, path, message) => {
     const file = fileOf(id);

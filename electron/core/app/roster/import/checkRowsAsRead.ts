@@ -49,6 +49,8 @@ export interface CheckedRosterOptions {
 
 export interface CheckedRosterResult {
   totalRows: number;
+  /** The file's headers read but naming nothing the scheme imports. */
+  ignoredHeaders: string[];
 }
 
 /** Each row's own checks, for rows as read from the file. */
@@ -87,5 +89,5 @@ export async function readAndCheckRoster(input: CheckedRosterInput, context: Row
     },
   });
   flush();
-  return { totalRows: file.totalRows };
+  return { totalRows: file.totalRows, ignoredHeaders: file.ignoredHeaders };
 }

@@ -9,10 +9,11 @@ import type { ApiError, ImportPhase, ImportProgress, ImportRecordView, ValidIn }
 import { acrossPerson, hasError, type AcrossPerson, type RawRosterRow, type RosterFinding, type RowCheckContext } from '../../../../../shared/domain/roster';
 import { isRosterFileError } from '../../../roster';
 import type { BackgroundThread } from '../../../background/backgroundThread';
+import { withColumnMapping, type ColumnMapping } from '../../../../../shared/domain/scheme';
 import { RosterStaging, type BatchRecord } from '../../../store';
 import { readAndCheckRoster, type CheckedRow } from './checkRowsAsRead';
 import { schemeOf, storeCall, type CoreContext } from '../../coreContext';
-import { CoreError } from '../../coreError';
+import { CoreError } from '../../../coreError';
 import { assertRosterEditable, checkAcross, rowCheckContext } from '../rosterChecks';
 import { commitIntake, commitStagedIntake, planIntake, type IncomingRow } from './commitIntake';
 
@@ -21,6 +22,8 @@ interface RunInput {
   fileName: string;
   mode: ValidIn<'roster.import'>['mode'];
   planCodes?: ValidIn<'roster.import'>['planCodes'];
+  /** Given with this import: saved for the unit once the import succeeds. */
+  columnMapping?: ColumnMapping;
 }
 
 interface Job {
@@ -53,9 +56,11 @@ export class ImportJobs {
     this.jobs.set(jobId, job);
     // Let the call return the job id first; the renderer follows it with events or polling.
     // Only what the run needs is kept: not the file's base64 text (a third larger than the file).
-    const { mode, planCodes } = input;
+    const { mode, planCodes, columnMapping } = input;
+    // A mapping is remembered once an import succeeds with it; an empty one forgets the unit's at once.
+    if (columnMapping && Object.keys(columnMapping).length === 0) storeCall(() => ctx.store.columnMappings.save(batch.unitId, batch.schemeId, {}));
     const fileName = input.file.name;
-    setImmediate(() => void this.run(job, batch.id, bytes, { fileName, mode, ...(planCodes ? { planCodes } : {}) }));
+    setImmediate(() => void this.run(job, batch.id, bytes, { fileName, mode, ...(planCodes ? { planCodes } : {}), ...(columnMapping ? { columnMapping } : {}) }));
     return { jobId };
   }
 
@@ -67,6 +72,7 @@ export class ImportJobs {
     const phase: ImportPhase = record.status === 'running' ? 'failed' : record.status;
     const progress: ImportProgress = { jobId, batchId: record.batchId, fileName: record.fileName, phase, rowsRead: record.total ?? 0, totalRows: record.total, accepted: record.accepted, rejected: record.rejected };
     if (record.error) progress.error = record.error;
+    if (record.ignoredColumns.length > 0) progress.ignoredColumns = record.ignoredColumns;
     return progress;
   }
 
@@ -116,11 +122,13 @@ export class ImportJobs {
     try {
       const batch = ctx.store.batches.require(batchId);
       const scheme = schemeOf(ctx, batch.schemeId, batch.schemeVersion);
-      this.update(job, { phase: 'reading' });
+      const mapping = input.columnMapping ?? ctx.store.columnMappings.get(batch.unitId, batch.schemeId) ?? undefined;
+      const readWith = mapping ? { ...scheme, roster: withColumnMapping(scheme.roster, mapping) } : scheme;
+      this.update(job, { phase: 'reading', ...(mapping && Object.keys(mapping).length > 0 ? { columnMapping: { ...mapping } } : {}) });
       // Rows are checked as they are read and staged as they are checked, so little is left
       // to do once the last row is in, and the rows of a large file are never all held at once.
       const rows = new StagedRows((staging = ctx.store.stageRoster()));
-      const checkedWith = rowCheckContext(ctx, batch, scheme);
+      const checkedWith = { ...rowCheckContext(ctx, batch, scheme), scheme: readWith };
       const file = await readAndCheckRoster(
         { fileName: input.fileName, bytes, handOver: true, ...(input.planCodes ? { planCodes: input.planCodes } : {}) },
         checkedWith,
@@ -135,8 +143,10 @@ export class ImportJobs {
       const replace = input.mode === 'replace';
       const actor = ctx.clerk();
       const importId = job.progress.jobId;
-      const finish = (rejected: number) => () =>
-        ctx.store.imports.finish(importId, { status: 'done', total: file.totalRows, accepted: file.totalRows - rejected, rejected });
+      const finish = (rejected: number) => () => {
+        ctx.store.imports.finish(importId, { status: 'done', total: file.totalRows, accepted: file.totalRows - rejected, rejected, ignoredColumns: file.ignoredHeaders });
+        if (input.columnMapping) ctx.store.columnMappings.save(current.unitId, current.schemeId, { ...input.columnMapping });
+      };
       // The batch changed what the row checks depend on (its plans, its dates) while the file was read: check the rows again.
       const stale = contextKey(rowCheckContext(ctx, current, schemeOf(ctx, current.schemeId, current.schemeVersion))) !== contextKey(checkedWith);
       let rejected: number;
@@ -159,13 +169,14 @@ export class ImportJobs {
         this.update(job, { phase: 'saving' });
         this.commit(() => commitIntake(ctx, batchId, plan, { replace, actor, importId, alongside: finish(rejected) }));
       }
-      this.update(job, { phase: 'done', accepted: file.totalRows - rejected, rejected });
+      this.update(job, { phase: 'done', accepted: file.totalRows - rejected, rejected, ...(file.ignoredHeaders.length > 0 ? { ignoredColumns: file.ignoredHeaders } : {}) });
     } catch (e) {
       const cancelled = signal.aborted || (isRosterFileError(e) && e.code === 'cancelled');
       const error: ApiError | undefined = cancelled ? undefined : isRosterFileError(e) ? { code: e.code, message: e.message } : e instanceof CoreError ? e.toApiError() : INTERNAL_FAILURE;
       if (!cancelled && !isRosterFileError(e) && !(e instanceof CoreError)) console.error('[import] failed:', (e as Error)?.name);
       ctx.store.imports.finish(job.progress.jobId, { status: cancelled ? 'cancelled' : 'failed', accepted: 0, rejected: 0, ...(error ? { error } : {}) });
-      this.update(job, { phase: cancelled ? 'cancelled' : 'failed', ...(error ? { error } : {}) });
+      const unmatched = isRosterFileError(e) ? e.unmatched : undefined;
+      this.update(job, { phase: cancelled ? 'cancelled' : 'failed', ...(error ? { error } : {}), ...(unmatched ? { unmatched } : {}) });
     } finally {
       staging?.drop();
     }

@@ -5,10 +5,10 @@
  * commitment where the scheme offers it.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { chinaTimestamp } from '../../../../../electron/core/app/coreContext';
 import { MAX_PROOF_BYTES } from '../../../../../shared/wire';
 import { residentId } from '../../../../e2e/support/rosterFiles';
 import { shanghaiUnit, startTestCore, type TestCore } from '../coreFixtures';
+import { chinaTimestamp } from '../../../../../shared/domain/dates';
 
 let t: TestCore;
 afterEach(async () => t?.close());

@@ -3,8 +3,8 @@
  * details; receipts up to the premium), each queued in the outbox with the state change.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { chinaTimestamp } from '../../../../../electron/core/app/coreContext';
 import { rosterXlsx, SHANGHAI_HEADERS, shanghaiUnit, startTestCore, type TestCore } from '../coreFixtures';
+import { chinaTimestamp } from '../../../../../shared/domain/dates';
 
 let t: TestCore;
 beforeEach(async () => {

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { In, OpName, Out } from '../../../../../shared/api';
 import { ROUTES, type AddClaimRequest } from '../../../../../shared/wire';
-import { memoryTokenVault } from '../../../../../electron/core/app/account/tokenVault';
+import { memoryTokenVault } from '../../../../../electron/core/sync/tokenVault';
 import { createCore, type Core } from '../../../../../electron/core/app/createCore';
 import { adminCall, registerUnit, startTestServer, type TestServer } from '../../../../server/serverFixtures';
 import { closeServer } from '../../sync/syncFixtures';

@@ -82,17 +82,18 @@ describe.each([{ where: 'on the core’s thread', backgroundThread: false }, { w
       const batch = await newBatch();
       const rows = [person(0), person(1), person(2), person(1), ['', '身份证', residentId(3), '', '', '', '是'], person(4, '否')];
       const progress = await importRows(batch.id, rows);
-      expect(progress).toMatchObject({ phase: 'done', totalRows: 6, rejected: 3 });
+      expect(progress).toMatchObject({ phase: 'done', totalRows: 6, rejected: 2 });
 
       const stored = await expectSameAsRecheck(batch.id);
       expect(stored.map((r) => r.sourceRow)).toEqual([2, 3, 4, 5, 6, 7]);
       const codes = stored.map((r) => r.findings.map((f) => f.code));
-      expect(codes[1]).toContain('duplicateInBatch');
+      // The first of the two is kept; the later one names it by its 序号 in the grid.
+      expect(codes[1]).not.toContain('duplicateInBatch');
       expect(codes[3]).toContain('duplicateInBatch');
-      expect(stored[1]!.findings.find((f) => f.code === 'duplicateInBatch')?.message).toContain('第 5 行');
+      expect(stored[3]!.findings.find((f) => f.code === 'duplicateInBatch')?.message).toContain('序号 2（文件第 3 行）');
       expect(codes[4]).toContain('missingField');
       // The last person has no social security: no A0, an info finding only.
-      expect(stored.map((r) => r.verdict)).toEqual(['ok', 'error', 'ok', 'error', 'error', 'info']);
+      expect(stored.map((r) => r.verdict)).toEqual(['ok', 'ok', 'ok', 'error', 'error', 'info']);
       expect(tempTables()).toEqual([]);
     });
 
