@@ -1,11 +1,12 @@
 /** Everything a request handler or service needs: the database, its stores and the clock. */
-import type { ServerDb } from './db/openServerDb';
+import type { SqlDb } from './db/sqlDb';
 import type { Clock } from './clock';
 import { ApplicationsStore } from './store/applicationsStore';
 import { BatchesStore } from './store/batchesStore';
 import { ChangesStore } from './store/changesStore';
 import { ClaimsStore } from './store/claimsStore';
 import { IdempotencyStore } from './store/idempotencyStore';
+import { OccupancyStore } from './store/occupancyStore';
 import { LoginFailuresStore } from './store/loginFailuresStore';
 import { DEFAULT_THROTTLE, LoginThrottle, type ThrottlePolicies } from './auth/loginThrottle';
 import { SchemesStore } from './store/schemesStore';
@@ -13,7 +14,7 @@ import { UnitsStore } from './store/unitsStore';
 import { UploadsStore } from './store/uploadsStore';
 
 export interface ServerContext {
-  db: ServerDb;
+  db: SqlDb;
   clock: Clock;
   /** How long a login lasts. */
   tokenTtlMs: number;
@@ -28,6 +29,8 @@ export interface ServerContext {
   uploads: UploadsStore;
   batches: BatchesStore;
   claims: ClaimsStore;
+  /** Who holds which person in a scheme's year (被某单位占用). */
+  occupancy: OccupancyStore;
   /** Unit onboarding applications (申请参保编码, 单位信息完善). */
   applications: ApplicationsStore;
 }
@@ -38,7 +41,7 @@ export interface ServerKeys {
   throttleSubject: Buffer;
 }
 
-export function createContext(db: ServerDb, clock: Clock, tokenTtlMs: number, keys: ServerKeys, throttle: ThrottlePolicies = DEFAULT_THROTTLE): ServerContext {
+export function createContext(db: SqlDb, clock: Clock, tokenTtlMs: number, keys: ServerKeys, throttle: ThrottlePolicies = DEFAULT_THROTTLE): ServerContext {
   return {
     db,
     clock,
@@ -52,6 +55,7 @@ export function createContext(db: ServerDb, clock: Clock, tokenTtlMs: number, ke
     uploads: new UploadsStore(db),
     batches: new BatchesStore(db),
     claims: new ClaimsStore(db),
+    occupancy: new OccupancyStore(db),
     applications: new ApplicationsStore(db),
   };
 }

@@ -1,15 +1,16 @@
 /**
- * The reference association server: `createServer(options)` opens (or creates) its SQLite
- * database, seeds the five built-in schemes, and returns a server to `listen()` and `close()`.
+ * The reference association server: `createServer(options)` opens (or creates) its database
+ * — PostgreSQL at `databaseUrl`, or PGlite in the data folder — migrates it, seeds the five
+ * built-in schemes, and returns a server to `listen()` and `close()`. Instances sharing one
+ * PostgreSQL hold no state of their own: any of them may answer any request.
  */
-import { dirname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { BUILT_IN_SCHEME_FILES } from '../shared/schemes';
 import { isoAt, systemClock, type Clock } from './clock';
 import type { ThrottlePolicies } from './auth/loginThrottle';
 import { derivedKey, loadServerSecret } from './config/serverSecret';
 import { createContext, type ServerContext } from './context';
-import { inTransaction, openServerDb } from './db/openServerDb';
+import { openDatabase } from './db/openDatabase';
 import { seedDemo, type DemoAccount } from './demo';
 import { buildApp } from './http/buildApp';
 import { FaultSwitch } from './http/faults';
@@ -24,9 +25,12 @@ import {
 } from './jobs/cleanupJobs';
 
 export interface CreateServerOptions {
-  /** The folder of the database file (`huzhu-server.sqlite`); or give `dbFile`. */
-  dataDir?: string;
-  dbFile?: string;
+  /** The server's folder: its secret file, and the embedded database when no `databaseUrl` is given. */
+  dataDir: string;
+  /** postgres://… (`DATABASE_URL`): the shared database of every instance. */
+  databaseUrl?: string | undefined;
+  /** Connections this instance keeps to PostgreSQL (default 10). */
+  poolSize?: number;
   /** The staff's bearer token for /admin routes. */
   adminToken: string;
   /** Arms the test switch (`server.faults`); never on by default. */
@@ -52,29 +56,27 @@ export interface CreateServerOptions {
 
 export interface HuzhuServer {
   readonly faults: FaultSwitch;
-  readonly dbFile: string;
+  readonly dataDir: string;
   /** For tests and tools that inspect the stores directly. */
   readonly context: ServerContext;
   readonly app: FastifyInstance;
   /** The demo accounts, when `demo` was asked for. */
   readonly demoAccounts: DemoAccount[];
   /** One pass of the periodic clean-up now (tests move the clock, then call this). */
-  runCleanup(): CleanupReport;
+  runCleanup(): Promise<CleanupReport>;
   /** Resolves to the base URL, e.g. http://127.0.0.1:49152. */
   listen(options?: { port?: number; host?: string }): Promise<string>;
   close(): Promise<void>;
 }
 
 export const DEFAULT_TOKEN_TTL_MS = 12 * 3600_000;
-export const DB_FILE_NAME = 'huzhu-server.sqlite';
 
 export async function createServer(options: CreateServerOptions): Promise<HuzhuServer> {
   if (!options.adminToken || options.adminToken.length < 8) throw new Error('管理令牌至少 8 个字符');
-  const dbFile = options.dbFile ?? (options.dataDir ? join(options.dataDir, DB_FILE_NAME) : null);
-  if (!dbFile) throw new Error('须指定 dataDir 或 dbFile');
+  if (!options.dataDir) throw new Error('须指定数据目录 dataDir');
   const clock = options.clock ?? systemClock;
-  const secret = loadServerSecret(options.serverSecret, options.dataDir ?? dirname(dbFile));
-  const db = openServerDb(dbFile);
+  const secret = loadServerSecret(options.serverSecret, options.dataDir);
+  const db = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir, poolSize: options.poolSize });
   const keys = { requestHash: derivedKey(secret, 'idempotency-request-hash'), throttleSubject: derivedKey(secret, 'login-throttle-subject') };
   const ctx = createContext(db, clock, options.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS, keys, options.loginThrottle);
   const cleanup: CleanupSettings = {
@@ -83,8 +85,8 @@ export async function createServer(options: CreateServerOptions): Promise<HuzhuS
   };
   const faults = new FaultSwitch(options.faults === true);
   try {
-    inTransaction(db, () => {
-      for (const file of Object.values(BUILT_IN_SCHEME_FILES)) ctx.schemes.insert(file, isoAt(clock));
+    await db.transaction(async () => {
+      for (const file of Object.values(BUILT_IN_SCHEME_FILES)) await ctx.schemes.insert(file, isoAt(clock));
     });
     const demoAccounts = options.demo ? await seedDemo(ctx) : [];
     const log = options.log ?? (() => {});
@@ -93,7 +95,7 @@ export async function createServer(options: CreateServerOptions): Promise<HuzhuS
     let closed = false;
     return {
       faults,
-      dbFile,
+      dataDir: options.dataDir,
       context: ctx,
       app,
       demoAccounts,
@@ -109,11 +111,11 @@ export async function createServer(options: CreateServerOptions): Promise<HuzhuS
         closed = true;
         stopCleanup();
         await app.close();
-        db.close();
+        await db.close();
       },
     };
   } catch (error) {
-    db.close();
+    await db.close();
     throw error;
   }
 }

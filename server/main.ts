@@ -4,6 +4,9 @@
  *   --port <n>          HUZHU_SERVER_PORT       (default 8787)
  *   --host <addr>       HUZHU_SERVER_HOST       (default 127.0.0.1)
  *   --data-dir <dir>    HUZHU_SERVER_DATA_DIR   (default ./.huzhu-server)
+ *   --database-url <u>  DATABASE_URL            (PostgreSQL, e.g. postgres://huzhu@127.0.0.1/huzhu; without it
+ *                                                the embedded PGlite keeps the database in <data-dir>/pgdata)
+ *   --pool-size <n>     HUZHU_DB_POOL_SIZE      (connections to PostgreSQL per instance, default 10)
  *   --admin-token <t>   HUZHU_ADMIN_TOKEN       (default: a random one, printed)
  *   --server-secret <s> HUZHU_SERVER_SECRET     (keys request hashes; default: generated once into
  *                                                <data-dir>/server-secret, mode 0600)
@@ -28,6 +31,9 @@ async function main(): Promise<void> {
   const dataDir = resolve(optionText(args, 'data-dir', env.HUZHU_SERVER_DATA_DIR) ?? '.huzhu-server');
   const givenToken = optionText(args, 'admin-token', env.HUZHU_ADMIN_TOKEN);
   const adminToken = givenToken ?? randomBytes(18).toString('base64url');
+  const databaseUrl = optionText(args, 'database-url', env.DATABASE_URL);
+  const poolSize = Number(optionText(args, 'pool-size', env.HUZHU_DB_POOL_SIZE) ?? 10);
+  if (!Number.isInteger(poolSize) || poolSize < 1) throw new Error(`连接池大小须为正整数：${String(poolSize)}`);
   const serverSecret = optionText(args, 'server-secret', env.HUZHU_SERVER_SECRET);
   const retentionDays = Number(optionText(args, 'idempotency-retention-days', env.HUZHU_IDEMPOTENCY_RETENTION_DAYS) ?? 30);
   if (!(retentionDays > 0)) throw new Error(`幂等键保留天数须为正数：${String(retentionDays)}`);
@@ -41,6 +47,8 @@ async function main(): Promise<void> {
 
   const server = await createServer({
     dataDir,
+    databaseUrl,
+    poolSize,
     adminToken,
     ...(serverSecret !== undefined ? { serverSecret } : {}),
     trustProxy: args.options.has('trust-proxy') || env.HUZHU_TRUST_PROXY === '1',
@@ -53,6 +61,7 @@ async function main(): Promise<void> {
 
   console.log(`互助保障协会参考服务器已启动：${url}`);
   console.log(`数据目录：${dataDir}`);
+  console.log(`数据库：${databaseUrl ? 'PostgreSQL（DATABASE_URL）' : `内置 PGlite（${dataDir}/pgdata）`}`);
   console.log(`服务器时钟：${clock().toISOString()}`);
   console.log(givenToken ? '管理令牌：已由参数或环境变量设置' : `管理令牌（本次随机生成）：${adminToken}`);
   for (const a of server.demoAccounts) console.log(`示例账号：${a.unitName} / 手机 ${a.phone} / 密码 ${a.password}`);

@@ -6,14 +6,14 @@ import type { ServerContext } from '../context';
 import type { UnitRecord } from '../store/unitsStore';
 import { refuse } from './wireHttpError';
 
-export function requireUnit(ctx: ServerContext, req: FastifyRequest): UnitRecord & { tokenHash: string } {
+export async function requireUnit(ctx: ServerContext, req: FastifyRequest): Promise<UnitRecord & { tokenHash: string }> {
   const token = bearerToken(req.headers[WIRE_HEADERS.authorization]);
   if (!token) throw refuse('authRequired', '请先登录');
   const tokenHash = hashToken(token);
-  const session = ctx.units.session(tokenHash);
+  const session = await ctx.units.session(tokenHash);
   if (!session) throw refuse('authRequired', '登录已失效，请重新登录');
   if (session.expiresAt <= ctx.clock().toISOString()) throw refuse('tokenExpired', '登录已过期，请重新登录');
-  const unit = ctx.units.get(session.unitId);
+  const unit = await ctx.units.get(session.unitId);
   if (!unit) throw refuse('authRequired', '登录已失效，请重新登录');
   return { ...unit, tokenHash };
 }

@@ -22,23 +22,19 @@ export interface CleanupReport {
 // Kept a day past expiry so a late request still hears "expired" rather than "unknown".
 const EXPIRED_SESSION_KEPT_MS = 24 * 3600_000;
 
-export function runCleanup(ctx: ServerContext, settings: CleanupSettings): CleanupReport {
+export async function runCleanup(ctx: ServerContext, settings: CleanupSettings): Promise<CleanupReport> {
   const now = ctx.clock().getTime();
   return {
-    idempotencyKeysPurged: ctx.idempotency.purgeCreatedBefore(new Date(now - settings.idempotencyRetentionMs).toISOString()),
-    sessionsPurged: ctx.units.purgeSessions(new Date(now - EXPIRED_SESSION_KEPT_MS).toISOString()),
-    loginFailuresPurged: ctx.throttle.purge(),
+    idempotencyKeysPurged: await ctx.idempotency.purgeCreatedBefore(new Date(now - settings.idempotencyRetentionMs).toISOString()),
+    sessionsPurged: await ctx.units.purgeSessions(new Date(now - EXPIRED_SESSION_KEPT_MS).toISOString()),
+    loginFailuresPurged: await ctx.throttle.purge(),
   };
 }
 
 /** Starts the timer; the returned function stops it. The timer never keeps the process alive. */
 export function scheduleCleanup(ctx: ServerContext, settings: CleanupSettings, onError: (error: unknown) => void): () => void {
   const timer = setInterval(() => {
-    try {
-      runCleanup(ctx, settings);
-    } catch (error) {
-      onError(error);
-    }
+    runCleanup(ctx, settings).catch(onError);
   }, settings.intervalMs);
   timer.unref();
   return () => clearInterval(timer);

@@ -1,5 +1,5 @@
 /** Unit accounts and their sessions. */
-import type { ServerDb } from '../db/openServerDb';
+import type { SqlDb } from '../db/sqlDb';
 import { fromJson, toJson } from './json';
 
 export interface UnitProfile {
@@ -43,69 +43,69 @@ const toUnit = (r: UnitRow): UnitRecord => ({
 });
 
 export class UnitsStore {
-  constructor(private readonly db: ServerDb) {}
+  constructor(private readonly db: SqlDb) {}
 
-  insert(unit: UnitRecord): void {
-    this.db
-      .prepare('INSERT INTO units (id, name, login_phone, password_hash, profile, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(unit.id, unit.name, unit.loginPhone, unit.passwordHash, toJson(unit.profile), unit.createdAt, unit.createdAt);
+  async insert(unit: UnitRecord): Promise<void> {
+    await this.db.run('INSERT INTO units (id, name, login_phone, password_hash, profile, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6)', [
+      unit.id, unit.name, unit.loginPhone, unit.passwordHash, toJson(unit.profile), unit.createdAt,
+    ]);
   }
 
-  get(id: string): UnitRecord | null {
-    const row = this.db.prepare<[string], UnitRow>('SELECT * FROM units WHERE id = ?').get(id);
+  async get(id: string): Promise<UnitRecord | null> {
+    const row = await this.db.one<UnitRow>('SELECT * FROM units WHERE id = $1', [id]);
     return row ? toUnit(row) : null;
   }
 
-  byName(name: string): UnitRecord | null {
-    const row = this.db.prepare<[string], UnitRow>('SELECT * FROM units WHERE name = ?').get(name);
+  async byName(name: string): Promise<UnitRecord | null> {
+    const row = await this.db.one<UnitRow>('SELECT * FROM units WHERE name = $1', [name]);
     return row ? toUnit(row) : null;
   }
 
-  byPhone(phone: string): UnitRecord | null {
-    const row = this.db.prepare<[string], UnitRow>('SELECT * FROM units WHERE login_phone = ?').get(phone);
+  async byPhone(phone: string): Promise<UnitRecord | null> {
+    const row = await this.db.one<UnitRow>('SELECT * FROM units WHERE login_phone = $1', [phone]);
     return row ? toUnit(row) : null;
   }
 
   /** The login: a unit name or its login phone. */
-  byAccount(account: string): UnitRecord | null {
-    return this.byName(account) ?? this.byPhone(account);
+  async byAccount(account: string): Promise<UnitRecord | null> {
+    return (await this.byName(account)) ?? (await this.byPhone(account));
   }
 
   /** The profile replaced (onboarding approvals, handler details). */
-  updateProfile(id: string, profile: UnitProfile, at: string): void {
-    this.db.prepare('UPDATE units SET profile = ?, updated_at = ? WHERE id = ?').run(toJson(profile), at, id);
+  async updateProfile(id: string, profile: UnitProfile, at: string): Promise<void> {
+    await this.db.run('UPDATE units SET profile = $1, updated_at = $2 WHERE id = $3', [toJson(profile), at, id]);
   }
 
   /** 联系电话变更: the phone the unit logs in with (unique across accounts). */
-  setLoginPhone(id: string, phone: string, at: string): void {
-    this.db.prepare('UPDATE units SET login_phone = ?, updated_at = ? WHERE id = ?').run(phone, at, id);
+  async setLoginPhone(id: string, phone: string, at: string): Promise<void> {
+    await this.db.run('UPDATE units SET login_phone = $1, updated_at = $2 WHERE id = $3', [phone, at, id]);
   }
 
-  list(): UnitRecord[] {
-    return this.db.prepare<[], UnitRow>('SELECT * FROM units ORDER BY created_at, id').all().map(toUnit);
+  async list(): Promise<UnitRecord[]> {
+    return (await this.db.all<UnitRow>('SELECT * FROM units ORDER BY created_at, id')).map(toUnit);
   }
 
-  ids(): string[] {
-    return this.db.prepare<[], { id: string }>('SELECT id FROM units ORDER BY id').all().map((r) => r.id);
+  /** Another unit whose profile carries this insurance code (one code, one account). */
+  async otherWithInsuranceCode(code: string, unitId: string): Promise<boolean> {
+    const row = await this.db.one('SELECT 1 FROM units WHERE id <> $2 AND (profile::jsonb ->> \'insuranceCode\') = $1 LIMIT 1', [code, unitId]);
+    return row !== null;
   }
 
-  createSession(unitId: string, tokenHash: string, createdAt: string, expiresAt: string): void {
-    this.db.prepare('INSERT INTO sessions (token_hash, unit_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(tokenHash, unitId, createdAt, expiresAt);
+  async createSession(unitId: string, tokenHash: string, createdAt: string, expiresAt: string): Promise<void> {
+    await this.db.run('INSERT INTO sessions (token_hash, unit_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [tokenHash, unitId, createdAt, expiresAt]);
   }
 
-  session(tokenHash: string): { unitId: string; expiresAt: string } | null {
-    const row = this.db
-      .prepare<[string], { unit_id: string; expires_at: string }>('SELECT unit_id, expires_at FROM sessions WHERE token_hash = ?')
-      .get(tokenHash);
+  async session(tokenHash: string): Promise<{ unitId: string; expiresAt: string } | null> {
+    const row = await this.db.one<{ unit_id: string; expires_at: string }>('SELECT unit_id, expires_at FROM sessions WHERE token_hash = $1', [tokenHash]);
     return row ? { unitId: row.unit_id, expiresAt: row.expires_at } : null;
   }
 
-  deleteSession(tokenHash: string): void {
-    this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.db.run('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
   }
 
   /** Sessions expired for a day are of no use, even to say "expired". */
-  purgeSessions(before: string): number {
-    return this.db.prepare('DELETE FROM sessions WHERE expires_at < ?').run(before).changes;
+  async purgeSessions(before: string): Promise<number> {
+    return this.db.run('DELETE FROM sessions WHERE expires_at < $1', [before]);
   }
 }
