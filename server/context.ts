@@ -1,4 +1,5 @@
 /** Everything a request handler or service needs: the database, its stores and the clock. */
+import type { BlobStore } from './blobs/blobStore';
 import type { SqlDb } from './db/sqlDb';
 import type { Clock } from './clock';
 import { ApplicationsStore } from './store/applicationsStore';
@@ -15,6 +16,8 @@ import { UploadsStore } from './store/uploadsStore';
 
 export interface ServerContext {
   db: SqlDb;
+  /** Files, out of the database. */
+  blobs: BlobStore;
   clock: Clock;
   /** How long a login lasts. */
   tokenTtlMs: number;
@@ -41,9 +44,10 @@ export interface ServerKeys {
   throttleSubject: Buffer;
 }
 
-export function createContext(db: SqlDb, clock: Clock, tokenTtlMs: number, keys: ServerKeys, throttle: ThrottlePolicies = DEFAULT_THROTTLE): ServerContext {
+export function createContext(db: SqlDb, blobs: BlobStore, clock: Clock, tokenTtlMs: number, keys: ServerKeys, throttle: ThrottlePolicies = DEFAULT_THROTTLE): ServerContext {
   return {
     db,
+    blobs,
     clock,
     tokenTtlMs,
     requestHashKey: keys.requestHash,
@@ -52,10 +56,10 @@ export function createContext(db: SqlDb, clock: Clock, tokenTtlMs: number, keys:
     schemes: new SchemesStore(db),
     idempotency: new IdempotencyStore(db),
     changes: new ChangesStore(db),
-    uploads: new UploadsStore(db),
-    batches: new BatchesStore(db),
+    uploads: new UploadsStore(db, blobs),
+    batches: new BatchesStore(db, blobs),
     claims: new ClaimsStore(db),
     occupancy: new OccupancyStore(db),
-    applications: new ApplicationsStore(db),
+    applications: new ApplicationsStore(db, blobs),
   };
 }

@@ -10,6 +10,7 @@ import { isoAt, systemClock, type Clock } from './clock';
 import type { ThrottlePolicies } from './auth/loginThrottle';
 import { derivedKey, loadServerSecret } from './config/serverSecret';
 import { createContext, type ServerContext } from './context';
+import { openBlobStore, type BlobSettings } from './blobs/openBlobStore';
 import { openDatabase } from './db/openDatabase';
 import { seedDemo, type DemoAccount } from './demo';
 import { buildApp } from './http/buildApp';
@@ -31,6 +32,8 @@ export interface CreateServerOptions {
   databaseUrl?: string | undefined;
   /** Connections this instance keeps to PostgreSQL (default 10). */
   poolSize?: number;
+  /** Where files go: `<dataDir>/blobs` by default, or an S3-compatible bucket. */
+  blobs?: BlobSettings;
   /** The staff's bearer token for /admin routes. */
   adminToken: string;
   /** Arms the test switch (`server.faults`); never on by default. */
@@ -78,7 +81,8 @@ export async function createServer(options: CreateServerOptions): Promise<HuzhuS
   const secret = loadServerSecret(options.serverSecret, options.dataDir);
   const db = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir, poolSize: options.poolSize });
   const keys = { requestHash: derivedKey(secret, 'idempotency-request-hash'), throttleSubject: derivedKey(secret, 'login-throttle-subject') };
-  const ctx = createContext(db, clock, options.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS, keys, options.loginThrottle);
+  const blobs = openBlobStore(options.blobs, options.dataDir);
+  const ctx = createContext(db, blobs, clock, options.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS, keys, options.loginThrottle);
   const cleanup: CleanupSettings = {
     idempotencyRetentionMs: options.idempotencyRetentionMs ?? DEFAULT_IDEMPOTENCY_RETENTION_MS,
     intervalMs: options.cleanupIntervalMs ?? DEFAULT_CLEANUP_INTERVAL_MS,
@@ -112,6 +116,7 @@ export async function createServer(options: CreateServerOptions): Promise<HuzhuS
         stopCleanup();
         await app.close();
         await db.close();
+        blobs.close?.();
       },
     };
   } catch (error) {

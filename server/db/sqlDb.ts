@@ -56,8 +56,3 @@ export abstract class SqlDb {
     return this.begin((tx) => this.current.run(tx, fn));
   }
 }
-
-/** bytea arrives as a Buffer from `pg` and as a Uint8Array from PGlite. */
-export function asBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}

@@ -1,7 +1,8 @@
 /**
  * Periodic clean-up, run on a timer rather than inside requests or logins: forgets
- * idempotency keys past their retention window, sessions expired for a day, and failed-login
- * counts too old to delay anyone. Each step is one short delete, safe on every instance.
+ * idempotency keys past their retention window, sessions expired for a day, failed-login
+ * counts too old to delay anyone, and the chunks (rows and files) of uploads used, failed or
+ * expired. Each step is one short delete, safe on every instance.
  */
 import type { ServerContext } from '../context';
 
@@ -17,6 +18,8 @@ export interface CleanupReport {
   idempotencyKeysPurged: number;
   sessionsPurged: number;
   loginFailuresPurged: number;
+  /** Chunks of uploads used, failed or expired. */
+  uploadChunksPurged: number;
 }
 
 // Kept a day past expiry so a late request still hears "expired" rather than "unknown".
@@ -28,6 +31,7 @@ export async function runCleanup(ctx: ServerContext, settings: CleanupSettings):
     idempotencyKeysPurged: await ctx.idempotency.purgeCreatedBefore(new Date(now - settings.idempotencyRetentionMs).toISOString()),
     sessionsPurged: await ctx.units.purgeSessions(new Date(now - EXPIRED_SESSION_KEPT_MS).toISOString()),
     loginFailuresPurged: await ctx.throttle.purge(),
+    uploadChunksPurged: await ctx.uploads.purgeChunks(new Date(now).toISOString()),
   };
 }
 

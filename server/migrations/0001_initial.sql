@@ -1,6 +1,7 @@
 -- The association server's schema (PostgreSQL; PGlite runs the same SQL).
 -- Conventions: money in BIGINT fen; calendar days TEXT 'YYYY-MM-DD'; times TEXT ISO 8601 UTC
--- ('…Z') so that text order is time order; structured values TEXT holding JSON.
+-- ('…Z') so that text order is time order; structured values TEXT holding JSON; files in the
+-- blob store, a row holding the key (`*_blob`) and the size.
 -- No BEGIN/COMMIT: the migration runner wraps each file in its own transaction.
 
 CREATE TABLE units (
@@ -162,7 +163,9 @@ CREATE TABLE upload_chunks (
   upload_id TEXT NOT NULL REFERENCES uploads (id) ON DELETE CASCADE,
   idx INTEGER NOT NULL,
   sha256 TEXT NOT NULL,
-  bytes BYTEA NOT NULL,
+  -- The chunk's bytes are in the blob store under this key.
+  blob_key TEXT NOT NULL,
+  size INTEGER NOT NULL,
   PRIMARY KEY (upload_id, idx)
 );
 
@@ -174,7 +177,8 @@ CREATE TABLE payments (
   paid_on TEXT,
   proof_name TEXT NOT NULL,
   proof_type TEXT NOT NULL,
-  proof BYTEA NOT NULL,
+  proof_blob TEXT NOT NULL,
+  proof_bytes INTEGER NOT NULL,
   refund TEXT,
   uploaded_at TEXT NOT NULL,
   confirmed_fen BIGINT,

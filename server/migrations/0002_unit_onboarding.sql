@@ -27,6 +27,7 @@ CREATE TABLE onboarding_files (
   idx INTEGER NOT NULL,
   name TEXT NOT NULL,
   type TEXT NOT NULL,
-  bytes BYTEA NOT NULL,
+  blob_key TEXT NOT NULL,
+  size INTEGER NOT NULL,
   PRIMARY KEY (application_id, idx)
 );

@@ -11,7 +11,8 @@ CREATE TABLE shared_payments (
   paid_on TEXT,
   proof_name TEXT NOT NULL,
   proof_type TEXT NOT NULL,
-  proof BYTEA NOT NULL,
+  proof_blob TEXT NOT NULL,
+  proof_bytes INTEGER NOT NULL,
   refund TEXT,
   uploaded_at TEXT NOT NULL,
   -- Transfers recorded at the same instant, in the order they were recorded.
@@ -37,7 +38,8 @@ CREATE TABLE invoice_commitments (
   batch_id TEXT NOT NULL REFERENCES batches (id),
   file_name TEXT NOT NULL,
   file_type TEXT NOT NULL,
-  file BYTEA NOT NULL,
+  file_blob TEXT NOT NULL,
+  file_bytes INTEGER NOT NULL,
   uploaded_at TEXT NOT NULL
 );
 CREATE INDEX invoice_commitments_batch ON invoice_commitments (batch_id);

@@ -22,12 +22,12 @@ export async function keepEarlyCommitment(ctx: ServerContext, batch: BatchRecord
   const bytes = Buffer.from(file.base64, 'base64');
   const checked = checkVoucherFile(bytes, MAX_PROOF_BYTES);
   if (!checked.ok) throw refuse(checked.problem.code === 'voucherTooLarge' ? 'proofTooLarge' : 'proofFileType', checked.problem.message, { field: 'earlyCommitment.base64' });
-  await sharedPaymentsOf(ctx.db).saveCommitment({ requestId, batchId: batch.id, fileName: file.name, fileType: VOUCHER_MIME[checked.type], file: bytes, uploadedAt: isoAt(ctx.clock) });
+  await sharedPaymentsOf(ctx).saveCommitment({ requestId, batchId: batch.id, fileName: file.name, fileType: VOUCHER_MIME[checked.type], file: bytes, uploadedAt: isoAt(ctx.clock) });
 }
 
 /** The commitment file name per invoice request of the batch, for its view. */
 export async function earlyCommitmentNames(ctx: ServerContext, batchId: string): Promise<Map<string, string>> {
-  return new Map([...await sharedPaymentsOf(ctx.db).commitments(batchId)].map(([requestId, c]) => [requestId, c.fileName]));
+  return new Map([...await sharedPaymentsOf(ctx).commitments(batchId)].map(([requestId, c]) => [requestId, c.fileName]));
 }
 
 export async function withEarlyCommitments(ctx: ServerContext, batchId: string, invoices: InvoiceView[]): Promise<InvoiceView[]> {

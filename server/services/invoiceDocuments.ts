@@ -24,12 +24,12 @@ export function checkedInvoiceDocument(doc: { name: string; base64: string }, in
 }
 
 export async function keepInvoiceDocument(ctx: ServerContext, batch: BatchRecord, invoiceId: string, doc: CheckedInvoiceDocument): Promise<InvoiceDocumentInfo> {
-  await invoiceDocumentsOf(ctx.db).save({ invoiceId, batchId: batch.id, name: doc.name, type: doc.type, file: doc.file, uploadedAt: isoAt(ctx.clock) });
+  await invoiceDocumentsOf(ctx).save({ invoiceId, batchId: batch.id, name: doc.name, type: doc.type, file: doc.file, uploadedAt: isoAt(ctx.clock) });
   return { name: doc.name, type: doc.type, bytes: doc.file.length };
 }
 
 export async function withInvoiceDocuments(ctx: ServerContext, batchId: string, invoices: InvoiceView[]): Promise<InvoiceView[]> {
-  const docs = await invoiceDocumentsOf(ctx.db).infos(batchId);
+  const docs = await invoiceDocumentsOf(ctx).infos(batchId);
   return invoices.map((i) => {
     const doc = docs.get(i.invoiceId);
     return doc ? { ...i, document: doc } : i;
@@ -37,7 +37,7 @@ export async function withInvoiceDocuments(ctx: ServerContext, batchId: string, 
 }
 
 export async function requireInvoiceDocument(ctx: ServerContext, batch: BatchRecord, invoiceId: string): Promise<InvoiceDocumentInfo & { file: Buffer }> {
-  const doc = await invoiceDocumentsOf(ctx.db).file(batch.id, invoiceId);
+  const doc = await invoiceDocumentsOf(ctx).file(batch.id, invoiceId);
   if (!doc) throw notFound('发票文件');
   return doc;
 }

@@ -28,7 +28,7 @@ export function paymentFields(p: SharedPaymentRecord) {
 
 /** The batch's shared payment as its view shows it, when that is newer than a single-batch proof. */
 export async function sharedPaymentView(ctx: ServerContext, batchId: string, singleUploadedAt: string | null): Promise<BatchView['payment']> {
-  const store = sharedPaymentsOf(ctx.db);
+  const store = sharedPaymentsOf(ctx);
   const allocation = await store.latestAllocation(batchId);
   if (!allocation) return null;
   const payment = await store.get(allocation.paymentId);
@@ -45,15 +45,15 @@ export async function sharedPaymentView(ctx: ServerContext, batchId: string, sin
 
 /** What staff confirm by default for a batch paid by a shared transfer: its share; null when it has none. */
 export async function sharedShareToConfirm(ctx: ServerContext, batch: BatchRecord): Promise<{ paymentId: string; amountFen: number } | null> {
-  const allocation = await sharedPaymentsOf(ctx.db).latestAllocation(batch.id);
+  const allocation = await sharedPaymentsOf(ctx).latestAllocation(batch.id);
   const single = await ctx.batches.payment(batch.id);
   if (!allocation) return null;
-  const payment = await sharedPaymentsOf(ctx.db).get(allocation.paymentId);
+  const payment = await sharedPaymentsOf(ctx).get(allocation.paymentId);
   if (!payment || (single !== null && single.uploadedAt > payment.uploadedAt)) return null;
   return { paymentId: allocation.paymentId, amountFen: allocation.amountFen };
 }
 
 export async function confirmSharedShare(ctx: ServerContext, batch: BatchRecord, paymentId: string, amountFen: number, confirmedOn: string): Promise<void> {
-  await sharedPaymentsOf(ctx.db).confirmAllocation(paymentId, batch.id, amountFen, confirmedOn);
+  await sharedPaymentsOf(ctx).confirmAllocation(paymentId, batch.id, amountFen, confirmedOn);
 }
 

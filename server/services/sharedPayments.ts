@@ -38,7 +38,7 @@ export async function recordPayment(ctx: ServerContext, unit: UnitRecord, req: V
   );
   if (!check.ok) throw refuse(check.problem.code === 'nothingPayable' ? 'paymentTooLow' : check.problem.code, check.problem.message, { field: check.problem.field });
 
-  const store = sharedPaymentsOf(ctx.db);
+  const store = sharedPaymentsOf(ctx);
   const paymentId = randomUUID();
   await store.insert(
     {

@@ -30,6 +30,7 @@ import type { UnitRecord } from '../store/unitsStore';
 import type { ClaimPlace, Holder } from '../store/occupancyStore';
 import { batchView, rejectedPersonOf } from './batchView';
 import { applyTransition, checkTransition, clerkActor, staffActor } from './lifecycle';
+import { ndjsonLines } from './ndjsonLines';
 import { claimPlace, HOLDING_STATES } from './occupancy';
 
 export type SubmissionRequest = (ValidSubmitBatchRequest | ValidSubmitSupplementaryRequest) & { enrollmentType: EnrollmentType };
@@ -51,19 +52,11 @@ async function rowsOf(ctx: ServerContext, unit: UnitRecord, req: SubmissionReque
   if (upload.expiresAt < isoAt(ctx.clock)) throw refuse('uploadExpired', '名单上传已过期，请重新上传', { field: 'roster.uploadId' });
   // Every line passed the row schema when the upload completed, and chunks cannot change after that.
   const rows: ValidWireRosterRow[] = [];
-  let rest = '';
-  const decoder = new TextDecoder();
-  const take = (line: string) => {
-    if (line.trim() === '') return;
+  for await (const line of ndjsonLines(ctx.uploads.chunks(upload.id))) {
+    if (line.trim() === '') continue;
     const row = JSON.parse(line) as ValidWireRosterRow;
     rows.push({ ...row, sourceRow: row.sourceRow ?? null });
-  };
-  for await (const chunk of ctx.uploads.chunks(upload.id)) {
-    const lines = (rest + decoder.decode(chunk, { stream: true })).split('\n');
-    rest = lines.pop() ?? '';
-    lines.forEach(take);
   }
-  take(rest + decoder.decode());
   return { rows, uploadId: upload.id };
 }
 

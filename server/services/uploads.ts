@@ -4,7 +4,7 @@ import {
   chunkCount,
   chunkSpan,
   MAX_ROSTER_ROWS,
-  parseRosterNdjson,
+  parseRosterLine,
   UPLOAD_TTL_HOURS,
   type CreateUploadRequest,
   type UploadStatus,
@@ -14,6 +14,7 @@ import { isoAt } from '../clock';
 import type { ServerContext } from '../context';
 import { notFound, refuse } from '../http/wireHttpError';
 import type { UploadRecord } from '../store/uploadsStore';
+import { ndjsonLines } from './ndjsonLines';
 
 export async function uploadStatus(ctx: ServerContext, u: UploadRecord): Promise<UploadStatus> {
   const chunks = await ctx.uploads.receivedChunks(u.id);
@@ -95,21 +96,27 @@ export async function completeUpload(ctx: ServerContext, upload: UploadRecord): 
     throw refuse('uploadIncomplete', `名单还有 ${upload.totalChunks - received.length} 块未上传`);
   }
   const at = isoAt(ctx.clock);
+  // One pass over the chunks, one at a time: hashed and every line checked as they stream by.
   const hash = createHash('sha256');
-  const parts: Buffer[] = [];
-  for await (const chunk of ctx.uploads.chunks(upload.id)) {
-    hash.update(chunk);
-    parts.push(chunk);
+  const hashed = (async function* (): AsyncGenerator<Buffer> {
+    for await (const chunk of ctx.uploads.chunks(upload.id)) {
+      hash.update(chunk);
+      yield chunk;
+    }
+  })();
+  let lineError: WireError | null = null;
+  let rowCount = 0;
+  let lineNo = 0;
+  for await (const line of ndjsonLines(hashed)) {
+    if (lineError) continue;
+    const parsed = parseRosterLine(line, ++lineNo);
+    if (parsed === null) continue;
+    if (!parsed.ok) lineError = { code: 'rosterInvalid', message: parsed.message };
+    else if (++rowCount > MAX_ROSTER_ROWS) lineError = { code: 'rosterInvalid', message: `名单超过 ${MAX_ROSTER_ROWS} 行` };
   }
   let error: WireError | null = null;
-  let rowCount = 0;
-  if (hash.digest('hex') !== upload.sha256) {
-    error = { code: 'sha256Mismatch', message: '名单文件的 SHA-256 摘要与上传时声明的不符，请重新上传' };
-  } else {
-    const parsed = parseRosterNdjson(Buffer.concat(parts).toString('utf8'), MAX_ROSTER_ROWS);
-    if (parsed.ok) rowCount = parsed.rows.length;
-    else error = { code: 'rosterInvalid', message: parsed.message };
-  }
+  if (hash.digest('hex') !== upload.sha256) error = { code: 'sha256Mismatch', message: '名单文件的 SHA-256 摘要与上传时声明的不符，请重新上传' };
+  else error = lineError;
   if (error) {
     await ctx.uploads.fail(upload.id, error, at);
     return { ok: false, error };

@@ -1,6 +1,8 @@
 /** Onboarding applications (申请参保编码, 单位信息完善) and their attachments. */
+import { randomUUID } from 'node:crypto';
 import type { ApplicationKind, ApplicationState } from '../../shared/domain/onboarding';
-import { asBuffer, type SqlDb } from '../db/sqlDb';
+import type { BlobStore } from '../blobs/blobStore';
+import type { SqlDb } from '../db/sqlDb';
 import { fromJson, fromJsonOrNull, toJson } from './json';
 
 export interface CommitmentRecord {
@@ -67,7 +69,10 @@ const toRecord = (r: ApplicationRow): ApplicationRecord => ({
 });
 
 export class ApplicationsStore {
-  constructor(private readonly db: SqlDb) {}
+  constructor(
+    private readonly db: SqlDb,
+    private readonly blobs: BlobStore,
+  ) {}
 
   async get(id: string): Promise<ApplicationRecord | null> {
     const row = await this.db.one<ApplicationRow>('SELECT * FROM onboarding_applications WHERE id = $1', [id]);
@@ -122,21 +127,26 @@ export class ApplicationsStore {
   }
 
   async replaceFiles(applicationId: string, files: readonly StoredFile[]): Promise<void> {
+    // A resubmission's files take new keys: the round being replaced may still be read until this commits.
     await this.db.run('DELETE FROM onboarding_files WHERE application_id = $1', [applicationId]);
     for (const [i, f] of files.entries()) {
-      await this.db.run('INSERT INTO onboarding_files (application_id, idx, name, type, bytes) VALUES ($1, $2, $3, $4, $5)', [applicationId, i, f.name, f.type, f.bytes]);
+      const key = `onboarding/${applicationId}/${randomUUID()}`;
+      await this.blobs.put(key, f.bytes);
+      await this.db.run('INSERT INTO onboarding_files (application_id, idx, name, type, blob_key, size) VALUES ($1, $2, $3, $4, $5, $6)', [
+        applicationId, i, f.name, f.type, key, f.bytes.length,
+      ]);
     }
   }
 
   async fileInfo(applicationId: string): Promise<{ name: string; type: string; bytes: number }[]> {
     return this.db.all<{ name: string; type: string; bytes: number }>(
-      'SELECT name, type, length(bytes) AS bytes FROM onboarding_files WHERE application_id = $1 ORDER BY idx',
+      'SELECT name, type, size AS bytes FROM onboarding_files WHERE application_id = $1 ORDER BY idx',
       [applicationId],
     );
   }
 
   async file(applicationId: string, idx: number): Promise<StoredFile | null> {
-    const row = await this.db.one<{ name: string; type: string; bytes: Uint8Array }>('SELECT name, type, bytes FROM onboarding_files WHERE application_id = $1 AND idx = $2', [applicationId, idx]);
-    return row ? { name: row.name, type: row.type, bytes: asBuffer(row.bytes) } : null;
+    const row = await this.db.one<{ name: string; type: string; blob_key: string }>('SELECT name, type, blob_key FROM onboarding_files WHERE application_id = $1 AND idx = $2', [applicationId, idx]);
+    return row ? { name: row.name, type: row.type, bytes: await this.blobs.get(row.blob_key) } : null;
   }
 }

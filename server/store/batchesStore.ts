@@ -5,6 +5,8 @@ import type { PlanChoice } from '../../shared/domain/eligibility';
 import type { HeadCountLine } from '../../shared/domain/pricing';
 import type { EnrollmentType } from '../../shared/domain/scheme';
 import type { WireReason } from '../../shared/wire';
+import { randomUUID } from 'node:crypto';
+import type { BlobStore } from '../blobs/blobStore';
 import type { SqlDb } from '../db/sqlDb';
 import { fromJson, fromJsonOrNull, toJson } from './json';
 
@@ -194,7 +196,10 @@ const toInvoice = (r: InvoiceRow): InvoiceRecord => ({
 });
 
 export class BatchesStore {
-  constructor(private readonly db: SqlDb) {}
+  constructor(
+    private readonly db: SqlDb,
+    private readonly blobs: BlobStore,
+  ) {}
 
   async insert(b: BatchRecord): Promise<void> {
     await this.db.run(
@@ -346,13 +351,15 @@ export class BatchesStore {
   }
 
   async savePayment(batchId: string, p: Omit<PaymentRecord, 'proofBytes' | 'confirmedFen' | 'confirmedOn'> & { proof: Buffer }): Promise<void> {
+    const key = `vouchers/${batchId}/${randomUUID()}`;
+    await this.blobs.put(key, p.proof);
     await this.db.run(
-      `INSERT INTO payments (batch_id, payer, amount_fen, method, paid_on, proof_name, proof_type, proof, refund, uploaded_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+      `INSERT INTO payments (batch_id, payer, amount_fen, method, paid_on, proof_name, proof_type, proof_blob, proof_bytes, refund, uploaded_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        ON CONFLICT (batch_id) DO UPDATE SET payer = excluded.payer, amount_fen = excluded.amount_fen, method = excluded.method,
-         paid_on = excluded.paid_on, proof_name = excluded.proof_name, proof_type = excluded.proof_type, proof = excluded.proof,
-         refund = excluded.refund, uploaded_at = excluded.uploaded_at, confirmed_fen = NULL, confirmed_on = NULL`,
-      [batchId, p.payer, p.amountFen, p.method, p.paidOn, p.proofName, p.proofType, p.proof, p.refund ? toJson(p.refund) : null, p.uploadedAt],
+         paid_on = excluded.paid_on, proof_name = excluded.proof_name, proof_type = excluded.proof_type, proof_blob = excluded.proof_blob,
+         proof_bytes = excluded.proof_bytes, refund = excluded.refund, uploaded_at = excluded.uploaded_at, confirmed_fen = NULL, confirmed_on = NULL`,
+      [batchId, p.payer, p.amountFen, p.method, p.paidOn, p.proofName, p.proofType, key, p.proof.length, p.refund ? toJson(p.refund) : null, p.uploadedAt],
     );
   }
 
@@ -361,7 +368,7 @@ export class BatchesStore {
       payer: string; amount_fen: number; method: string | null; paid_on: string | null; proof_name: string; proof_type: string;
       proof_bytes: number; refund: string | null; uploaded_at: string; confirmed_fen: number | null; confirmed_on: string | null;
     }>(
-      'SELECT payer, amount_fen, method, paid_on, proof_name, proof_type, length(proof) AS proof_bytes, refund, uploaded_at, confirmed_fen, confirmed_on FROM payments WHERE batch_id = $1',
+      'SELECT payer, amount_fen, method, paid_on, proof_name, proof_type, proof_bytes, refund, uploaded_at, confirmed_fen, confirmed_on FROM payments WHERE batch_id = $1',
       [batchId],
     );
     if (!r) return null;

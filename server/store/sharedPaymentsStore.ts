@@ -1,4 +1,6 @@
 /** Transfers that pay one or several batches (recordPayment), each batch's share, and 提前开票 commitments. */
+import { randomUUID } from 'node:crypto';
+import type { BlobStore } from '../blobs/blobStore';
 import type { SqlDb } from '../db/sqlDb';
 import { fromJsonOrNull, toJson } from './json';
 
@@ -58,7 +60,7 @@ interface AllocationRow {
   confirmed_on: string | null;
 }
 
-const PAYMENT_COLUMNS = 'id, unit_id, payer, amount_fen, method, account_type, paid_on, proof_name, proof_type, length(proof) AS proof_bytes, refund, uploaded_at';
+const PAYMENT_COLUMNS = 'id, unit_id, payer, amount_fen, method, account_type, paid_on, proof_name, proof_type, proof_bytes, refund, uploaded_at';
 
 function paymentOf(r: PaymentRow): SharedPaymentRecord {
   return {
@@ -82,14 +84,19 @@ function allocationOf(r: AllocationRow): AllocationRecord {
 }
 
 export class SharedPaymentsStore {
-  constructor(private readonly db: SqlDb) {}
+  constructor(
+    private readonly db: SqlDb,
+    private readonly blobs: BlobStore,
+  ) {}
 
   /** Call inside the action's transaction. */
   async insert(p: Omit<SharedPaymentRecord, 'proofBytes'> & { proof: Buffer }, allocations: readonly { batchId: string; amountFen: number }[]): Promise<void> {
+    const key = `vouchers/shared/${p.id}`;
+    await this.blobs.put(key, p.proof);
     await this.db.run(
-      `INSERT INTO shared_payments (id, unit_id, payer, amount_fen, method, account_type, paid_on, proof_name, proof_type, proof, refund, uploaded_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-      [p.id, p.unitId, p.payer, p.amountFen, p.method, p.accountType, p.paidOn, p.proofName, p.proofType, p.proof, p.refund ? toJson(p.refund) : null, p.uploadedAt],
+      `INSERT INTO shared_payments (id, unit_id, payer, amount_fen, method, account_type, paid_on, proof_name, proof_type, proof_blob, proof_bytes, refund, uploaded_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+      [p.id, p.unitId, p.payer, p.amountFen, p.method, p.accountType, p.paidOn, p.proofName, p.proofType, key, p.proof.length, p.refund ? toJson(p.refund) : null, p.uploadedAt],
     );
     for (const [i, a] of allocations.entries()) {
       await this.db.run('INSERT INTO payment_allocations (payment_id, batch_id, position, amount_fen) VALUES ($1, $2, $3, $4)', [p.id, a.batchId, i, a.amountFen]);
@@ -125,15 +132,17 @@ export class SharedPaymentsStore {
   }
 
   async saveCommitment(c: { requestId: string; batchId: string; fileName: string; fileType: string; file: Buffer; uploadedAt: string }): Promise<void> {
-    await this.db.run('INSERT INTO invoice_commitments (request_id, batch_id, file_name, file_type, file, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6)', [
-      c.requestId, c.batchId, c.fileName, c.fileType, c.file, c.uploadedAt,
+    const key = `commitments/${c.batchId}/${randomUUID()}`;
+    await this.blobs.put(key, c.file);
+    await this.db.run('INSERT INTO invoice_commitments (request_id, batch_id, file_name, file_type, file_blob, file_bytes, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+      c.requestId, c.batchId, c.fileName, c.fileType, key, c.file.length, c.uploadedAt,
     ]);
   }
 
   /** The commitments sent with the batch's invoice requests, by request id. */
   async commitments(batchId: string): Promise<Map<string, { fileName: string; fileBytes: number; uploadedAt: string }>> {
     const rows = await this.db.all<{ request_id: string; file_name: string; file_bytes: number; uploaded_at: string }>(
-      'SELECT request_id, file_name, length(file) AS file_bytes, uploaded_at FROM invoice_commitments WHERE batch_id = $1',
+      'SELECT request_id, file_name, file_bytes, uploaded_at FROM invoice_commitments WHERE batch_id = $1',
       [batchId],
     );
     return new Map(rows.map((r) => [r.request_id, { fileName: r.file_name, fileBytes: r.file_bytes, uploadedAt: r.uploaded_at }]));
@@ -143,8 +152,8 @@ export class SharedPaymentsStore {
 const stores = new WeakMap<SqlDb, SharedPaymentsStore>();
 
 /** One store per database (the context is built by others; this keeps the registration out of it). */
-export function sharedPaymentsOf(db: SqlDb): SharedPaymentsStore {
-  let store = stores.get(db);
-  if (!store) stores.set(db, (store = new SharedPaymentsStore(db)));
+export function sharedPaymentsOf(ctx: { db: SqlDb; blobs: BlobStore }): SharedPaymentsStore {
+  let store = stores.get(ctx.db);
+  if (!store) stores.set(ctx.db, (store = new SharedPaymentsStore(ctx.db, ctx.blobs)));
   return store;
 }

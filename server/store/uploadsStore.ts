@@ -1,6 +1,7 @@
 /** Chunked roster uploads: the session and the chunks received so far. */
 import type { UploadState, WireError } from '../../shared/wire';
-import { asBuffer, type SqlDb } from '../db/sqlDb';
+import type { BlobStore } from '../blobs/blobStore';
+import type { SqlDb } from '../db/sqlDb';
 import { fromJsonOrNull, toJson } from './json';
 
 export interface UploadRecord {
@@ -49,7 +50,10 @@ const toUpload = (r: UploadRow): UploadRecord => ({
 });
 
 export class UploadsStore {
-  constructor(private readonly db: SqlDb) {}
+  constructor(
+    private readonly db: SqlDb,
+    private readonly blobs: BlobStore,
+  ) {}
 
   async insert(u: Omit<UploadRecord, 'state' | 'rowCount' | 'error' | 'usedByBatch'>): Promise<void> {
     await this.db.run(
@@ -66,25 +70,39 @@ export class UploadsStore {
   }
 
   async receivedChunks(id: string): Promise<{ idx: number; size: number }[]> {
-    return this.db.all<{ idx: number; size: number }>('SELECT idx, length(bytes) AS size FROM upload_chunks WHERE upload_id = $1 ORDER BY idx', [id]);
+    return this.db.all<{ idx: number; size: number }>('SELECT idx, size FROM upload_chunks WHERE upload_id = $1 ORDER BY idx', [id]);
   }
 
   async chunkHash(id: string, idx: number): Promise<string | null> {
     return (await this.db.one<{ sha256: string }>('SELECT sha256 FROM upload_chunks WHERE upload_id = $1 AND idx = $2', [id, idx]))?.sha256 ?? null;
   }
 
-  /** False when that chunk was stored meanwhile (a concurrent retry). */
+  /** False when that chunk was stored meanwhile (a concurrent retry). The bytes go under a key of their own hash. */
   async putChunk(id: string, idx: number, sha256: string, bytes: Buffer): Promise<boolean> {
-    return (await this.db.run('INSERT INTO upload_chunks (upload_id, idx, sha256, bytes) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [id, idx, sha256, bytes])) === 1;
+    const key = `uploads/${id}/${idx}-${sha256}`;
+    await this.blobs.put(key, bytes);
+    const stored = await this.db.run(
+      'INSERT INTO upload_chunks (upload_id, idx, sha256, blob_key, size) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING',
+      [id, idx, sha256, key, bytes.length],
+    );
+    return stored === 1;
   }
 
   /** The chunks in order, one at a time, for hashing and parsing at completion. */
   async *chunks(id: string): AsyncGenerator<Buffer> {
-    const indexes = await this.db.all<{ idx: number }>('SELECT idx FROM upload_chunks WHERE upload_id = $1 ORDER BY idx', [id]);
-    for (const { idx } of indexes) {
-      const row = await this.db.one<{ bytes: Uint8Array }>('SELECT bytes FROM upload_chunks WHERE upload_id = $1 AND idx = $2', [id, idx]);
-      if (row) yield asBuffer(row.bytes);
-    }
+    const keys = await this.db.all<{ blob_key: string }>('SELECT blob_key FROM upload_chunks WHERE upload_id = $1 ORDER BY idx', [id]);
+    for (const { blob_key } of keys) yield await this.blobs.get(blob_key);
+  }
+
+  /** Chunks no longer needed (the upload was used, failed or expired before `cutoff`): rows and files. */
+  async purgeChunks(cutoff: string): Promise<number> {
+    const rows = await this.db.all<{ blob_key: string }>(
+      `DELETE FROM upload_chunks c USING uploads u WHERE u.id = c.upload_id AND (u.state IN ('used', 'failed') OR u.expires_at < $1)
+       RETURNING c.blob_key`,
+      [cutoff],
+    );
+    await this.blobs.delete(rows.map((r) => r.blob_key));
+    return rows.length;
   }
 
   async complete(id: string, rowCount: number, at: string): Promise<void> {
@@ -95,9 +113,8 @@ export class UploadsStore {
     await this.db.run("UPDATE uploads SET state = 'failed', error = $1, completed_at = $2 WHERE id = $3", [toJson(error), at, id]);
   }
 
-  /** A batch took the upload's rows; the chunks are no longer needed. */
+  /** A batch took the upload's rows; the clean-up job removes its chunks. */
   async markUsed(id: string, batchId: string): Promise<void> {
     await this.db.run("UPDATE uploads SET state = 'used', used_by_batch = $1 WHERE id = $2", [batchId, id]);
-    await this.db.run('DELETE FROM upload_chunks WHERE upload_id = $1', [id]);
   }
 }
