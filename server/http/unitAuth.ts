@@ -10,12 +10,10 @@ export async function requireUnit(ctx: ServerContext, req: FastifyRequest): Prom
   const token = bearerToken(req.headers[WIRE_HEADERS.authorization]);
   if (!token) throw refuse('authRequired', '请先登录');
   const tokenHash = hashToken(token);
-  const session = await ctx.units.session(tokenHash);
+  const session = await ctx.units.bySession(tokenHash);
   if (!session) throw refuse('authRequired', '登录已失效，请重新登录');
   if (session.expiresAt <= ctx.clock().toISOString()) throw refuse('tokenExpired', '登录已过期，请重新登录');
-  const unit = await ctx.units.get(session.unitId);
-  if (!unit) throw refuse('authRequired', '登录已失效，请重新登录');
-  return { ...unit, tokenHash };
+  return { ...session.unit, tokenHash };
 }
 
 export function requireAdmin(adminToken: string, req: FastifyRequest): void {

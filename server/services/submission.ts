@@ -33,6 +33,8 @@ import { applyTransition, checkTransition, clerkActor, staffActor } from './life
 import { ndjsonLines } from './ndjsonLines';
 import { claimPlace, HOLDING_STATES } from './occupancy';
 
+const ROWS_PER_SLICE = 250;
+
 export type SubmissionRequest = (ValidSubmitBatchRequest | ValidSubmitSupplementaryRequest) & { enrollmentType: EnrollmentType };
 
 /** The clerk's steps from where the server's copy stands back to 待发送, replayed so the history stays legal. */
@@ -192,7 +194,12 @@ export async function prepareSubmission(ctx: ServerContext, unit: UnitRecord, re
     overAgeCommitmentSigned: req.overAgeCommitmentSigned,
     ...(policy?.cover ? { policyPeriod: policy.cover } : {}),
   };
-  const checks = rows.map((r) => checkRosterRow(r.values, rowCtx));
+  const checks: RowCheck[] = [];
+  for (const [i, r] of rows.entries()) {
+    // A large roster is checked in slices, so the instance keeps answering other requests meanwhile.
+    if (i > 0 && i % ROWS_PER_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+    checks.push(checkRosterRow(r.values, rowCtx));
+  }
   // Duplicates within the roster are known now; other batches' holders only under the claims' lock.
   const inRoster = duplicateFindings(checks.map((c, i) => ({ documentNumber: c.person.documentNumber, sourceRow: rows[i]!.sourceRow })));
   checks.forEach((c, i) => c.findings.push(...inRoster[i]!));

@@ -95,9 +95,13 @@ export class UnitsStore {
     await this.db.run('INSERT INTO sessions (token_hash, unit_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [tokenHash, unitId, createdAt, expiresAt]);
   }
 
-  async session(tokenHash: string): Promise<{ unitId: string; expiresAt: string } | null> {
-    const row = await this.db.one<{ unit_id: string; expires_at: string }>('SELECT unit_id, expires_at FROM sessions WHERE token_hash = $1', [tokenHash]);
-    return row ? { unitId: row.unit_id, expiresAt: row.expires_at } : null;
+  /** The session's unit, in one look-up (every unit request starts here). */
+  async bySession(tokenHash: string): Promise<{ unit: UnitRecord; expiresAt: string } | null> {
+    const row = await this.db.one<UnitRow & { expires_at: string }>(
+      'SELECT u.*, s.expires_at FROM sessions s JOIN units u ON u.id = s.unit_id WHERE s.token_hash = $1',
+      [tokenHash],
+    );
+    return row ? { unit: toUnit(row), expiresAt: row.expires_at } : null;
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
