@@ -92,15 +92,17 @@ describe('the checker finds violations (so the real check cannot pass silently)'
     expect(found('renderer/App.tsx', source)).toEqual([[1, 'electron'], [2, '../electron/core/db'], [3, '../server/routes'], [4, 'fs'], [8, '../electron/preload']]);
   });
 
-  it('in server/: electron/ and renderer/', () => {
+  it('in server/: electron/, renderer/ and SQLite', () => {
     const source = lines(
       "import Fastify from 'fastify';",
       "import { readFileSync } from 'node:fs';",
       "import { outbox } from '../electron/core/outbox';",
       "import { App } from '../renderer/App';",
       "import { transition } from '../shared/domain/batch';",
+      "import Database from 'better-sqlite3';",
+      "import pg from 'pg';",
     );
-    expect(found('server/app.ts', source)).toEqual([[3, '../electron/core/outbox'], [4, '../renderer/App']]);
+    expect(found('server/app.ts', source)).toEqual([[3, '../electron/core/outbox'], [4, '../renderer/App'], [6, 'better-sqlite3']]);
   });
 
   it('reports file:line and the import in its message', () => {

@@ -25,7 +25,7 @@ export interface Violation {
 }
 
 /** Packages that need Node, native code, a DOM or a UI framework: none belongs in pure shared code. */
-const NOT_IN_SHARED = ['electron', 'better-sqlite3', 'exceljs', 'pdf-lib', '@pdf-lib/fontkit', 'react', 'react-dom', 'zustand', 'fastify', 'playwright', 'vite', 'vitest'];
+const NOT_IN_SHARED = ['electron', 'better-sqlite3', 'exceljs', 'pdf-lib', '@pdf-lib/fontkit', 'react', 'react-dom', 'zustand', 'fastify', 'playwright', 'vite', 'vitest', 'pg', '@electric-sql/pglite', '@aws-sdk/client-s3'];
 
 const DOM_OBJECTS = ['window', 'document', 'navigator', 'location', 'history'];
 const DOM_ANY_USE = ['localStorage', 'sessionStorage', 'requestAnimationFrame', 'fetch', 'XMLHttpRequest', 'EventSource'];
@@ -97,6 +97,7 @@ export function checkSource(file: string, source: string): Violation[] {
         if (target !== null && under(target, 'electron')) add(ref.line, spec, 'server/ must not import from electron/');
         if (target !== null && under(target, 'renderer')) add(ref.line, spec, 'server/ must not import from renderer/');
         if (pkg === 'electron') add(ref.line, spec, 'server/ must not import electron');
+        if (pkg === 'better-sqlite3') add(ref.line, spec, 'server/ must not import better-sqlite3 (its storage is PostgreSQL SQL)');
         break;
     }
   }
