@@ -1,5 +1,6 @@
 /** Everything a request handler or service needs: the database, its stores and the clock. */
 import type { BlobStore } from './blobs/blobStore';
+import { FieldCipher } from './crypto/fieldCipher';
 import type { SqlDb } from './db/sqlDb';
 import type { Clock } from './clock';
 import { ApplicationsStore } from './store/applicationsStore';
@@ -18,6 +19,8 @@ export interface ServerContext {
   db: SqlDb;
   /** Files, out of the database. */
   blobs: BlobStore;
+  /** Seals phones and bank cards in the database. */
+  cipher: FieldCipher;
   clock: Clock;
   /** How long a login lasts. */
   tokenTtlMs: number;
@@ -42,24 +45,28 @@ export interface ServerContext {
 export interface ServerKeys {
   requestHash: Buffer;
   throttleSubject: Buffer;
+  personalData: Buffer;
+  personalDataIndex: Buffer;
 }
 
 export function createContext(db: SqlDb, blobs: BlobStore, clock: Clock, tokenTtlMs: number, keys: ServerKeys, throttle: ThrottlePolicies = DEFAULT_THROTTLE): ServerContext {
+  const cipher = new FieldCipher(keys.personalData, keys.personalDataIndex);
   return {
     db,
     blobs,
+    cipher,
     clock,
     tokenTtlMs,
     requestHashKey: keys.requestHash,
     throttle: new LoginThrottle(new LoginFailuresStore(db), keys.throttleSubject, clock, throttle),
-    units: new UnitsStore(db),
+    units: new UnitsStore(db, cipher),
     schemes: new SchemesStore(db),
-    idempotency: new IdempotencyStore(db),
-    changes: new ChangesStore(db),
+    idempotency: new IdempotencyStore(db, cipher),
+    changes: new ChangesStore(db, cipher),
     uploads: new UploadsStore(db, blobs),
-    batches: new BatchesStore(db, blobs),
+    batches: new BatchesStore(db, blobs, cipher),
     claims: new ClaimsStore(db),
     occupancy: new OccupancyStore(db),
-    applications: new ApplicationsStore(db, blobs),
+    applications: new ApplicationsStore(db, blobs, cipher),
   };
 }

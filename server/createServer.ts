@@ -80,7 +80,12 @@ export async function createServer(options: CreateServerOptions): Promise<HuzhuS
   const clock = options.clock ?? systemClock;
   const secret = loadServerSecret(options.serverSecret, options.dataDir);
   const db = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir, poolSize: options.poolSize });
-  const keys = { requestHash: derivedKey(secret, 'idempotency-request-hash'), throttleSubject: derivedKey(secret, 'login-throttle-subject') };
+  const keys = {
+    requestHash: derivedKey(secret, 'idempotency-request-hash'),
+    throttleSubject: derivedKey(secret, 'login-throttle-subject'),
+    personalData: derivedKey(secret, 'personal-data-seal'),
+    personalDataIndex: derivedKey(secret, 'personal-data-index'),
+  };
   const blobs = openBlobStore(options.blobs, options.dataDir);
   const ctx = createContext(db, blobs, clock, options.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS, keys, options.loginThrottle);
   const cleanup: CleanupSettings = {

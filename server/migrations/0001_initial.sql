@@ -1,16 +1,22 @@
 -- The association server's schema (PostgreSQL; PGlite runs the same SQL).
 -- Conventions: money in BIGINT fen; calendar days TEXT 'YYYY-MM-DD'; times TEXT ISO 8601 UTC
 -- ('…Z') so that text order is time order; structured values TEXT holding JSON; files in the
--- blob store, a row holding the key (`*_blob`) and the size.
+-- blob store, a row holding the key (`*_blob`) and the size. Columns marked "sealed" hold
+-- AES-256-GCM text under a key derived from the server's secret (phones, bank cards).
 -- No BEGIN/COMMIT: the migration runner wraps each file in its own transaction.
 
 CREATE TABLE units (
   id TEXT PRIMARY KEY,
   name TEXT NOT NULL UNIQUE,
-  login_phone TEXT NOT NULL UNIQUE,
+  -- Sealed; found by its keyed blind index.
+  login_phone TEXT NOT NULL,
+  login_phone_index TEXT NOT NULL UNIQUE,
   -- scrypt$N$r$p$salt$hash, never the password.
   password_hash TEXT NOT NULL,
+  -- Sealed JSON.
   profile TEXT NOT NULL,
+  -- From the profile, for "one insurance code, one account".
+  insurance_code TEXT,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );
@@ -53,6 +59,7 @@ CREATE TABLE idempotency_keys (
   route TEXT NOT NULL,
   request_hash TEXT NOT NULL,
   status INTEGER,
+  -- Sealed: an answer may show a phone or a refund account.
   response TEXT,
   created_at TEXT NOT NULL,
   PRIMARY KEY (scope, key)
@@ -83,6 +90,7 @@ CREATE TABLE batches (
   cover_end TEXT,
   policy_batch_id TEXT REFERENCES batches (id),
   policy_number TEXT UNIQUE,
+  -- Sealed JSON (the batch's contact and phone).
   contact TEXT,
   head_counts TEXT,
   over_age_commitment BOOLEAN NOT NULL,
@@ -119,9 +127,11 @@ CREATE TABLE persons (
   source_row INTEGER,
   doc_number TEXT NOT NULL,
   name TEXT NOT NULL,
+  -- Sealed JSON: the row may carry a phone or a bank card.
   row_values TEXT NOT NULL,
   status TEXT NOT NULL CHECK (status IN ('enrolled', 'rejected')),
-  reasons TEXT NOT NULL DEFAULT '[]',
+  -- Sealed JSON: a refusal names the holding unit's handler and phone.
+  reasons TEXT NOT NULL,
   PRIMARY KEY (batch_id, seq)
 );
 CREATE INDEX persons_batch_status ON persons (batch_id, status, seq);
@@ -179,6 +189,7 @@ CREATE TABLE payments (
   proof_type TEXT NOT NULL,
   proof_blob TEXT NOT NULL,
   proof_bytes INTEGER NOT NULL,
+  -- Sealed JSON (the refund account).
   refund TEXT,
   uploaded_at TEXT NOT NULL,
   confirmed_fen BIGINT,
@@ -195,6 +206,7 @@ CREATE TABLE invoices (
   amount_fen BIGINT NOT NULL CHECK (amount_fen > 0),
   fee_source TEXT,
   email TEXT,
+  -- Sealed.
   phone TEXT,
   remark TEXT,
   status TEXT NOT NULL CHECK (status IN ('requested', 'issued')),
@@ -219,6 +231,7 @@ CREATE TABLE changes (
   seq BIGINT NOT NULL,
   at TEXT NOT NULL,
   kind TEXT NOT NULL,
+  -- Sealed JSON: entries may carry a contact's phone.
   payload TEXT NOT NULL,
   PRIMARY KEY (unit_id, seq)
 );

@@ -9,6 +9,7 @@ CREATE TABLE onboarding_applications (
   kind TEXT NOT NULL CHECK (kind IN ('insuranceCode', 'unitProfile')),
   scheme_id TEXT NOT NULL,
   state TEXT NOT NULL CHECK (state IN ('pending', 'approved', 'rejected')),
+  -- Sealed JSON (handler and contact phones).
   form TEXT NOT NULL,
   commitment TEXT,
   reason TEXT,

@@ -13,6 +13,7 @@ CREATE TABLE shared_payments (
   proof_type TEXT NOT NULL,
   proof_blob TEXT NOT NULL,
   proof_bytes INTEGER NOT NULL,
+  -- Sealed JSON (the refund account).
   refund TEXT,
   uploaded_at TEXT NOT NULL,
   -- Transfers recorded at the same instant, in the order they were recorded.

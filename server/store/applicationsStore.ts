@@ -2,8 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ApplicationKind, ApplicationState } from '../../shared/domain/onboarding';
 import type { BlobStore } from '../blobs/blobStore';
+import type { FieldCipher } from '../crypto/fieldCipher';
 import type { SqlDb } from '../db/sqlDb';
-import { fromJson, fromJsonOrNull, toJson } from './json';
+import { fromJsonOrNull, toJson } from './json';
 
 export interface CommitmentRecord {
   title: string;
@@ -51,14 +52,14 @@ interface ApplicationRow {
   reviewed_by: string | null;
 }
 
-const toRecord = (r: ApplicationRow): ApplicationRecord => ({
+const toRecord = (r: ApplicationRow, cipher: FieldCipher): ApplicationRecord => ({
   id: r.id,
   unitId: r.unit_id,
   clientApplicationId: r.client_application_id,
   kind: r.kind,
   schemeId: r.scheme_id,
   state: r.state,
-  form: fromJson<Record<string, unknown>>(r.form),
+  form: cipher.openJson<Record<string, unknown>>(r.form),
   commitment: fromJsonOrNull<CommitmentRecord>(r.commitment),
   reason: r.reason,
   insuranceCode: r.insurance_code,
@@ -72,16 +73,17 @@ export class ApplicationsStore {
   constructor(
     private readonly db: SqlDb,
     private readonly blobs: BlobStore,
+    private readonly cipher: FieldCipher,
   ) {}
 
   async get(id: string): Promise<ApplicationRecord | null> {
     const row = await this.db.one<ApplicationRow>('SELECT * FROM onboarding_applications WHERE id = $1', [id]);
-    return row ? toRecord(row) : null;
+    return row ? toRecord(row, this.cipher) : null;
   }
 
   async byClientId(unitId: string, clientApplicationId: string): Promise<ApplicationRecord | null> {
     const row = await this.db.one<ApplicationRow>('SELECT * FROM onboarding_applications WHERE unit_id = $1 AND client_application_id = $2', [unitId, clientApplicationId]);
-    return row ? toRecord(row) : null;
+    return row ? toRecord(row, this.cipher) : null;
   }
 
   async list(filter: { unitId?: string; state?: ApplicationState; kind?: ApplicationKind } = {}): Promise<ApplicationRecord[]> {
@@ -91,14 +93,14 @@ export class ApplicationsStore {
        ORDER BY submitted_at, id`,
       [filter.unitId ?? null, filter.state ?? null, filter.kind ?? null],
     );
-    return rows.map(toRecord);
+    return rows.map((r) => toRecord(r, this.cipher));
   }
 
   async insert(a: Omit<ApplicationRecord, 'state' | 'reason' | 'insuranceCode' | 'round' | 'reviewedAt' | 'reviewedBy'>): Promise<void> {
     await this.db.run(
       `INSERT INTO onboarding_applications (id, unit_id, client_application_id, kind, scheme_id, state, form, commitment, submitted_at)
        VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7, $8)`,
-      [a.id, a.unitId, a.clientApplicationId, a.kind, a.schemeId, toJson(a.form), a.commitment ? toJson(a.commitment) : null, a.submittedAt],
+      [a.id, a.unitId, a.clientApplicationId, a.kind, a.schemeId, this.cipher.sealJson(a.form), a.commitment ? toJson(a.commitment) : null, a.submittedAt],
     );
   }
 
@@ -107,7 +109,7 @@ export class ApplicationsStore {
     await this.db.run(
       `UPDATE onboarding_applications SET scheme_id = $1, form = $2, commitment = $3, submitted_at = $4, state = 'pending', reason = NULL,
          reviewed_at = NULL, reviewed_by = NULL, round = round + 1 WHERE id = $5`,
-      [a.schemeId, toJson(a.form), a.commitment ? toJson(a.commitment) : null, a.submittedAt, id],
+      [a.schemeId, this.cipher.sealJson(a.form), a.commitment ? toJson(a.commitment) : null, a.submittedAt, id],
     );
   }
 

@@ -7,6 +7,7 @@ import type { EnrollmentType } from '../../shared/domain/scheme';
 import type { WireReason } from '../../shared/wire';
 import { randomUUID } from 'node:crypto';
 import type { BlobStore } from '../blobs/blobStore';
+import type { FieldCipher } from '../crypto/fieldCipher';
 import type { SqlDb } from '../db/sqlDb';
 import { fromJson, fromJsonOrNull, toJson } from './json';
 
@@ -67,7 +68,7 @@ interface BatchRow {
   updated_at: string;
 }
 
-const toBatch = (r: BatchRow): BatchRecord => ({
+const toBatch = (r: BatchRow, cipher: FieldCipher): BatchRecord => ({
   id: r.id,
   unitId: r.unit_id,
   clientBatchId: r.client_batch_id,
@@ -83,7 +84,7 @@ const toBatch = (r: BatchRow): BatchRecord => ({
   cover: r.cover_start && r.cover_end ? { start: r.cover_start, end: r.cover_end } : null,
   policyBatchId: r.policy_batch_id,
   policyNumber: r.policy_number,
-  contact: fromJsonOrNull(r.contact),
+  contact: r.contact === null ? null : cipher.openJson(r.contact),
   headCounts: fromJsonOrNull(r.head_counts),
   overAgeCommitment: r.over_age_commitment,
   submittedCount: r.submitted_count,
@@ -116,15 +117,15 @@ interface PersonRow {
   reasons: string;
 }
 
-const toPerson = (r: PersonRow): PersonRecord => ({
+const toPerson = (r: PersonRow, cipher: FieldCipher): PersonRecord => ({
   seq: r.seq,
   rowId: r.row_id,
   sourceRow: r.source_row,
   docNumber: r.doc_number,
   name: r.name,
-  values: fromJson(r.row_values),
+  values: cipher.openJson(r.row_values),
   status: r.status,
-  reasons: fromJson(r.reasons),
+  reasons: cipher.openJson(r.reasons),
 });
 
 export interface PaymentRecord {
@@ -178,7 +179,7 @@ interface InvoiceRow {
   issued_on: string | null;
 }
 
-const toInvoice = (r: InvoiceRow): InvoiceRecord => ({
+const toInvoice = (r: InvoiceRow, cipher: FieldCipher): InvoiceRecord => ({
   id: r.id,
   requestId: r.request_id,
   ref: r.ref,
@@ -187,7 +188,7 @@ const toInvoice = (r: InvoiceRow): InvoiceRecord => ({
   amountFen: r.amount_fen,
   feeSource: r.fee_source,
   email: r.email,
-  phone: r.phone,
+  phone: r.phone === null ? null : cipher.open(r.phone),
   remark: r.remark,
   status: r.status,
   invoiceNumber: r.invoice_number,
@@ -199,6 +200,7 @@ export class BatchesStore {
   constructor(
     private readonly db: SqlDb,
     private readonly blobs: BlobStore,
+    private readonly cipher: FieldCipher,
   ) {}
 
   async insert(b: BatchRecord): Promise<void> {
@@ -211,7 +213,7 @@ export class BatchesStore {
       [
         b.id, b.unitId, b.clientBatchId, b.schemeId, b.schemeVersion, b.coverageYear.start, b.coverageYear.end,
         b.enrollmentType, b.title, b.state, toJson(b.selection), toJson(b.headCountLines), b.requestedStart,
-        b.cover?.start ?? null, b.cover?.end ?? null, b.policyBatchId, b.policyNumber, b.contact ? toJson(b.contact) : null,
+        b.cover?.start ?? null, b.cover?.end ?? null, b.policyBatchId, b.policyNumber, b.contact ? this.cipher.sealJson(b.contact) : null,
         b.headCounts ? toJson(b.headCounts) : null, b.overAgeCommitment, b.submittedCount, b.headCountOnly,
         b.totalFen, b.payableFen, b.submittedAt, b.updatedAt,
       ],
@@ -226,7 +228,7 @@ export class BatchesStore {
          total_fen = $13, payable_fen = $14, submitted_at = $15, updated_at = $16 WHERE id = $17`,
       [
         b.schemeVersion, b.title, toJson(b.selection), toJson(b.headCountLines), b.requestedStart, b.cover?.start ?? null,
-        b.cover?.end ?? null, b.contact ? toJson(b.contact) : null, b.headCounts ? toJson(b.headCounts) : null,
+        b.cover?.end ?? null, b.contact ? this.cipher.sealJson(b.contact) : null, b.headCounts ? toJson(b.headCounts) : null,
         b.overAgeCommitment, b.submittedCount, b.headCountOnly, b.totalFen, b.payableFen, b.submittedAt, b.updatedAt, b.id,
       ],
     );
@@ -235,7 +237,7 @@ export class BatchesStore {
   /** Inside a transaction the row is locked until it ends: two actions on one batch take turns. */
   async get(id: string): Promise<BatchRecord | null> {
     const row = await this.db.one<BatchRow>(`SELECT * FROM batches WHERE id = $1${this.db.inTransaction ? ' FOR UPDATE' : ''}`, [id]);
-    return row ? toBatch(row) : null;
+    return row ? toBatch(row, this.cipher) : null;
   }
 
   /** The unit's own batch by the client's id; locked, as `get`, inside a transaction. */
@@ -243,7 +245,7 @@ export class BatchesStore {
     const row = await this.db.one<BatchRow>(`SELECT * FROM batches WHERE unit_id = $1 AND client_batch_id = $2${this.db.inTransaction ? ' FOR UPDATE' : ''}`, [
       unitId, clientBatchId,
     ]);
-    return row ? toBatch(row) : null;
+    return row ? toBatch(row, this.cipher) : null;
   }
 
   async list(filter: { unitId?: string; state?: string } = {}): Promise<BatchRecord[]> {
@@ -251,7 +253,7 @@ export class BatchesStore {
       'SELECT * FROM batches WHERE ($1::text IS NULL OR unit_id = $1) AND ($2::text IS NULL OR state = $2) ORDER BY submitted_at, id',
       [filter.unitId ?? null, filter.state ?? null],
     );
-    return rows.map(toBatch);
+    return rows.map((r) => toBatch(r, this.cipher));
   }
 
   /** The unit's batches of a scheme's coverage year. */
@@ -259,7 +261,7 @@ export class BatchesStore {
     const rows = await this.db.all<BatchRow>('SELECT * FROM batches WHERE unit_id = $1 AND scheme_id = $2 AND coverage_year_start = $3 ORDER BY submitted_at', [
       unitId, schemeId, coverageYearStart,
     ]);
-    return rows.map(toBatch);
+    return rows.map((r) => toBatch(r, this.cipher));
   }
 
   /** The next batch number (a sequence: concurrent submissions never share one). */
@@ -315,20 +317,20 @@ export class BatchesStore {
           chunk.map((p) => p.sourceRow),
           chunk.map((p) => p.docNumber),
           chunk.map((p) => p.name),
-          chunk.map((p) => toJson(p.values)),
+          chunk.map((p) => this.cipher.sealJson(p.values)),
           chunk.map((p) => p.status),
-          chunk.map((p) => toJson(p.reasons)),
+          chunk.map((p) => this.cipher.sealJson(p.reasons)),
         ],
       );
     }
   }
 
   async persons(batchId: string, offset: number, limit: number): Promise<PersonRecord[]> {
-    return (await this.db.all<PersonRow>('SELECT * FROM persons WHERE batch_id = $1 ORDER BY seq LIMIT $2 OFFSET $3', [batchId, limit, offset])).map(toPerson);
+    return (await this.db.all<PersonRow>('SELECT * FROM persons WHERE batch_id = $1 ORDER BY seq LIMIT $2 OFFSET $3', [batchId, limit, offset])).map((r) => toPerson(r, this.cipher));
   }
 
   async personsWithStatus(batchId: string, status: 'enrolled' | 'rejected'): Promise<PersonRecord[]> {
-    return (await this.db.all<PersonRow>('SELECT * FROM persons WHERE batch_id = $1 AND status = $2 ORDER BY seq', [batchId, status])).map(toPerson);
+    return (await this.db.all<PersonRow>('SELECT * FROM persons WHERE batch_id = $1 AND status = $2 ORDER BY seq', [batchId, status])).map((r) => toPerson(r, this.cipher));
   }
 
   async personCounts(batchId: string): Promise<{ total: number; enrolled: number; rejected: number }> {
@@ -343,11 +345,11 @@ export class BatchesStore {
     const rows = await this.db.all<PersonRow>("SELECT * FROM persons WHERE batch_id = $1 AND status = 'enrolled' AND doc_number = ANY($2::text[]) ORDER BY seq", [
       batchId, [...docNumbers],
     ]);
-    return rows.map(toPerson);
+    return rows.map((r) => toPerson(r, this.cipher));
   }
 
   async rejectPerson(batchId: string, seq: number, reasons: readonly WireReason[]): Promise<void> {
-    await this.db.run("UPDATE persons SET status = 'rejected', reasons = $1 WHERE batch_id = $2 AND seq = $3", [toJson(reasons), batchId, seq]);
+    await this.db.run("UPDATE persons SET status = 'rejected', reasons = $1 WHERE batch_id = $2 AND seq = $3", [this.cipher.sealJson(reasons), batchId, seq]);
   }
 
   async savePayment(batchId: string, p: Omit<PaymentRecord, 'proofBytes' | 'confirmedFen' | 'confirmedOn'> & { proof: Buffer }): Promise<void> {
@@ -359,7 +361,7 @@ export class BatchesStore {
        ON CONFLICT (batch_id) DO UPDATE SET payer = excluded.payer, amount_fen = excluded.amount_fen, method = excluded.method,
          paid_on = excluded.paid_on, proof_name = excluded.proof_name, proof_type = excluded.proof_type, proof_blob = excluded.proof_blob,
          proof_bytes = excluded.proof_bytes, refund = excluded.refund, uploaded_at = excluded.uploaded_at, confirmed_fen = NULL, confirmed_on = NULL`,
-      [batchId, p.payer, p.amountFen, p.method, p.paidOn, p.proofName, p.proofType, key, p.proof.length, p.refund ? toJson(p.refund) : null, p.uploadedAt],
+      [batchId, p.payer, p.amountFen, p.method, p.paidOn, p.proofName, p.proofType, key, p.proof.length, p.refund ? this.cipher.sealJson(p.refund) : null, p.uploadedAt],
     );
   }
 
@@ -380,7 +382,7 @@ export class BatchesStore {
       proofName: r.proof_name,
       proofType: r.proof_type,
       proofBytes: r.proof_bytes,
-      refund: fromJsonOrNull(r.refund),
+      refund: r.refund === null ? null : this.cipher.openJson(r.refund),
       uploadedAt: r.uploaded_at,
       confirmedFen: r.confirmed_fen,
       confirmedOn: r.confirmed_on,
@@ -396,12 +398,12 @@ export class BatchesStore {
     await this.db.run(
       `INSERT INTO invoices (id, batch_id, request_id, ref, title, tax_number, amount_fen, fee_source, email, phone, remark, status, requested_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'requested', $12)`,
-      [inv.id, batchId, inv.requestId, inv.ref, inv.title, inv.taxNumber, inv.amountFen, inv.feeSource, inv.email, inv.phone, inv.remark, inv.requestedAt],
+      [inv.id, batchId, inv.requestId, inv.ref, inv.title, inv.taxNumber, inv.amountFen, inv.feeSource, inv.email, inv.phone === null ? null : this.cipher.seal(inv.phone), inv.remark, inv.requestedAt],
     );
   }
 
   async invoices(batchId: string): Promise<InvoiceRecord[]> {
-    return (await this.db.all<InvoiceRow>('SELECT * FROM invoices WHERE batch_id = $1 ORDER BY requested_at, position', [batchId])).map(toInvoice);
+    return (await this.db.all<InvoiceRow>('SELECT * FROM invoices WHERE batch_id = $1 ORDER BY requested_at, position', [batchId])).map((r) => toInvoice(r, this.cipher));
   }
 
   async issueInvoice(invoiceId: string, invoiceNumber: string, issuedOn: string): Promise<void> {

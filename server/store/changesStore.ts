@@ -9,6 +9,7 @@
  */
 import type { Change } from '../../shared/wire';
 import type { SqlDb } from '../db/sqlDb';
+import type { FieldCipher } from '../crypto/fieldCipher';
 import { fromJson, toJson } from './json';
 
 /** A change as written: the feed adds `seq` and `at`. */
@@ -38,7 +39,10 @@ interface EntryRow {
 }
 
 export class ChangesStore {
-  constructor(private readonly db: SqlDb) {}
+  constructor(
+    private readonly db: SqlDb,
+    private readonly cipher: FieldCipher,
+  ) {}
 
   /** The newest position of the unit's feed. */
   async last(unitId: string): Promise<FeedPosition> {
@@ -58,7 +62,7 @@ export class ChangesStore {
       [unitId],
     );
     const seq = row!.last_seq;
-    await this.db.run('INSERT INTO changes (unit_id, seq, at, kind, payload) VALUES ($1, $2, $3, $4, $5)', [unitId, seq, at, kind, toJson(payload)]);
+    await this.db.run('INSERT INTO changes (unit_id, seq, at, kind, payload) VALUES ($1, $2, $3, $4, $5)', [unitId, seq, at, kind, this.cipher.sealJson(payload)]);
     return seq;
   }
 
@@ -86,7 +90,9 @@ export class ChangesStore {
       const entry = takeOwn ? own[i++]! : announced[j++]!;
       if (takeOwn) position.unit = entry.seq;
       else position.announcement = entry.seq;
-      changes.push({ ...fromJson<Record<string, unknown>>(entry.payload), seq: encodeCursor(position), at: entry.at, kind: entry.kind } as Change);
+      // A unit's own entries are sealed; announcements (scheme versions) hold nothing personal.
+      const payload = takeOwn ? this.cipher.openJson<Record<string, unknown>>(entry.payload) : fromJson<Record<string, unknown>>(entry.payload);
+      changes.push({ ...payload, seq: encodeCursor(position), at: entry.at, kind: entry.kind } as Change);
     }
     return { changes, position };
   }

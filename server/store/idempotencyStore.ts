@@ -1,4 +1,5 @@
 /** Actions by idempotency key: the request's HMAC and, once applied, the response to replay. */
+import type { FieldCipher } from '../crypto/fieldCipher';
 import type { SqlDb } from '../db/sqlDb';
 
 export interface StoredResponse {
@@ -9,7 +10,10 @@ export interface StoredResponse {
 }
 
 export class IdempotencyStore {
-  constructor(private readonly db: SqlDb) {}
+  constructor(
+    private readonly db: SqlDb,
+    private readonly cipher: FieldCipher,
+  ) {}
 
   /** An applied action's record; a pending one (its transaction not committed) reads as none. */
   async find(scope: string, key: string): Promise<StoredResponse | null> {
@@ -17,7 +21,7 @@ export class IdempotencyStore {
       'SELECT route, request_hash, status, response FROM idempotency_keys WHERE scope = $1 AND key = $2 AND status IS NOT NULL',
       [scope, key],
     );
-    return row ? { route: row.route, requestHash: row.request_hash, status: row.status, body: row.response } : null;
+    return row ? { route: row.route, requestHash: row.request_hash, status: row.status, body: this.cipher.open(row.response) } : null;
   }
 
   /**
@@ -34,7 +38,7 @@ export class IdempotencyStore {
 
   /** The response of the action begun under the key, in the same transaction. */
   async finish(scope: string, key: string, status: number, body: string): Promise<void> {
-    await this.db.run('UPDATE idempotency_keys SET status = $3, response = $4 WHERE scope = $1 AND key = $2', [scope, key, status, body]);
+    await this.db.run('UPDATE idempotency_keys SET status = $3, response = $4 WHERE scope = $1 AND key = $2', [scope, key, status, this.cipher.seal(body)]);
   }
 
   /** Forgets keys stored before `cutoff` (ISO time); returns how many. */

@@ -1,8 +1,8 @@
 /** Transfers that pay one or several batches (recordPayment), each batch's share, and 提前开票 commitments. */
 import { randomUUID } from 'node:crypto';
 import type { BlobStore } from '../blobs/blobStore';
+import type { FieldCipher } from '../crypto/fieldCipher';
 import type { SqlDb } from '../db/sqlDb';
-import { fromJsonOrNull, toJson } from './json';
 
 export interface SharedRefund {
   accountName: string;
@@ -62,7 +62,7 @@ interface AllocationRow {
 
 const PAYMENT_COLUMNS = 'id, unit_id, payer, amount_fen, method, account_type, paid_on, proof_name, proof_type, proof_bytes, refund, uploaded_at';
 
-function paymentOf(r: PaymentRow): SharedPaymentRecord {
+function paymentOf(r: PaymentRow, cipher: FieldCipher): SharedPaymentRecord {
   return {
     id: r.id,
     unitId: r.unit_id,
@@ -74,7 +74,7 @@ function paymentOf(r: PaymentRow): SharedPaymentRecord {
     proofName: r.proof_name,
     proofType: r.proof_type,
     proofBytes: r.proof_bytes,
-    refund: fromJsonOrNull<SharedRefund>(r.refund),
+    refund: r.refund === null ? null : cipher.openJson<SharedRefund>(r.refund),
     uploadedAt: r.uploaded_at,
   };
 }
@@ -87,6 +87,7 @@ export class SharedPaymentsStore {
   constructor(
     private readonly db: SqlDb,
     private readonly blobs: BlobStore,
+    private readonly cipher: FieldCipher,
   ) {}
 
   /** Call inside the action's transaction. */
@@ -96,7 +97,7 @@ export class SharedPaymentsStore {
     await this.db.run(
       `INSERT INTO shared_payments (id, unit_id, payer, amount_fen, method, account_type, paid_on, proof_name, proof_type, proof_blob, proof_bytes, refund, uploaded_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-      [p.id, p.unitId, p.payer, p.amountFen, p.method, p.accountType, p.paidOn, p.proofName, p.proofType, key, p.proof.length, p.refund ? toJson(p.refund) : null, p.uploadedAt],
+      [p.id, p.unitId, p.payer, p.amountFen, p.method, p.accountType, p.paidOn, p.proofName, p.proofType, key, p.proof.length, p.refund ? this.cipher.sealJson(p.refund) : null, p.uploadedAt],
     );
     for (const [i, a] of allocations.entries()) {
       await this.db.run('INSERT INTO payment_allocations (payment_id, batch_id, position, amount_fen) VALUES ($1, $2, $3, $4)', [p.id, a.batchId, i, a.amountFen]);
@@ -105,7 +106,7 @@ export class SharedPaymentsStore {
 
   async get(paymentId: string): Promise<SharedPaymentRecord | null> {
     const row = await this.db.one<PaymentRow>(`SELECT ${PAYMENT_COLUMNS} FROM shared_payments WHERE id = $1`, [paymentId]);
-    return row ? paymentOf(row) : null;
+    return row ? paymentOf(row, this.cipher) : null;
   }
 
   async allocations(paymentId: string): Promise<AllocationRecord[]> {
@@ -152,8 +153,8 @@ export class SharedPaymentsStore {
 const stores = new WeakMap<SqlDb, SharedPaymentsStore>();
 
 /** One store per database (the context is built by others; this keeps the registration out of it). */
-export function sharedPaymentsOf(ctx: { db: SqlDb; blobs: BlobStore }): SharedPaymentsStore {
+export function sharedPaymentsOf(ctx: { db: SqlDb; blobs: BlobStore; cipher: FieldCipher }): SharedPaymentsStore {
   let store = stores.get(ctx.db);
-  if (!store) stores.set(ctx.db, (store = new SharedPaymentsStore(ctx.db, ctx.blobs)));
+  if (!store) stores.set(ctx.db, (store = new SharedPaymentsStore(ctx.db, ctx.blobs, ctx.cipher)));
   return store;
 }

@@ -1,6 +1,6 @@
 /** Unit accounts and their sessions. */
 import type { SqlDb } from '../db/sqlDb';
-import { fromJson, toJson } from './json';
+import type { FieldCipher } from '../crypto/fieldCipher';
 
 export interface UnitProfile {
   uscc?: string;
@@ -33,37 +33,45 @@ interface UnitRow {
   created_at: string;
 }
 
-const toUnit = (r: UnitRow): UnitRecord => ({
-  id: r.id,
-  name: r.name,
-  loginPhone: r.login_phone,
-  passwordHash: r.password_hash,
-  profile: fromJson<UnitProfile>(r.profile),
-  createdAt: r.created_at,
-});
-
 export class UnitsStore {
-  constructor(private readonly db: SqlDb) {}
+  constructor(
+    private readonly db: SqlDb,
+    private readonly cipher: FieldCipher,
+  ) {}
+
+  private readonly toUnit = (r: UnitRow): UnitRecord => ({
+    id: r.id,
+    name: r.name,
+    loginPhone: this.cipher.open(r.login_phone),
+    passwordHash: r.password_hash,
+    profile: this.cipher.openJson<UnitProfile>(r.profile),
+    createdAt: r.created_at,
+  });
 
   async insert(unit: UnitRecord): Promise<void> {
-    await this.db.run('INSERT INTO units (id, name, login_phone, password_hash, profile, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6)', [
-      unit.id, unit.name, unit.loginPhone, unit.passwordHash, toJson(unit.profile), unit.createdAt,
-    ]);
+    await this.db.run(
+      `INSERT INTO units (id, name, login_phone, login_phone_index, password_hash, profile, insurance_code, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)`,
+      [
+        unit.id, unit.name, this.cipher.seal(unit.loginPhone), this.cipher.blindIndex(unit.loginPhone), unit.passwordHash,
+        this.cipher.sealJson(unit.profile), unit.profile.insuranceCode ?? null, unit.createdAt,
+      ],
+    );
   }
 
   async get(id: string): Promise<UnitRecord | null> {
     const row = await this.db.one<UnitRow>('SELECT * FROM units WHERE id = $1', [id]);
-    return row ? toUnit(row) : null;
+    return row ? this.toUnit(row) : null;
   }
 
   async byName(name: string): Promise<UnitRecord | null> {
     const row = await this.db.one<UnitRow>('SELECT * FROM units WHERE name = $1', [name]);
-    return row ? toUnit(row) : null;
+    return row ? this.toUnit(row) : null;
   }
 
   async byPhone(phone: string): Promise<UnitRecord | null> {
-    const row = await this.db.one<UnitRow>('SELECT * FROM units WHERE login_phone = $1', [phone]);
-    return row ? toUnit(row) : null;
+    const row = await this.db.one<UnitRow>('SELECT * FROM units WHERE login_phone_index = $1', [this.cipher.blindIndex(phone)]);
+    return row ? this.toUnit(row) : null;
   }
 
   /** The login: a unit name or its login phone. */
@@ -73,21 +81,21 @@ export class UnitsStore {
 
   /** The profile replaced (onboarding approvals, handler details). */
   async updateProfile(id: string, profile: UnitProfile, at: string): Promise<void> {
-    await this.db.run('UPDATE units SET profile = $1, updated_at = $2 WHERE id = $3', [toJson(profile), at, id]);
+    await this.db.run('UPDATE units SET profile = $1, insurance_code = $2, updated_at = $3 WHERE id = $4', [this.cipher.sealJson(profile), profile.insuranceCode ?? null, at, id]);
   }
 
   /** 联系电话变更: the phone the unit logs in with (unique across accounts). */
   async setLoginPhone(id: string, phone: string, at: string): Promise<void> {
-    await this.db.run('UPDATE units SET login_phone = $1, updated_at = $2 WHERE id = $3', [phone, at, id]);
+    await this.db.run('UPDATE units SET login_phone = $1, login_phone_index = $2, updated_at = $3 WHERE id = $4', [this.cipher.seal(phone), this.cipher.blindIndex(phone), at, id]);
   }
 
   async list(): Promise<UnitRecord[]> {
-    return (await this.db.all<UnitRow>('SELECT * FROM units ORDER BY created_at, id')).map(toUnit);
+    return (await this.db.all<UnitRow>('SELECT * FROM units ORDER BY created_at, id')).map(this.toUnit);
   }
 
   /** Another unit whose profile carries this insurance code (one code, one account). */
   async otherWithInsuranceCode(code: string, unitId: string): Promise<boolean> {
-    const row = await this.db.one('SELECT 1 FROM units WHERE id <> $2 AND (profile::jsonb ->> \'insuranceCode\') = $1 LIMIT 1', [code, unitId]);
+    const row = await this.db.one('SELECT 1 FROM units WHERE id <> $2 AND insurance_code = $1 LIMIT 1', [code, unitId]);
     return row !== null;
   }
 
@@ -101,7 +109,7 @@ export class UnitsStore {
       'SELECT u.*, s.expires_at FROM sessions s JOIN units u ON u.id = s.unit_id WHERE s.token_hash = $1',
       [tokenHash],
     );
-    return row ? { unit: toUnit(row), expiresAt: row.expires_at } : null;
+    return row ? { unit: this.toUnit(row), expiresAt: row.expires_at } : null;
   }
 
   async deleteSession(tokenHash: string): Promise<void> {

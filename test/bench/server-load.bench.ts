@@ -23,6 +23,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { encodeRosterNdjson, MIN_CHUNK_BYTES, ROUTES, routePath, WIRE_HEADERS, type WireRosterRow } from '../../shared/wire';
+import { derivedKey } from '../../server/config/serverSecret';
+import { FieldCipher } from '../../server/crypto/fieldCipher';
 import { call, personName, residentIds, shanghaiCentral, shanghaiRow, type CallOptions, type Reply } from '../server/serverFixtures';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -96,17 +98,24 @@ function startHaproxy(dir: string, port: number, backends: number[]): ChildProce
   return spawn('haproxy', ['-f', cfg, '-db'], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-async function preload(url: string): Promise<void> {
+/** Rows as the server writes them: phones and roster rows sealed under the instances' secret. */
+async function preload(url: string, secret: string): Promise<void> {
+  const cipher = new FieldCipher(derivedKey(secret, 'personal-data-seal'), derivedKey(secret, 'personal-data-index'));
+  const phones = Array.from({ length: 1000 }, (_u, i) => `150${String(i + 1).padStart(8, '0')}`);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     const now = new Date().toISOString();
     await client.query(
-      `INSERT INTO units (id, name, login_phone, password_hash, profile, created_at, updated_at)
-       SELECT 'preload-unit-' || u, '预置单位' || u, '150' || lpad(u::text, 8, '0'), 'scrypt$preloaded',
-              '{"socialSecurityCodes":[],"handler":{"name":"预置经办","phone":"15000000000"},"contacts":[]}', $1, $1
+      `INSERT INTO units (id, name, login_phone, login_phone_index, password_hash, profile, created_at, updated_at)
+       SELECT 'preload-unit-' || u, '预置单位' || u, ($2::text[])[u], ($3::text[])[u], 'scrypt$preloaded', $4, $1, $1
        FROM generate_series(1, 1000) u`,
-      [now],
+      [
+        now,
+        phones.map((p) => cipher.seal(p)),
+        phones.map((p) => cipher.blindIndex(p)),
+        cipher.sealJson({ socialSecurityCodes: [], handler: { name: '预置经办', phone: '15000000000' }, contacts: [] }),
+      ],
     );
     await client.query(
       `INSERT INTO batches (id, unit_id, client_batch_id, scheme_id, scheme_version, coverage_year_start, coverage_year_end, enrollment_type,
@@ -117,10 +126,10 @@ async function preload(url: string): Promise<void> {
       [now, PRELOADED / 50],
     );
     await client.query(
-      `INSERT INTO persons (batch_id, seq, doc_number, name, row_values, status)
-       SELECT 'PRELOAD' || ((i - 1) / 50 + 1), (i - 1) % 50 + 1, 'P' || lpad(i::text, 17, '0'), '预置人员', '{}', 'enrolled'
+      `INSERT INTO persons (batch_id, seq, doc_number, name, row_values, status, reasons)
+       SELECT 'PRELOAD' || ((i - 1) / 50 + 1), (i - 1) % 50 + 1, 'P' || lpad(i::text, 17, '0'), '预置人员', $2, 'enrolled', $3
        FROM generate_series(1, $1::int) i`,
-      [PRELOADED],
+      [PRELOADED, cipher.sealJson({}), cipher.sealJson([])],
     );
     await client.query(
       `INSERT INTO occupancy_claims (scheme_id, coverage_year_start, doc_number, scope, batch_id)
@@ -219,7 +228,7 @@ export default async function run(): Promise<void> {
     const empty: number[] = [];
     for (let i = 0; i < 40; i++) empty.push((await submit50(units[i % units.length]!)).ms);
 
-    await preload(dbUrl);
+    await preload(dbUrl, env.HUZHU_SERVER_SECRET);
     const atScale: number[] = [];
     for (let i = 0; i < 40; i++) atScale.push((await submit50(units[i % units.length]!)).ms);
 
