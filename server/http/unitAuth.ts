@@ -6,7 +6,18 @@ import type { ServerContext } from '../context';
 import type { UnitRecord } from '../store/unitsStore';
 import { refuse } from './wireHttpError';
 
-export async function requireUnit(ctx: ServerContext, req: FastifyRequest): Promise<UnitRecord & { tokenHash: string }> {
+export type AuthenticatedUnit = UnitRecord & { tokenHash: string };
+
+// Looked up once per request: by the hook that runs before the body is read, then by the handler.
+const known = new WeakMap<FastifyRequest, Promise<AuthenticatedUnit>>();
+
+export function requireUnit(ctx: ServerContext, req: FastifyRequest): Promise<AuthenticatedUnit> {
+  let unit = known.get(req);
+  if (!unit) known.set(req, (unit = lookUpUnit(ctx, req)));
+  return unit;
+}
+
+async function lookUpUnit(ctx: ServerContext, req: FastifyRequest): Promise<AuthenticatedUnit> {
   const token = bearerToken(req.headers[WIRE_HEADERS.authorization]);
   if (!token) throw refuse('authRequired', '请先登录');
   const tokenHash = hashToken(token);

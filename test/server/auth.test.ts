@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accountViewSchema, registrationViewSchema, ROUTES, sessionViewSchema } from '../../shared/wire';
+import { accountViewSchema, MAX_CHUNK_BYTES, registrationViewSchema, ROUTES, sessionViewSchema } from '../../shared/wire';
 import { call, countRows, databaseText, registerUnit, startTestServer, type TestServer } from './serverFixtures';
 
 let t: TestServer;
@@ -63,6 +63,18 @@ describe('what the database keeps', () => {
 });
 
 describe('tokens', () => {
+  it('refuses a unit route without a valid token before reading its body', async () => {
+    const tooLarge = Buffer.alloc(MAX_CHUNK_BYTES + 64 * 1024, 0x41);
+    const withoutToken = await call(t.url, ROUTES.putChunk, { params: { uploadId: 'any', index: 0 }, raw: tooLarge });
+    expect(withoutToken.status).toBe(401);
+    expect(withoutToken.body.code).toBe('authRequired');
+    const staleToken = await call(t.url, ROUTES.putChunk, { token: 'not-a-token-at-all', params: { uploadId: 'any', index: 0 }, raw: tooLarge });
+    expect(staleToken.status).toBe(401);
+    // With a valid token the same body is read, and refused for its size.
+    const read = await call(t.url, ROUTES.putChunk, { token: unit.token, params: { uploadId: 'any', index: 0 }, raw: tooLarge });
+    expect(read.status).toBe(413);
+  });
+
   it('answers 401 authRequired without a token or with an unknown one', async () => {
     for (const token of [undefined, 'not-a-real-token']) {
       const res = await call(t.url, ROUTES.account, token ? { token } : {});
