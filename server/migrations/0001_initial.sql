@@ -127,11 +127,12 @@ CREATE TABLE persons (
   source_row INTEGER,
   doc_number TEXT NOT NULL,
   name TEXT NOT NULL,
-  -- Sealed JSON: the row may carry a phone or a bank card.
+  -- The row's values as JSON, but for its phone and bank card: those, when given, sealed apart.
   row_values TEXT NOT NULL,
+  row_sealed TEXT,
   status TEXT NOT NULL CHECK (status IN ('enrolled', 'rejected')),
-  -- Sealed JSON: a refusal names the holding unit's handler and phone.
-  reasons TEXT NOT NULL,
+  -- Sealed JSON, NULL for none: a refusal names the holding unit's handler and phone.
+  reasons TEXT,
   PRIMARY KEY (batch_id, seq)
 );
 CREATE INDEX persons_batch_status ON persons (batch_id, status, seq);

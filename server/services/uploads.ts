@@ -3,6 +3,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import {
   chunkCount,
   chunkSpan,
+  MAX_PENDING_UPLOAD_BYTES,
+  MAX_PENDING_UPLOADS,
   MAX_ROSTER_ROWS,
   parseRosterLine,
   UPLOAD_TTL_HOURS,
@@ -36,6 +38,12 @@ export async function uploadStatus(ctx: ServerContext, u: UploadRecord): Promise
 
 export async function createUpload(ctx: ServerContext, unitId: string, req: Required<Pick<CreateUploadRequest, 'totalBytes' | 'sha256' | 'chunkBytes'>>): Promise<UploadStatus> {
   const now = ctx.clock();
+  const pending = await ctx.uploads.pending(unitId, now.toISOString());
+  if (pending.count >= MAX_PENDING_UPLOADS || pending.bytes + req.totalBytes > MAX_PENDING_UPLOAD_BYTES) {
+    throw refuse('uploadQuotaExceeded', `本单位未使用的名单上传过多（${pending.count} 个），请先提交或等待其过期后再上传`, {
+      headers: { 'retry-after': String(3600) },
+    });
+  }
   const record = {
     id: randomUUID(),
     unitId,

@@ -113,8 +113,9 @@ interface PersonRow {
   doc_number: string;
   name: string;
   row_values: string;
+  row_sealed: string | null;
   status: 'enrolled' | 'rejected';
-  reasons: string;
+  reasons: string | null;
 }
 
 const toPerson = (r: PersonRow, cipher: FieldCipher): PersonRecord => ({
@@ -123,9 +124,9 @@ const toPerson = (r: PersonRow, cipher: FieldCipher): PersonRecord => ({
   sourceRow: r.source_row,
   docNumber: r.doc_number,
   name: r.name,
-  values: cipher.openJson(r.row_values),
+  values: { ...fromJson<Record<string, string>>(r.row_values), ...(r.row_sealed === null ? {} : cipher.openJson<Record<string, string>>(r.row_sealed)) },
   status: r.status,
-  reasons: cipher.openJson(r.reasons),
+  reasons: r.reasons === null ? [] : cipher.openJson(r.reasons),
 });
 
 export interface PaymentRecord {
@@ -158,6 +159,9 @@ export interface InvoiceRecord {
   requestedAt: string;
   issuedOn: string | null;
 }
+
+/** Roster fields sealed at rest: the rest of a row (name, ID number, plans) is what the association works with. */
+const SEALED_ROW_FIELDS: readonly string[] = ['phone', 'bankCard'];
 
 // Persons are written this many to a statement: one round trip per chunk, not per person.
 const PERSON_CHUNK = 2000;
@@ -308,8 +312,8 @@ export class BatchesStore {
     for (let i = 0; i < persons.length; i += PERSON_CHUNK) {
       const chunk = persons.slice(i, i + PERSON_CHUNK);
       await this.db.run(
-        `INSERT INTO persons (batch_id, seq, row_id, source_row, doc_number, name, row_values, status, reasons)
-         SELECT $1, * FROM unnest($2::int[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])`,
+        `INSERT INTO persons (batch_id, seq, row_id, source_row, doc_number, name, row_values, row_sealed, status, reasons)
+         SELECT $1, * FROM unnest($2::int[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])`,
         [
           batchId,
           chunk.map((p) => p.seq),
@@ -317,12 +321,26 @@ export class BatchesStore {
           chunk.map((p) => p.sourceRow),
           chunk.map((p) => p.docNumber),
           chunk.map((p) => p.name),
-          chunk.map((p) => this.cipher.sealJson(p.values)),
+          ...this.splitValues(chunk),
           chunk.map((p) => p.status),
-          chunk.map((p) => this.cipher.sealJson(p.reasons)),
+          chunk.map((p) => (p.reasons.length === 0 ? null : this.cipher.sealJson(p.reasons))),
         ],
       );
     }
+  }
+
+  /** Row values as two columns: the plain part, and the phone and bank card sealed (null when the row has neither). */
+  private splitValues(persons: readonly PersonRecord[]): [string[], (string | null)[]] {
+    const plain: string[] = [];
+    const sealed: (string | null)[] = [];
+    for (const p of persons) {
+      const open: Record<string, string> = {};
+      const secret: Record<string, string> = {};
+      for (const [k, v] of Object.entries(p.values)) (SEALED_ROW_FIELDS.includes(k) && v !== '' ? secret : open)[k] = v;
+      plain.push(toJson(open));
+      sealed.push(Object.keys(secret).length === 0 ? null : this.cipher.sealJson(secret));
+    }
+    return [plain, sealed];
   }
 
   async persons(batchId: string, offset: number, limit: number): Promise<PersonRecord[]> {

@@ -63,6 +63,16 @@ export class UploadsStore {
     );
   }
 
+  /** The unit's uploads that still hold chunks (open or complete, not expired): how many and their bytes. */
+  async pending(unitId: string, now: string): Promise<{ count: number; bytes: number }> {
+    const row = await this.db.one<{ count: number; bytes: number }>(
+      `SELECT COUNT(*)::int AS count, COALESCE(SUM(total_bytes), 0)::bigint AS bytes FROM uploads
+       WHERE unit_id = $1 AND state IN ('open', 'complete') AND expires_at >= $2`,
+      [unitId, now],
+    );
+    return row ?? { count: 0, bytes: 0 };
+  }
+
   /** The unit's own upload only. */
   async get(unitId: string, id: string): Promise<UploadRecord | null> {
     const row = await this.db.one<UploadRow>('SELECT * FROM uploads WHERE id = $1 AND unit_id = $2', [id, unitId]);

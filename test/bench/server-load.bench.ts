@@ -126,10 +126,10 @@ async function preload(url: string, secret: string): Promise<void> {
       [now, PRELOADED / 50],
     );
     await client.query(
-      `INSERT INTO persons (batch_id, seq, doc_number, name, row_values, status, reasons)
-       SELECT 'PRELOAD' || ((i - 1) / 50 + 1), (i - 1) % 50 + 1, 'P' || lpad(i::text, 17, '0'), '预置人员', $2, 'enrolled', $3
+      `INSERT INTO persons (batch_id, seq, doc_number, name, row_values, status)
+       SELECT 'PRELOAD' || ((i - 1) / 50 + 1), (i - 1) % 50 + 1, 'P' || lpad(i::text, 17, '0'), '预置人员', '{}', 'enrolled'
        FROM generate_series(1, $1::int) i`,
-      [PRELOADED, cipher.sealJson({}), cipher.sealJson([])],
+      [PRELOADED],
     );
     await client.query(
       `INSERT INTO occupancy_claims (scheme_id, coverage_year_start, doc_number, scope, batch_id)
