@@ -28,6 +28,7 @@ export interface ServerContext {
   requestHashKey: Buffer;
   /** Failed logins and refused registrations per account and client address. */
   throttle: LoginThrottle;
+  limits: ServerLimits;
   units: UnitsStore;
   schemes: SchemesStore;
   idempotency: IdempotencyStore;
@@ -41,6 +42,13 @@ export interface ServerContext {
   applications: ApplicationsStore;
 }
 
+export interface ServerLimits {
+  /** How many holders (unit name and handler contact) a unit is shown in 24 hours; past it, only "held by another unit". */
+  namedOccupancyAnswersPerDay: number;
+}
+
+export const DEFAULT_LIMITS: ServerLimits = { namedOccupancyAnswersPerDay: 2000 };
+
 /** Keys derived from the server secret, one per use. */
 export interface ServerKeys {
   requestHash: Buffer;
@@ -49,7 +57,15 @@ export interface ServerKeys {
   personalDataIndex: Buffer;
 }
 
-export function createContext(db: SqlDb, blobs: BlobStore, clock: Clock, tokenTtlMs: number, keys: ServerKeys, throttle: ThrottlePolicies = DEFAULT_THROTTLE): ServerContext {
+export function createContext(
+  db: SqlDb,
+  blobs: BlobStore,
+  clock: Clock,
+  tokenTtlMs: number,
+  keys: ServerKeys,
+  throttle: ThrottlePolicies = DEFAULT_THROTTLE,
+  limits: ServerLimits = DEFAULT_LIMITS,
+): ServerContext {
   const cipher = new FieldCipher(keys.personalData, keys.personalDataIndex);
   return {
     db,
@@ -58,6 +74,7 @@ export function createContext(db: SqlDb, blobs: BlobStore, clock: Clock, tokenTt
     clock,
     tokenTtlMs,
     requestHashKey: keys.requestHash,
+    limits,
     throttle: new LoginThrottle(new LoginFailuresStore(db), keys.throttleSubject, clock, throttle),
     units: new UnitsStore(db, cipher),
     schemes: new SchemesStore(db),

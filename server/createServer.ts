@@ -9,7 +9,7 @@ import { BUILT_IN_SCHEME_FILES } from '../shared/schemes';
 import { isoAt, systemClock, type Clock } from './clock';
 import type { ThrottlePolicies } from './auth/loginThrottle';
 import { derivedKey, loadServerSecret } from './config/serverSecret';
-import { createContext, type ServerContext } from './context';
+import { createContext, type ServerContext, type ServerLimits } from './context';
 import { openBlobStore, type BlobSettings } from './blobs/openBlobStore';
 import { openDatabase } from './db/openDatabase';
 import { seedDemo, type DemoAccount } from './demo';
@@ -55,6 +55,8 @@ export interface CreateServerOptions {
   loginThrottle?: ThrottlePolicies;
   /** Behind a load balancer: take the client address from X-Forwarded-For. */
   trustProxy?: boolean;
+  /** Limits per unit (default DEFAULT_LIMITS). */
+  limits?: ServerLimits;
 }
 
 export interface HuzhuServer {
@@ -87,7 +89,7 @@ export async function createServer(options: CreateServerOptions): Promise<HuzhuS
     personalDataIndex: derivedKey(secret, 'personal-data-index'),
   };
   const blobs = openBlobStore(options.blobs, options.dataDir);
-  const ctx = createContext(db, blobs, clock, options.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS, keys, options.loginThrottle);
+  const ctx = createContext(db, blobs, clock, options.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS, keys, options.loginThrottle, options.limits);
   const cleanup: CleanupSettings = {
     idempotencyRetentionMs: options.idempotencyRetentionMs ?? DEFAULT_IDEMPOTENCY_RETENTION_MS,
     intervalMs: options.cleanupIntervalMs ?? DEFAULT_CLEANUP_INTERVAL_MS,

@@ -34,6 +34,8 @@ import { ndjsonLines } from './ndjsonLines';
 import { claimPlace, HOLDING_STATES } from './occupancy';
 
 const ROWS_PER_SLICE = 250;
+/** Who holds a person, past the unit's daily number of named answers. */
+const ANONYMOUS_HOLDER = '其他单位';
 
 export type SubmissionRequest = (ValidSubmitBatchRequest | ValidSubmitSupplementaryRequest) & { enrollmentType: EnrollmentType };
 
@@ -245,15 +247,20 @@ export async function applySubmission(ctx: ServerContext, unit: UnitRecord, p: P
   const candidates = checks.flatMap((c) => (reasonsOf(c).length === 0 && c.person.documentNumber !== '' ? [c.person.documentNumber] : []));
   const { refused, holders } = await claimPersons(ctx, p.place, batchId, candidates);
   const otherBatches = new Map<string, OtherBatchEntry>();
-  const occupied = new Map<string, OccupyingUnit & { unitId: string }>();
+  const occupied = new Map<string, OccupyingUnit & { unitId: string; named: boolean }>();
+  // The holder's name and handler contact are shown up to a daily number of answers a unit; past it, only that the person is taken.
+  let namesLeft = ctx.limits.namedOccupancyAnswersPerDay - (await ctx.occupancy.namedAnswersSince(unit.id, new Date(ctx.clock().getTime() - 24 * 3600_000).toISOString()));
   for (const h of holders) {
     if (h.unitId === unit.id) {
       otherBatches.set(h.docNumber, { batchTitle: h.batchTitle, stateLabel: batchStateLabel(h.state) });
-    } else {
+    } else if (namesLeft-- > 0) {
       const holder = (await ctx.units.get(h.unitId))!;
-      occupied.set(h.docNumber, { unitId: holder.id, unitName: holder.name, contact: `${holder.profile.handler.name} ${holder.profile.handler.phone}` });
+      occupied.set(h.docNumber, { unitId: holder.id, unitName: holder.name, contact: `${holder.profile.handler.name} ${holder.profile.handler.phone}`, named: true });
+    } else {
+      occupied.set(h.docNumber, { unitId: h.unitId, unitName: ANONYMOUS_HOLDER, named: false });
     }
   }
+  await ctx.occupancy.recordAnswers(unit.id, p.place, [...occupied].map(([docNumber, o]) => ({ docNumber, holderUnitId: o.unitId, named: o.named })), at);
   if (otherBatches.size + occupied.size > 0) {
     const elsewhere = duplicateFindings(
       checks.map((c, i) => ({ documentNumber: otherBatches.has(c.person.documentNumber) || occupied.has(c.person.documentNumber) ? c.person.documentNumber : '', sourceRow: rows[i]!.sourceRow })),
@@ -343,6 +350,8 @@ export async function applySubmission(ctx: ServerContext, unit: UnitRecord, p: P
 
   await applyTransition(ctx, batch, 'acknowledge', { actor: staffActor() });
   for (const [docNumber, holder] of occupied) {
+    await ctx.occupancy.rememberNotice(scheme.id, scheme.coverageYear.start, docNumber, unit.id);
+    if (!holder.named) continue;
     const handler = (await ctx.units.get(holder.unitId))!.profile.handler;
     await ctx.changes.append(unit.id, at, {
       kind: 'occupied',
@@ -352,7 +361,6 @@ export async function applySubmission(ctx: ServerContext, unit: UnitRecord, p: P
       unitName: holder.unitName,
       contact: { name: handler.name, phone: handler.phone },
     });
-    await ctx.occupancy.rememberNotice(scheme.id, scheme.coverageYear.start, docNumber, unit.id);
   }
   if (rejected.length > 0) {
     const list: RejectedPerson[] = rejected.map(rejectedPersonOf);

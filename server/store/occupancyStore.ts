@@ -69,6 +69,20 @@ export class OccupancyStore {
     return rows.map((r) => ({ schemeId: r.scheme_id, coverageYearStart: r.coverage_year_start, scope: r.scope, docNumber: r.doc_number }));
   }
 
+  /** Holders named to the unit (name and handler contact shown) since `since`. */
+  async namedAnswersSince(unitId: string, since: string): Promise<number> {
+    return (await this.db.one<{ n: number }>('SELECT COUNT(*)::int AS n FROM occupancy_answers WHERE unit_id = $1 AND named AND at >= $2', [unitId, since]))!.n;
+  }
+
+  async recordAnswers(unitId: string, place: ClaimPlace, answers: readonly { docNumber: string; holderUnitId: string; named: boolean }[], at: string): Promise<void> {
+    if (answers.length === 0) return;
+    await this.db.run(
+      `INSERT INTO occupancy_answers (unit_id, scheme_id, coverage_year_start, doc_number, holder_unit_id, named, at)
+       SELECT $1, $2, $3, d, h, n, $7 FROM unnest($4::text[], $5::text[], $6::boolean[]) AS a (d, h, n)`,
+      [unitId, place.schemeId, place.coverageYearStart, answers.map((a) => a.docNumber), answers.map((a) => a.holderUnitId), answers.map((a) => a.named), at],
+    );
+  }
+
   async rememberNotice(schemeId: string, coverageYearStart: string, docNumber: string, unitId: string): Promise<void> {
     await this.db.run('INSERT INTO occupied_notices (scheme_id, coverage_year_start, doc_number, unit_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
       schemeId, coverageYearStart, docNumber, unitId,
