@@ -10,6 +10,8 @@ export default defineConfig({
   test: {
     exclude: ['test/bench/**', 'node_modules/**'],
     testTimeout: 30_000,
+    // A test server on the embedded PGlite compiles its WebAssembly in each test process first.
+    hookTimeout: 60_000,
     pool: 'forks',
     reporters: ['default', './test/support/closingLineReporter.ts'],
     projects: [

@@ -7,7 +7,6 @@ import { mod11_2CheckCharacter } from '../shared/domain/identity';
 import { addClaim } from './services/adminActions';
 import { preparePassword, registerUnit } from './services/accounts';
 import type { ServerContext } from './context';
-import { inTransaction } from './db/openServerDb';
 
 export interface DemoAccount {
   unitName: string;
@@ -31,10 +30,10 @@ export async function seedDemo(ctx: ServerContext): Promise<DemoAccount[]> {
   const accounts: DemoAccount[] = [];
   for (const demo of DEMO_UNITS) {
     accounts.push({ unitName: demo.name, phone: demo.handler.phone, password: DEMO_PASSWORD });
-    if (ctx.units.byName(demo.name)) continue;
+    if (await ctx.units.byName(demo.name)) continue;
     const hash = await preparePassword(DEMO_PASSWORD);
-    inTransaction(ctx.db, () => {
-      const unit = registerUnit(
+    await ctx.db.transaction(async () => {
+      const unit = await registerUnit(
         ctx,
         {
           unit: { name: demo.name, uscc: demo.uscc, socialSecurityCodes: [], handler: demo.handler, contacts: [{ name: demo.handler.name, phone: demo.handler.phone }] },
@@ -50,7 +49,7 @@ export async function seedDemo(ctx: ServerContext): Promise<DemoAccount[]> {
               { claimNumber: 'LP2020000103', personName: '赵强', docNumber: demoId('19780301', '131'), planCode: 'B0', planName: '特种重病保障', eventDate: '2020-09-01', reportedOn: '2020-09-12', claimedFen: 1000000, paidFen: 0, status: 'refused' as const, remark: '免责期内发病' },
             ]
           : [{ claimNumber: 'LP2020000201', personName: '孙燕', docNumber: demoId('19880712', '242'), planCode: 'A0', planName: '住院基本保障', eventDate: '2020-05-20', reportedOn: '2020-06-01', claimedFen: 80000, paidFen: 64000, status: 'approved' as const }];
-      for (const c of claims) addClaim(ctx, unit.id, c);
+      for (const c of claims) await addClaim(ctx, unit.id, c);
     });
   }
   return accounts;

@@ -52,8 +52,8 @@ export class LoginThrottle {
     return createHmac('sha256', this.key).update(`${kind}\u0000${value.normalize('NFC').toLowerCase()}`).digest('base64url');
   }
 
-  private remainingMs(kind: 'account' | 'address', value: string): number {
-    const count = this.store.get(this.subject(kind, value));
+  private async remainingMs(kind: 'account' | 'address', value: string): Promise<number> {
+    const count = await this.store.get(this.subject(kind, value));
     if (!count) return 0;
     const policy = this.policies[kind];
     const last = new Date(count.lastFailureAt).getTime();
@@ -63,29 +63,29 @@ export class LoginThrottle {
   }
 
   /** Throws 429 while the account (if given) or the address must wait. */
-  check(address: string, account?: string): void {
-    const ms = Math.max(this.remainingMs('address', address), account === undefined ? 0 : this.remainingMs('account', account));
+  async check(address: string, account?: string): Promise<void> {
+    const ms = Math.max(await this.remainingMs('address', address), account === undefined ? 0 : await this.remainingMs('account', account));
     if (ms <= 0) return;
     const seconds = Math.ceil(ms / 1000);
     const wait = seconds >= 60 ? `${Math.ceil(seconds / 60)} 分钟` : `${seconds} 秒`;
     throw refuse('tooManyAttempts', `失败次数过多，请 ${wait}后再试`, { headers: { 'retry-after': String(seconds) } });
   }
 
-  failed(address: string, account?: string): void {
+  async failed(address: string, account?: string): Promise<void> {
     const now = this.clock().getTime();
     const at = new Date(now).toISOString();
     const forget = (kind: 'account' | 'address') => new Date(now - this.policies[kind].forgetAfterMs).toISOString();
-    this.store.record(this.subject('address', address), at, forget('address'));
-    if (account !== undefined) this.store.record(this.subject('account', account), at, forget('account'));
+    await this.store.record(this.subject('address', address), at, forget('address'));
+    if (account !== undefined) await this.store.record(this.subject('account', account), at, forget('account'));
   }
 
   /** A right password clears the account's count; the address keeps its own, so one good account cannot reset it. */
-  succeeded(account: string): void {
-    this.store.clear(this.subject('account', account));
+  async succeeded(account: string): Promise<void> {
+    await this.store.clear(this.subject('account', account));
   }
 
   /** Counts no longer able to delay anyone. */
-  purge(): number {
+  purge(): Promise<number> {
     const longest = Math.max(this.policies.account.forgetAfterMs, this.policies.address.forgetAfterMs);
     return this.store.purgeBefore(new Date(this.clock().getTime() - longest).toISOString());
   }

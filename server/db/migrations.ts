@@ -1,11 +1,12 @@
 /**
- * The server's schema migrations: `server/migrations/NNNN_name.sql`, applied in order at
- * start, each in its own transaction, `PRAGMA user_version` recording the last one.
+ * The server's schema migrations: `server/migrations/NNNN_name.sql` (PostgreSQL), applied in
+ * order at start, each in its own transaction and recorded in `schema_migrations`. Instances
+ * starting together take an advisory lock, so each file runs once.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Database } from 'better-sqlite3';
+import type { SqlDb } from './sqlDb';
 
 export interface Migration {
   version: number;
@@ -14,6 +15,8 @@ export interface Migration {
 }
 
 const MIGRATION_FILE = /^(\d{4})_[A-Za-z0-9_-]+\.sql$/;
+// Any fixed number: the key of the advisory lock the migrating instance holds.
+const MIGRATION_LOCK = 7_317_001;
 
 export function serverMigrationsDir(): string {
   return fileURLToPath(new URL('../migrations/', import.meta.url));
@@ -33,25 +36,34 @@ export function readMigrations(dir: string = serverMigrationsDir()): Migration[]
   return migrations;
 }
 
-/** Applies the migrations above the database's user_version; refuses a database from a newer server. */
-export function migrate(db: Database, migrations: readonly Migration[] = readMigrations()): string[] {
-  const current = db.pragma('user_version', { simple: true }) as number;
+/** The newest version applied to the database (0 for an empty one). */
+export async function schemaVersion(db: SqlDb): Promise<number> {
+  const row = await db.one<{ v: number | null }>(
+    "SELECT CASE WHEN to_regclass('schema_migrations') IS NULL THEN 0 ELSE (SELECT COALESCE(MAX(version), 0) FROM schema_migrations) END AS v",
+  );
+  return row?.v ?? 0;
+}
+
+/** Applies the migrations above the database's version; refuses a database from a newer server. */
+export async function migrate(db: SqlDb, migrations: readonly Migration[] = readMigrations()): Promise<string[]> {
   const newest = migrations.at(-1)?.version ?? 0;
-  if (current > newest) throw new Error(`数据库来自更新版本的服务器（版本 ${current}），请升级服务器`);
   const applied: string[] = [];
-  db.pragma('foreign_keys = OFF');
-  try {
-    for (const m of migrations.filter((x) => x.version > current)) {
-      db.transaction(() => {
-        db.exec(m.sql);
-        const violations = db.pragma('foreign_key_check') as unknown[];
-        if (violations.length > 0) throw new Error(`外键检查发现 ${violations.length} 处不一致（${m.name}）`);
-        db.pragma(`user_version = ${m.version}`);
-      }).immediate();
-      applied.push(m.name);
-    }
-  } finally {
-    db.pragma('foreign_keys = ON');
+  await db.transaction(async () => {
+    await db.run('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
+  });
+  const current = await schemaVersion(db);
+  if (current > newest) throw new Error(`数据库来自更新版本的服务器（版本 ${current}），请升级服务器`);
+  for (const m of migrations.filter((x) => x.version > current)) {
+    const done = await db.transaction(async () => {
+      await db.run('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      // Another instance may have applied it while this one waited for the lock.
+      if ((await db.one('SELECT 1 FROM schema_migrations WHERE version = $1', [m.version])) !== null) return false;
+      await db.exec(m.sql);
+      await db.run('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+      return true;
+    });
+    if (done) applied.push(m.name);
   }
   return applied;
 }

@@ -4,7 +4,7 @@
  */
 import { Readable } from 'node:stream';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
-import { MAX_JSON_BODY_BYTES, type WireError } from '../../shared/wire';
+import { MAX_JSON_BODY_BYTES, ROUTES, type WireError } from '../../shared/wire';
 import type { ServerContext } from '../context';
 import type { FaultRule, FaultSwitch } from './faults';
 import { adminRoutes } from './routes/adminRoutes';
@@ -13,6 +13,7 @@ import { publicRoutes } from './routes/publicRoutes';
 import { unitRoutes } from './routes/unitRoutes';
 import { paymentRoutes } from './routes/paymentRoutes';
 import { scrubDigits, type LogSink } from './safeLog';
+import { requireUnit } from './unitAuth';
 import { WireHttpError } from './wireHttpError';
 
 export interface AppOptions {
@@ -24,6 +25,9 @@ export interface AppOptions {
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The routes answered without a unit's token; every other /v1 route needs one. */
+const PUBLIC_ROUTES: ReadonlySet<string> = new Set([ROUTES.login, ROUTES.registerUnit, ROUTES.schemes, ROUTES.scheme, ROUTES.schemeVersion]);
 
 function routeOf(req: FastifyRequest): string {
   return req.routeOptions.url ?? '(未知路径)';
@@ -64,6 +68,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (fault.kind === 'fail500') {
       return reply.code(500).send({ code: 'injectedFault', message: '测试故障：服务器内部错误' } satisfies WireError);
     }
+  });
+
+  // A unit route refuses a missing or stale token before its body is read (an upload chunk, a voucher).
+  app.addHook('onRequest', async (req, reply) => {
+    if (reply.sent) return;
+    const url = req.routeOptions.url;
+    if (url?.startsWith('/v1/') && !PUBLIC_ROUTES.has(`${req.method} ${url}`)) await requireUnit(ctx, req);
   });
 
   app.addHook('onSend', async (req, reply, payload) => {

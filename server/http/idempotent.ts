@@ -1,7 +1,8 @@
 /**
- * Actions applied once per idempotency key: the key, a keyed hash of the request and the
- * response are stored in the same transaction as the effect, so a retry after a lost
- * response gets the stored response and nothing happens twice. Refusals are not stored.
+ * Actions applied once per idempotency key. The key is inserted, pending, as the action's
+ * transaction starts and its response stored before it commits: a retry after a lost response
+ * gets the stored response, a concurrent retry (on any instance) waits for the first and then
+ * replays it, and nothing happens twice. Refusals roll back, key included.
  * The hash is an HMAC under the server's key over the body without its secret fields: a
  * stored row gives nothing to test password guesses against.
  */
@@ -10,8 +11,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { canonicalJson, WIRE_HEADERS, withoutSecretFields } from '../../shared/wire';
 import { isoAt } from '../clock';
 import type { ServerContext } from '../context';
-import { inTransaction } from '../db/openServerDb';
-import { LEGACY_REQUEST_HASH, type StoredResponse } from '../store/idempotencyStore';
 import { idempotencyKeyOf } from './parse';
 import { refuse } from './wireHttpError';
 
@@ -26,10 +25,6 @@ function requestHash(key: Buffer, route: string, req: FastifyRequest): string {
     .digest('hex');
 }
 
-function sameRequest(stored: StoredResponse, route: string, hash: string): boolean {
-  return stored.requestHash === LEGACY_REQUEST_HASH ? stored.route === route : stored.requestHash === hash;
-}
-
 const reused = () => refuse('idempotencyKeyReused', '该幂等键已用于内容不同的另一个请求；新的操作须使用新的幂等键');
 
 function send(reply: FastifyReply, status: number, body: string, replayed: boolean): FastifyReply {
@@ -40,7 +35,8 @@ function send(reply: FastifyReply, status: number, body: string, replayed: boole
 
 /**
  * Runs `apply` once for the request's key within `scope` (the unit, or `public`). `prepare`
- * does slow work outside the transaction (hashing a password) and only for a key not seen yet.
+ * does slow work outside the transaction (hashing a password, checking rows) and only for a
+ * key not seen yet.
  */
 export async function idempotentAction<P = undefined>(
   ctx: ServerContext,
@@ -48,27 +44,27 @@ export async function idempotentAction<P = undefined>(
   reply: FastifyReply,
   scope: string,
   route: string,
-  apply: (prepared: P) => ActionResult,
+  apply: (prepared: P) => Promise<ActionResult>,
   prepare?: () => Promise<P>,
 ): Promise<FastifyReply> {
   const key = idempotencyKeyOf(req.headers[WIRE_HEADERS.idempotencyKey]);
   const hash = requestHash(ctx.requestHashKey, route, req);
-  const seen = ctx.idempotency.find(scope, key);
+  const seen = await ctx.idempotency.find(scope, key);
   if (seen) {
-    if (!sameRequest(seen, route, hash)) throw reused();
+    if (seen.requestHash !== hash) throw reused();
     return send(reply, seen.status, seen.body, true);
   }
   const prepared = prepare ? await prepare() : (undefined as P);
-  const outcome = inTransaction(ctx.db, () => {
-    // Looked up again inside the transaction: another request with the key may have won meanwhile.
-    const stored = ctx.idempotency.find(scope, key);
-    if (stored) {
-      if (!sameRequest(stored, route, hash)) throw reused();
+  const outcome = await ctx.db.transaction(async () => {
+    if (!(await ctx.idempotency.begin(scope, key, route, hash, isoAt(ctx.clock)))) {
+      // Taken by a request that committed while this one was on its way (or that it waited for).
+      const stored = await ctx.idempotency.find(scope, key);
+      if (!stored || stored.requestHash !== hash) throw reused();
       return { status: stored.status, body: stored.body, replayed: true };
     }
-    const result = apply(prepared);
+    const result = await apply(prepared);
     const body = JSON.stringify(result.body);
-    ctx.idempotency.save(scope, key, { route, requestHash: hash, status: result.status, body }, isoAt(ctx.clock));
+    await ctx.idempotency.finish(scope, key, result.status, body);
     return { status: result.status, body, replayed: false };
   });
   return send(reply, outcome.status, outcome.body, outcome.replayed);

@@ -9,8 +9,9 @@ CREATE TABLE onboarding_applications (
   kind TEXT NOT NULL CHECK (kind IN ('insuranceCode', 'unitProfile')),
   scheme_id TEXT NOT NULL,
   state TEXT NOT NULL CHECK (state IN ('pending', 'approved', 'rejected')),
-  form TEXT NOT NULL CHECK (json_valid(form)),
-  commitment TEXT CHECK (commitment IS NULL OR json_valid(commitment)),
+  -- Sealed JSON (handler and contact phones).
+  form TEXT NOT NULL,
+  commitment TEXT,
   reason TEXT,
   insurance_code TEXT,
   round INTEGER NOT NULL DEFAULT 1,
@@ -18,7 +19,7 @@ CREATE TABLE onboarding_applications (
   reviewed_at TEXT,
   reviewed_by TEXT,
   UNIQUE (unit_id, client_application_id)
-) STRICT;
+);
 CREATE INDEX onboarding_applications_state ON onboarding_applications (state, submitted_at);
 CREATE UNIQUE INDEX onboarding_insurance_codes ON onboarding_applications (insurance_code) WHERE insurance_code IS NOT NULL;
 
@@ -27,6 +28,7 @@ CREATE TABLE onboarding_files (
   idx INTEGER NOT NULL,
   name TEXT NOT NULL,
   type TEXT NOT NULL,
-  bytes BLOB NOT NULL,
+  blob_key TEXT NOT NULL,
+  size INTEGER NOT NULL,
   PRIMARY KEY (application_id, idx)
-) STRICT;
+);

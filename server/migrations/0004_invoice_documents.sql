@@ -5,7 +5,8 @@ CREATE TABLE invoice_documents (
   batch_id TEXT NOT NULL REFERENCES batches (id),
   file_name TEXT NOT NULL,
   file_type TEXT NOT NULL,
-  file BLOB NOT NULL,
+  file_blob TEXT NOT NULL,
+  file_bytes INTEGER NOT NULL,
   uploaded_at TEXT NOT NULL
-) STRICT;
+);
 CREATE INDEX invoice_documents_batch ON invoice_documents (batch_id);

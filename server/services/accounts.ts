@@ -10,7 +10,7 @@ import { refuse } from '../http/wireHttpError';
 import type { UnitProfile, UnitRecord } from '../store/unitsStore';
 import { HOLDING_STATES } from './occupancy';
 
-export function accountView(ctx: ServerContext, unit: UnitRecord): AccountView {
+export async function accountView(ctx: ServerContext, unit: UnitRecord): Promise<AccountView> {
   const p = unit.profile;
   const view: AccountView = {
     unitId: unit.id,
@@ -20,8 +20,7 @@ export function accountView(ctx: ServerContext, unit: UnitRecord): AccountView {
     handler: p.handler,
     contacts: p.contacts,
     registeredAt: unit.createdAt,
-    centralSelections: ctx.batches
-      .list({ unitId: unit.id })
+    centralSelections: (await ctx.batches.list({ unitId: unit.id }))
       .filter((b) => b.enrollmentType === 'central' && HOLDING_STATES.includes(b.state))
       .map((b) => ({ schemeId: b.schemeId, coverageYear: b.coverageYear, batchId: b.clientBatchId, selection: b.selection })),
   };
@@ -35,27 +34,27 @@ export function accountView(ctx: ServerContext, unit: UnitRecord): AccountView {
 }
 
 /** A new session for the unit; the token is returned once and stored only as its hash. */
-export function openSession(ctx: ServerContext, unit: UnitRecord): SessionView {
+export async function openSession(ctx: ServerContext, unit: UnitRecord): Promise<SessionView> {
   const { token, hash } = newToken();
   const now = ctx.clock();
   const expiresAt = new Date(now.getTime() + ctx.tokenTtlMs).toISOString();
-  ctx.units.createSession(unit.id, hash, now.toISOString(), expiresAt);
-  return { token, expiresAt, account: accountView(ctx, unit) };
+  await ctx.units.createSession(unit.id, hash, now.toISOString(), expiresAt);
+  return { token, expiresAt, account: await accountView(ctx, unit) };
 }
 
 /** Logs in from `address`, throttled per account typed and per address (429 while they must wait). */
 export async function login(ctx: ServerContext, account: string, password: string, address: string): Promise<SessionView> {
   const typed = account.trim();
-  ctx.throttle.check(address, typed);
-  const unit = ctx.units.byAccount(typed);
+  await ctx.throttle.check(address, typed);
+  const unit = await ctx.units.byAccount(typed);
   // Verified even for an unknown account, so both failures take as long and read the same.
   const ok = await verifyPassword(password, unit?.passwordHash ?? null);
   if (!unit || !ok) {
-    ctx.throttle.failed(address, typed);
+    await ctx.throttle.failed(address, typed);
     throw refuse('loginFailed', '账号或密码不正确');
   }
-  ctx.throttle.succeeded(typed);
-  return openSession(ctx, unit);
+  await ctx.throttle.succeeded(typed);
+  return await openSession(ctx, unit);
 }
 
 /** One answer whichever is taken, so a registration cannot tell a name from a phone on file. */
@@ -68,8 +67,8 @@ export async function preparePassword(password: string): Promise<string> {
 }
 
 /** Creates the account (inside the action's transaction); `passwordHash` was computed beforehand. */
-export function registerUnit(ctx: ServerContext, req: ValidRegistration, passwordHash: string): UnitRecord {
-  if (ctx.units.byName(req.unit.name) || ctx.units.byPhone(req.unit.handler.phone)) throw refuse('accountExists', ACCOUNT_EXISTS_MESSAGE);
+export async function registerUnit(ctx: ServerContext, req: ValidRegistration, passwordHash: string): Promise<UnitRecord> {
+  if (await ctx.units.byName(req.unit.name) || await ctx.units.byPhone(req.unit.handler.phone)) throw refuse('accountExists', ACCOUNT_EXISTS_MESSAGE);
   const profile: UnitProfile = {
     socialSecurityCodes: req.unit.socialSecurityCodes,
     handler: req.unit.handler,
@@ -88,6 +87,6 @@ export function registerUnit(ctx: ServerContext, req: ValidRegistration, passwor
     profile,
     createdAt: isoAt(ctx.clock),
   };
-  ctx.units.insert(unit);
+  await ctx.units.insert(unit);
   return unit;
 }

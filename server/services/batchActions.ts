@@ -14,17 +14,17 @@ import { loadSchemeOf } from './schemeOf';
 import { releasePersons } from './occupancy';
 import { keepEarlyCommitment } from './earlyInvoice';
 
-export function withdrawBatch(ctx: ServerContext, unit: UnitRecord, batch: BatchRecord, reason: string): BatchView {
-  applyTransition(ctx, batch, 'withdraw', { actor: clerkActor(unit.name), reason });
-  const docs = ctx.batches.personsWithStatus(batch.id, 'enrolled').map((p) => p.docNumber);
-  releasePersons(ctx, batch, docs, isoAt(ctx.clock));
-  return batchView(ctx, batch);
+export async function withdrawBatch(ctx: ServerContext, unit: UnitRecord, batch: BatchRecord, reason: string): Promise<BatchView> {
+  await applyTransition(ctx, batch, 'withdraw', { actor: clerkActor(unit.name), reason });
+  const docs = (await ctx.batches.personsWithStatus(batch.id, 'enrolled')).map((p) => p.docNumber);
+  await releasePersons(ctx, batch, docs, isoAt(ctx.clock));
+  return await batchView(ctx, batch);
 }
 
 type ValidPaymentProof = PaymentProofRequest & { proof: { name: string; base64: string } };
 
-export function uploadPaymentProof(ctx: ServerContext, unit: UnitRecord, batch: BatchRecord, req: ValidPaymentProof): BatchView {
-  applyTransition(ctx, batch, 'uploadPaymentProof', { actor: clerkActor(unit.name) });
+export async function uploadPaymentProof(ctx: ServerContext, unit: UnitRecord, batch: BatchRecord, req: ValidPaymentProof): Promise<BatchView> {
+  await applyTransition(ctx, batch, 'uploadPaymentProof', { actor: clerkActor(unit.name) });
   const bytes = Buffer.from(req.proof.base64, 'base64');
   const file = checkVoucherFile(bytes, MAX_PROOF_BYTES);
   if (!file.ok) throw refuse(file.problem.code === 'voucherTooLarge' ? 'proofTooLarge' : 'proofFileType', file.problem.message, { field: 'proof.base64' });
@@ -32,7 +32,7 @@ export function uploadPaymentProof(ctx: ServerContext, unit: UnitRecord, batch: 
 
   const payment = checkPayment(req.amountFen, [{ batchId: batch.id, payableFen: batch.payableFen }], req.refund);
   if (!payment.ok) throw refuse(payment.problem.code === 'nothingPayable' ? 'paymentTooLow' : payment.problem.code, payment.problem.message, { field: payment.problem.field });
-  ctx.batches.savePayment(batch.id, {
+  await ctx.batches.savePayment(batch.id, {
     payer: req.payer,
     amountFen: req.amountFen,
     method: req.method ?? null,
@@ -43,27 +43,27 @@ export function uploadPaymentProof(ctx: ServerContext, unit: UnitRecord, batch: 
     refund: req.refund ?? null,
     uploadedAt: isoAt(ctx.clock),
   });
-  return batchView(ctx, batch);
+  return await batchView(ctx, batch);
 }
 
 type ValidInvoiceRequest = { invoices: (InvoiceRequest['invoices'][number] & { title: string })[]; earlyCommitment?: { name: string; base64: string } | undefined };
 
-export function requestInvoices(ctx: ServerContext, batch: BatchRecord, req: ValidInvoiceRequest): BatchView {
+export async function requestInvoices(ctx: ServerContext, batch: BatchRecord, req: ValidInvoiceRequest): Promise<BatchView> {
   if (!BILLED_STATES.includes(batch.state)) {
     throw refuse('invoiceNotAllowed', `批次当前状态为“${batchStateLabel(batch.state)}”，不能申请开票`);
   }
-  const scheme = loadSchemeOf(ctx, batch);
+  const scheme = await loadSchemeOf(ctx, batch);
   const problem = checkInvoices(req.invoices, {
     payableFen: batch.payableFen,
-    invoicedFen: invoicedFen(ctx, batch.id),
+    invoicedFen: await invoicedFen(ctx, batch.id),
     feeSources: new Map(scheme.feeSources.map((f) => [f.code, f.name])),
   });
   if (problem) throw refuse(problem.code, problem.message, { field: problem.field });
   const requestId = randomUUID();
   const at = isoAt(ctx.clock);
-  if (req.earlyCommitment) keepEarlyCommitment(ctx, batch, req.earlyCommitment, requestId);
+  if (req.earlyCommitment) await keepEarlyCommitment(ctx, batch, req.earlyCommitment, requestId);
   for (const inv of req.invoices) {
-    ctx.batches.insertInvoice(batch.id, {
+    await ctx.batches.insertInvoice(batch.id, {
       id: randomUUID(),
       requestId,
       ref: inv.ref ?? null,
@@ -80,6 +80,6 @@ export function requestInvoices(ctx: ServerContext, batch: BatchRecord, req: Val
       issuedOn: null,
     });
   }
-  ctx.batches.setState(batch.id, batch.state, at);
-  return batchView(ctx, ctx.batches.get(batch.id)!);
+  await ctx.batches.setState(batch.id, batch.state, at);
+  return await batchView(ctx, (await ctx.batches.get(batch.id))!);
 }

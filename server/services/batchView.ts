@@ -23,12 +23,12 @@ function invoiceViewOf(i: InvoiceRecord): InvoiceView {
   return v;
 }
 
-export function invoicedFen(ctx: ServerContext, batchId: string): number {
-  return ctx.batches.invoices(batchId).reduce((sum, i) => sum + i.amountFen, 0);
+export async function invoicedFen(ctx: ServerContext, batchId: string): Promise<number> {
+  return (await ctx.batches.invoices(batchId)).reduce((sum, i) => sum + i.amountFen, 0);
 }
 
-function summaryOf(ctx: ServerContext, b: BatchRecord): BatchList['batches'][number] {
-  const counts = ctx.batches.personCounts(b.id);
+async function summaryOf(ctx: ServerContext, b: BatchRecord): Promise<BatchList['batches'][number]> {
+  const counts = await ctx.batches.personCounts(b.id);
   return {
     batchId: b.clientBatchId,
     serverBatchId: b.id,
@@ -38,7 +38,7 @@ function summaryOf(ctx: ServerContext, b: BatchRecord): BatchList['batches'][num
     title: b.title,
     state: b.state,
     stateLabel: batchStateLabel(b.state),
-    policyBatchId: b.policyBatchId ? (ctx.batches.get(b.policyBatchId)?.clientBatchId ?? null) : null,
+    policyBatchId: b.policyBatchId ? ((await ctx.batches.get(b.policyBatchId))?.clientBatchId ?? null) : null,
     policyNumber: b.policyNumber,
     cover: b.cover,
     requestedStart: b.requestedStart,
@@ -47,18 +47,18 @@ function summaryOf(ctx: ServerContext, b: BatchRecord): BatchList['batches'][num
     counts: { submitted: counts.total, enrolled: counts.enrolled, rejected: counts.rejected, headCountOnly: b.headCountOnly },
     totalFen: b.totalFen,
     payableFen: b.payableFen,
-    invoiceRemainingFen: b.payableFen - invoicedFen(ctx, b.id),
+    invoiceRemainingFen: b.payableFen - await invoicedFen(ctx, b.id),
     submittedAt: b.submittedAt,
     updatedAt: b.updatedAt,
   };
 }
 
-export function batchSummary(ctx: ServerContext, b: BatchRecord): BatchList['batches'][number] {
-  return summaryOf(ctx, b);
+export async function batchSummary(ctx: ServerContext, b: BatchRecord): Promise<BatchList['batches'][number]> {
+  return await summaryOf(ctx, b);
 }
 
-export function batchView(ctx: ServerContext, b: BatchRecord): BatchView {
-  const payment = ctx.batches.payment(b.id);
+export async function batchView(ctx: ServerContext, b: BatchRecord): Promise<BatchView> {
+  const payment = await ctx.batches.payment(b.id);
   let paymentView: BatchView['payment'] = null;
   if (payment) {
     paymentView = { payer: payment.payer, amountFen: payment.amountFen, proofName: payment.proofName, proofBytes: payment.proofBytes, uploadedAt: payment.uploadedAt };
@@ -68,16 +68,16 @@ export function batchView(ctx: ServerContext, b: BatchRecord): BatchView {
     if (payment.confirmedFen !== null) paymentView.confirmedFen = payment.confirmedFen;
     if (payment.confirmedOn !== null) paymentView.confirmedOn = payment.confirmedOn;
   }
-  paymentView = sharedPaymentView(ctx, b.id, payment?.uploadedAt ?? null) ?? paymentView;
+  paymentView = await sharedPaymentView(ctx, b.id, payment?.uploadedAt ?? null) ?? paymentView;
   return {
-    ...summaryOf(ctx, b),
-    rejectedPersons: ctx.batches.personsWithStatus(b.id, 'rejected').map(rejectedPersonOf),
+    ...await summaryOf(ctx, b),
+    rejectedPersons: (await ctx.batches.personsWithStatus(b.id, 'rejected')).map(rejectedPersonOf),
     payment: paymentView,
-    invoices: withInvoiceDocuments(ctx, b.id, withEarlyCommitments(ctx, b.id, ctx.batches.invoices(b.id).map(invoiceViewOf))),
-    history: ctx.batches.history(b.id),
+    invoices: await withInvoiceDocuments(ctx, b.id, await withEarlyCommitments(ctx, b.id, (await ctx.batches.invoices(b.id)).map(invoiceViewOf))),
+    history: await ctx.batches.history(b.id),
   };
 }
 
-export function adminBatchView(ctx: ServerContext, b: BatchRecord): AdminBatchView {
-  return { ...batchView(ctx, b), unitId: b.unitId, unitName: ctx.units.get(b.unitId)?.name ?? '' };
+export async function adminBatchView(ctx: ServerContext, b: BatchRecord): Promise<AdminBatchView> {
+  return { ...await batchView(ctx, b), unitId: b.unitId, unitName: (await ctx.units.get(b.unitId))?.name ?? '' };
 }

@@ -14,24 +14,24 @@ import { sharedPaymentsOf } from '../store/sharedPaymentsStore';
 import { loadSchemeOf } from './schemeOf';
 
 /** Checks and keeps the signed commitment sent with invoice request `requestId` (inside the action's transaction). */
-export function keepEarlyCommitment(ctx: ServerContext, batch: BatchRecord, file: { name: string; base64: string }, requestId: string): void {
-  if (!offersEarlyInvoice(loadSchemeOf(ctx, batch))) throw refuse('earlyInvoiceNotOffered', '本互助会不办理提前开票', { field: 'earlyCommitment' });
+export async function keepEarlyCommitment(ctx: ServerContext, batch: BatchRecord, file: { name: string; base64: string }, requestId: string): Promise<void> {
+  if (!offersEarlyInvoice(await loadSchemeOf(ctx, batch))) throw refuse('earlyInvoiceNotOffered', '本互助会不办理提前开票', { field: 'earlyCommitment' });
   if (!EARLY_INVOICE_STATES.includes(batch.state)) {
     throw refuse('earlyInvoiceTooLate', `批次当前状态为“${batchStateLabel(batch.state)}”，缴费已确认，直接申请开票即可，无需提前开票承诺书`, { field: 'earlyCommitment' });
   }
   const bytes = Buffer.from(file.base64, 'base64');
   const checked = checkVoucherFile(bytes, MAX_PROOF_BYTES);
   if (!checked.ok) throw refuse(checked.problem.code === 'voucherTooLarge' ? 'proofTooLarge' : 'proofFileType', checked.problem.message, { field: 'earlyCommitment.base64' });
-  sharedPaymentsOf(ctx.db).saveCommitment({ requestId, batchId: batch.id, fileName: file.name, fileType: VOUCHER_MIME[checked.type], file: bytes, uploadedAt: isoAt(ctx.clock) });
+  await sharedPaymentsOf(ctx).saveCommitment({ requestId, batchId: batch.id, fileName: file.name, fileType: VOUCHER_MIME[checked.type], file: bytes, uploadedAt: isoAt(ctx.clock) });
 }
 
 /** The commitment file name per invoice request of the batch, for its view. */
-export function earlyCommitmentNames(ctx: ServerContext, batchId: string): Map<string, string> {
-  return new Map([...sharedPaymentsOf(ctx.db).commitments(batchId)].map(([requestId, c]) => [requestId, c.fileName]));
+export async function earlyCommitmentNames(ctx: ServerContext, batchId: string): Promise<Map<string, string>> {
+  return new Map([...await sharedPaymentsOf(ctx).commitments(batchId)].map(([requestId, c]) => [requestId, c.fileName]));
 }
 
-export function withEarlyCommitments(ctx: ServerContext, batchId: string, invoices: InvoiceView[]): InvoiceView[] {
-  const names = earlyCommitmentNames(ctx, batchId);
+export async function withEarlyCommitments(ctx: ServerContext, batchId: string, invoices: InvoiceView[]): Promise<InvoiceView[]> {
+  const names = await earlyCommitmentNames(ctx, batchId);
   return invoices.map((i) => {
     const name = names.get(i.requestId);
     return name === undefined ? i : { ...i, earlyCommitmentName: name };

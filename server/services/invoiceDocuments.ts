@@ -23,21 +23,21 @@ export function checkedInvoiceDocument(doc: { name: string; base64: string }, in
   return { name: doc.name, type: INVOICE_DOCUMENT_MIME[checked.type], file };
 }
 
-export function keepInvoiceDocument(ctx: ServerContext, batch: BatchRecord, invoiceId: string, doc: CheckedInvoiceDocument): InvoiceDocumentInfo {
-  invoiceDocumentsOf(ctx.db).save({ invoiceId, batchId: batch.id, name: doc.name, type: doc.type, file: doc.file, uploadedAt: isoAt(ctx.clock) });
+export async function keepInvoiceDocument(ctx: ServerContext, batch: BatchRecord, invoiceId: string, doc: CheckedInvoiceDocument): Promise<InvoiceDocumentInfo> {
+  await invoiceDocumentsOf(ctx).save({ invoiceId, batchId: batch.id, name: doc.name, type: doc.type, file: doc.file, uploadedAt: isoAt(ctx.clock) });
   return { name: doc.name, type: doc.type, bytes: doc.file.length };
 }
 
-export function withInvoiceDocuments(ctx: ServerContext, batchId: string, invoices: InvoiceView[]): InvoiceView[] {
-  const docs = invoiceDocumentsOf(ctx.db).infos(batchId);
+export async function withInvoiceDocuments(ctx: ServerContext, batchId: string, invoices: InvoiceView[]): Promise<InvoiceView[]> {
+  const docs = await invoiceDocumentsOf(ctx).infos(batchId);
   return invoices.map((i) => {
     const doc = docs.get(i.invoiceId);
     return doc ? { ...i, document: doc } : i;
   });
 }
 
-export function requireInvoiceDocument(ctx: ServerContext, batch: BatchRecord, invoiceId: string): InvoiceDocumentInfo & { file: Buffer } {
-  const doc = invoiceDocumentsOf(ctx.db).file(batch.id, invoiceId);
+export async function requireInvoiceDocument(ctx: ServerContext, batch: BatchRecord, invoiceId: string): Promise<InvoiceDocumentInfo & { file: Buffer }> {
+  const doc = await invoiceDocumentsOf(ctx).file(batch.id, invoiceId);
   if (!doc) throw notFound('发票文件');
   return doc;
 }

@@ -39,20 +39,20 @@ export function checkTransition(batch: BatchRecord, event: BatchEvent, ctx: Tran
 }
 
 /** Applies `event` to the batch (mutating `batch.state`), inside the caller's transaction. */
-export function applyTransition(
+export async function applyTransition(
   ctx: ServerContext,
   batch: BatchRecord,
   event: BatchEvent,
   details: Omit<TransitionContext, 'at'>,
-): TransitionRecord {
+): Promise<TransitionRecord> {
   const at = isoAt(ctx.clock);
   const record = checkTransition(batch, event, { ...details, at });
   batch.state = record.to;
   batch.updatedAt = at;
-  ctx.batches.setState(batch.id, record.to, at);
-  const revision = ctx.batches.addHistory(batch.id, record);
+  await ctx.batches.setState(batch.id, record.to, at);
+  const revision = await ctx.batches.addHistory(batch.id, record);
   if (BATCH_STATE_INFO[record.to].reportedByServer) {
-    ctx.changes.append(batch.unitId, at, {
+    await ctx.changes.append(batch.unitId, at, {
       kind: 'batchState',
       batchId: batch.clientBatchId,
       serverBatchId: batch.id,

@@ -1,39 +1,37 @@
 /**
- * "One ID number enrolled once per coverage year" (被某单位占用): which batches hold a
- * person, and telling the units that were refused when the person is free again.
+ * "One ID number enrolled once per coverage year" (被某单位占用): the claims a batch holds,
+ * and telling the units that were refused when the person is free again.
  */
 import { BATCH_STATE_INFO, BATCH_STATES, type BatchState } from '../../shared/domain/batch';
-import type { Period } from '../../shared/domain/dates';
+import { hasUnitRule } from '../../shared/domain/eligibility';
+import type { Scheme } from '../../shared/domain/scheme';
 import type { ServerContext } from '../context';
 import type { BatchRecord } from '../store/batchesStore';
+import { ALL_UNITS_SCOPE, type ClaimPlace } from '../store/occupancyStore';
 
 /** States in which a batch's enrolled persons are taken: the association has it and it was not withdrawn. */
 export const HOLDING_STATES: readonly BatchState[] = BATCH_STATES.filter((s) => BATCH_STATE_INFO[s].open && BATCH_STATE_INFO[s].reportedByServer);
 
-export function rememberNotice(ctx: ServerContext, unitId: string, schemeId: string, coverageYear: Period, docNumber: string): void {
-  ctx.db
-    .prepare('INSERT INTO occupied_notices (scheme_id, coverage_year_start, doc_number, unit_id) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING')
-    .run(schemeId, coverageYear.start, docNumber, unitId);
+/** Where a unit's claims on a scheme's persons live: shared by all units when the scheme allows one unit per person. */
+export function claimPlace(scheme: Scheme, unitId: string): ClaimPlace {
+  return {
+    schemeId: scheme.id,
+    coverageYearStart: scheme.coverageYear.start,
+    scope: hasUnitRule(scheme, 'onePolicyPerPersonPerYear') ? ALL_UNITS_SCOPE : unitId,
+  };
 }
 
 /**
- * After `batch` let go of these persons (withdrawn, or rejected by the staff): every unit told
- * they were taken hears they are free, unless another batch still holds them.
+ * After `batch` let go of these persons (withdrawn, or rejected by the staff): its claims on
+ * them go, and every unit told they were taken hears they are free, in the order given.
  */
-export function releasePersons(ctx: ServerContext, batch: BatchRecord, docNumbers: readonly string[], at: string): void {
-  if (docNumbers.length === 0) return;
-  const stillHeld = new Set(
-    ctx.batches.holders(docNumbers, batch.schemeId, batch.coverageYear.start, HOLDING_STATES, batch.id).map((h) => h.docNumber),
-  );
-  const noticesOf = ctx.db.prepare<[string, string, string], { unit_id: string }>(
-    'SELECT unit_id FROM occupied_notices WHERE scheme_id = ? AND coverage_year_start = ? AND doc_number = ?',
-  );
-  const forget = ctx.db.prepare('DELETE FROM occupied_notices WHERE scheme_id = ? AND coverage_year_start = ? AND doc_number = ?');
-  for (const doc of new Set(docNumbers)) {
-    if (stillHeld.has(doc)) continue;
-    for (const { unit_id } of noticesOf.all(batch.schemeId, batch.coverageYear.start, doc)) {
-      ctx.changes.append(unit_id, at, { kind: 'occupiedReleased', schemeId: batch.schemeId, coverageYear: batch.coverageYear, docNumber: doc });
+export async function releasePersons(ctx: ServerContext, batch: BatchRecord, docNumbers: readonly string[], at: string): Promise<void> {
+  const order = new Map(docNumbers.map((d, i) => [d, i] as const));
+  const released = (await ctx.occupancy.release(batch.id, docNumbers)).sort((a, b) => order.get(a.docNumber)! - order.get(b.docNumber)!);
+  for (const place of released) {
+    if (place.scope !== ALL_UNITS_SCOPE) continue;
+    for (const unitId of await ctx.occupancy.takeNotices(place.schemeId, place.coverageYearStart, place.docNumber)) {
+      await ctx.changes.append(unitId, at, { kind: 'occupiedReleased', schemeId: batch.schemeId, coverageYear: batch.coverageYear, docNumber: place.docNumber });
     }
-    forget.run(batch.schemeId, batch.coverageYear.start, doc);
   }
 }

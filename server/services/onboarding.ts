@@ -48,8 +48,8 @@ const STEP_LABELS: Readonly<Record<keyof OnboardingSpec, string>> = {
 };
 
 /** The newest version of the scheme, and the step's parameters; 422 when the scheme has no such step. */
-function stepOf<K extends keyof OnboardingSpec>(ctx: ServerContext, schemeId: string, step: K): { scheme: Scheme; spec: NonNullable<OnboardingSpec[K]> } {
-  const stored = ctx.schemes.newest(schemeId);
+async function stepOf<K extends keyof OnboardingSpec>(ctx: ServerContext, schemeId: string, step: K): Promise<{ scheme: Scheme; spec: NonNullable<OnboardingSpec[K]> }> {
+  const stored = await ctx.schemes.newest(schemeId);
   if (!stored) throw refuse('unknownScheme', `没有这个保障方案：${schemeId}`, { field: 'schemeId' });
   const spec = stored.scheme.onboarding[step];
   if (!spec) throw refuse('onboardingNotOffered', `${stored.scheme.association.name}没有“${STEP_LABELS[step]}”这一步`, { field: 'schemeId' });
@@ -68,7 +68,7 @@ function decodeFiles(files: readonly { name: string; base64: string }[], allowed
   });
 }
 
-export function applicationView(ctx: ServerContext, a: ApplicationRecord): ApplicationView {
+export async function applicationView(ctx: ServerContext, a: ApplicationRecord): Promise<ApplicationView> {
   const view: ApplicationView = {
     applicationId: a.id,
     clientApplicationId: a.clientApplicationId,
@@ -78,7 +78,7 @@ export function applicationView(ctx: ServerContext, a: ApplicationRecord): Appli
     stateLabel: APPLICATION_STATE_LABELS[a.state],
     submittedAt: a.submittedAt,
     round: a.round,
-    attachments: ctx.applications.fileInfo(a.id),
+    attachments: await ctx.applications.fileInfo(a.id),
   };
   if (a.reason !== null) view.reason = a.reason;
   if (a.insuranceCode !== null) view.insuranceCode = a.insuranceCode;
@@ -86,9 +86,9 @@ export function applicationView(ctx: ServerContext, a: ApplicationRecord): Appli
   return view;
 }
 
-export function adminApplicationView(ctx: ServerContext, a: ApplicationRecord): AdminApplicationView {
-  const unit = ctx.units.get(a.unitId);
-  const view: AdminApplicationView = { ...applicationView(ctx, a), unitId: a.unitId, unitName: unit?.name ?? '', form: a.form };
+export async function adminApplicationView(ctx: ServerContext, a: ApplicationRecord): Promise<AdminApplicationView> {
+  const unit = await ctx.units.get(a.unitId);
+  const view: AdminApplicationView = { ...await applicationView(ctx, a), unitId: a.unitId, unitName: unit?.name ?? '', form: a.form };
   if (a.commitment) view.commitment = a.commitment;
   if (a.reviewedBy !== null) view.reviewedBy = a.reviewedBy;
   return view;
@@ -103,8 +103,8 @@ function profileSnapshot(unit: UnitRecord): UnitProfileSnapshot {
   return snapshot;
 }
 
-function announceReview(ctx: ServerContext, a: ApplicationRecord, at: string): void {
-  ctx.changes.append(a.unitId, at, {
+async function announceReview(ctx: ServerContext, a: ApplicationRecord, at: string): Promise<void> {
+  await ctx.changes.append(a.unitId, at, {
     kind: 'onboardingReview',
     applicationId: a.id,
     clientApplicationId: a.clientApplicationId,
@@ -116,13 +116,13 @@ function announceReview(ctx: ServerContext, a: ApplicationRecord, at: string): v
   });
 }
 
-function announceProfile(ctx: ServerContext, unitId: string, at: string): void {
-  const unit = ctx.units.get(unitId)!;
-  ctx.changes.append(unitId, at, { kind: 'unitProfile', profile: profileSnapshot(unit) });
+async function announceProfile(ctx: ServerContext, unitId: string, at: string): Promise<void> {
+  const unit = (await ctx.units.get(unitId))!;
+  await ctx.changes.append(unitId, at, { kind: 'unitProfile', profile: profileSnapshot(unit) });
 }
 
 /** Stores a new application or a new round of one turned down; 201 for a new one, 200 for a resubmission. */
-function receive(
+async function receive(
   ctx: ServerContext,
   unit: UnitRecord,
   kind: ApplicationKind,
@@ -130,37 +130,37 @@ function receive(
   form: Record<string, unknown>,
   files: StoredFile[],
   commitment: CommitmentRecord | null,
-): { status: 200 | 201; view: ApplicationView } {
+): Promise<{ status: 200 | 201; view: ApplicationView }> {
   const at = isoAt(ctx.clock);
-  const existing = ctx.applications.byClientId(unit.id, req.clientApplicationId);
+  const existing = await ctx.applications.byClientId(unit.id, req.clientApplicationId);
   if (existing && existing.kind !== kind) throw refuse('validationFailed', '该申请编号已用于另一类申请', { field: 'clientApplicationId' });
   const refusal = resubmitRefusal(kind, existing?.state ?? null);
   if (refusal) throw refuse('applicationNotEditable', refusal);
   let id: string;
   if (existing) {
     id = existing.id;
-    ctx.applications.resubmit(id, { schemeId: req.schemeId, form, commitment, submittedAt: at });
+    await ctx.applications.resubmit(id, { schemeId: req.schemeId, form, commitment, submittedAt: at });
   } else {
     id = `app-${randomUUID()}`;
-    ctx.applications.insert({ id, unitId: unit.id, clientApplicationId: req.clientApplicationId, kind, schemeId: req.schemeId, form, commitment, submittedAt: at });
+    await ctx.applications.insert({ id, unitId: unit.id, clientApplicationId: req.clientApplicationId, kind, schemeId: req.schemeId, form, commitment, submittedAt: at });
   }
-  ctx.applications.replaceFiles(id, files);
-  const stored = ctx.applications.get(id)!;
-  announceReview(ctx, stored, at);
-  return { status: existing ? 200 : 201, view: applicationView(ctx, stored) };
+  await ctx.applications.replaceFiles(id, files);
+  const stored = (await ctx.applications.get(id))!;
+  await announceReview(ctx, stored, at);
+  return { status: existing ? 200 : 201, view: await applicationView(ctx, stored) };
 }
 
-export function applyInsuranceCode(ctx: ServerContext, unit: UnitRecord, req: ApplyInsuranceCode): { status: 200 | 201; view: ApplicationView } {
-  const { spec } = stepOf(ctx, req.schemeId, 'insuranceCodeApplication');
+export async function applyInsuranceCode(ctx: ServerContext, unit: UnitRecord, req: ApplyInsuranceCode): Promise<{ status: 200 | 201; view: ApplicationView }> {
+  const { spec } = await stepOf(ctx, req.schemeId, 'insuranceCodeApplication');
   if (req.attachments.length < spec.minAttachments || req.attachments.length > spec.maxAttachments) {
     throw refuse('onboardingFieldInvalid', `附件须为 ${spec.minAttachments} 到 ${spec.maxAttachments} 个文件`, { field: 'attachments' });
   }
   const files = decodeFiles(req.attachments, spec.attachmentTypes, 'attachments');
-  return receive(ctx, unit, 'insuranceCode', req, req.form, files, null);
+  return await receive(ctx, unit, 'insuranceCode', req, req.form, files, null);
 }
 
-export function submitUnitProfile(ctx: ServerContext, unit: UnitRecord, req: SubmitUnitProfile): { status: 200 | 201; view: ApplicationView } {
-  const { spec } = stepOf(ctx, req.schemeId, 'unitProfileCompletion');
+export async function submitUnitProfile(ctx: ServerContext, unit: UnitRecord, req: SubmitUnitProfile): Promise<{ status: 200 | 201; view: ApplicationView }> {
+  const { spec } = await stepOf(ctx, req.schemeId, 'unitProfileCompletion');
   if (!spec.districts.includes(req.form.district)) {
     throw refuse('onboardingFieldInvalid', `所属区局须为以下之一：${spec.districts.join('、')}`, { field: 'form.district' });
   }
@@ -177,11 +177,11 @@ export function submitUnitProfile(ctx: ServerContext, unit: UnitRecord, req: Sub
     throw refuse('onboardingFieldInvalid', '承诺书的确认时间晚于服务器当前时间，请检查电脑时间', { field: 'commitment.acceptedAt' });
   }
   const files = decodeFiles(req.certificates, spec.certificateTypes, 'certificates');
-  return receive(ctx, unit, 'unitProfile', req, req.form, files, { ...req.commitment });
+  return await receive(ctx, unit, 'unitProfile', req, req.form, files, { ...req.commitment });
 }
 
-export function requireApplication(ctx: ServerContext, applicationId: string): ApplicationRecord {
-  const a = ctx.applications.get(applicationId);
+export async function requireApplication(ctx: ServerContext, applicationId: string): Promise<ApplicationRecord> {
+  const a = await ctx.applications.get(applicationId);
   if (!a) throw notFound('申请');
   return a;
 }
@@ -191,25 +191,24 @@ function requirePending(a: ApplicationRecord): void {
 }
 
 /** One insurance code, one account (seed 002: 一个参保编码只能在一个申工通账号中使用). */
-function codeInUse(ctx: ServerContext, code: string, unitId: string): boolean {
-  return ctx.applications.codeTaken(code) || ctx.units.list().some((u) => u.id !== unitId && u.profile.insuranceCode === code);
+async function codeInUse(ctx: ServerContext, code: string, unitId: string): Promise<boolean> {
+  return (await ctx.applications.codeTaken(code)) || (await ctx.units.otherWithInsuranceCode(code, unitId));
 }
 
 /** 审核通过: the unit's profile takes what was applied for, and the unit hears of it. */
-export function approveApplication(ctx: ServerContext, a: ApplicationRecord, req: { staff?: string | undefined; insuranceCode?: string | undefined }): AdminApplicationView {
+export async function approveApplication(ctx: ServerContext, a: ApplicationRecord, req: { staff?: string | undefined; insuranceCode?: string | undefined }): Promise<AdminApplicationView> {
   requirePending(a);
   const at = isoAt(ctx.clock);
-  const unit = ctx.units.get(a.unitId)!;
+  const unit = (await ctx.units.get(a.unitId))!;
   const profile: UnitProfile = { ...unit.profile };
   let code: string | null = null;
   if (a.kind === 'insuranceCode') {
     if (req.insuranceCode !== undefined) {
-      if (codeInUse(ctx, req.insuranceCode, unit.id)) throw refuse('onboardingFieldInvalid', `参保编码 ${req.insuranceCode} 已发给其他单位`, { field: 'insuranceCode' });
+      if (await codeInUse(ctx, req.insuranceCode, unit.id)) throw refuse('onboardingFieldInvalid', `参保编码 ${req.insuranceCode} 已发给其他单位`, { field: 'insuranceCode' });
       code = req.insuranceCode;
     } else {
-      let n = ctx.applications.issuedCodes() + 1;
-      while (codeInUse(ctx, issuedInsuranceCode(n), unit.id)) n++;
-      code = issuedInsuranceCode(n);
+      do code = issuedInsuranceCode(await ctx.applications.nextCodeNumber());
+      while (await codeInUse(ctx, code, unit.id));
     }
     profile.insuranceCode = code;
   } else {
@@ -218,41 +217,41 @@ export function approveApplication(ctx: ServerContext, a: ApplicationRecord, req
     profile.medicalInsuranceCode = form.medicalInsuranceCode;
     profile.handler = { ...profile.handler, name: form.handler.name, idNumber: form.handler.idNumber };
   }
-  ctx.applications.decide(a.id, { state: 'approved', reason: null, insuranceCode: code, at, staff: req.staff ?? null });
-  ctx.units.updateProfile(unit.id, profile, at);
-  const decided = ctx.applications.get(a.id)!;
-  announceReview(ctx, decided, at);
-  announceProfile(ctx, unit.id, at);
-  return adminApplicationView(ctx, decided);
+  await ctx.applications.decide(a.id, { state: 'approved', reason: null, insuranceCode: code, at, staff: req.staff ?? null });
+  await ctx.units.updateProfile(unit.id, profile, at);
+  const decided = (await ctx.applications.get(a.id))!;
+  await announceReview(ctx, decided, at);
+  await announceProfile(ctx, unit.id, at);
+  return await adminApplicationView(ctx, decided);
 }
 
 /** 审核不通过 with the reason; the unit may edit and submit again. */
-export function rejectApplication(ctx: ServerContext, a: ApplicationRecord, reason: string, staff?: string): AdminApplicationView {
+export async function rejectApplication(ctx: ServerContext, a: ApplicationRecord, reason: string, staff?: string): Promise<AdminApplicationView> {
   requirePending(a);
   const at = isoAt(ctx.clock);
-  ctx.applications.decide(a.id, { state: 'rejected', reason, insuranceCode: null, at, staff: staff ?? null });
-  const decided = ctx.applications.get(a.id)!;
-  announceReview(ctx, decided, at);
-  return adminApplicationView(ctx, decided);
+  await ctx.applications.decide(a.id, { state: 'rejected', reason, insuranceCode: null, at, staff: staff ?? null });
+  const decided = (await ctx.applications.get(a.id))!;
+  await announceReview(ctx, decided, at);
+  return await adminApplicationView(ctx, decided);
 }
 
-export function updateHandler(ctx: ServerContext, unit: UnitRecord, req: UpdateHandler): AccountView {
-  const { spec } = stepOf(ctx, req.schemeId, 'handlerDetails');
+export async function updateHandler(ctx: ServerContext, unit: UnitRecord, req: UpdateHandler): Promise<AccountView> {
+  const { spec } = await stepOf(ctx, req.schemeId, 'handlerDetails');
   if (spec.idNumber === 'required' && req.handler.idNumber === undefined) throw refuse('onboardingFieldInvalid', '请填写经办人身份证号码', { field: 'handler.idNumber' });
   if (spec.email === 'required' && req.handler.email === undefined) throw refuse('onboardingFieldInvalid', '请填写经办人邮箱', { field: 'handler.email' });
   const at = isoAt(ctx.clock);
-  ctx.units.updateProfile(unit.id, { ...unit.profile, handler: { ...req.handler } }, at);
-  announceProfile(ctx, unit.id, at);
-  return accountView(ctx, ctx.units.get(unit.id)!);
+  await ctx.units.updateProfile(unit.id, { ...unit.profile, handler: { ...req.handler } }, at);
+  await announceProfile(ctx, unit.id, at);
+  return accountView(ctx, (await ctx.units.get(unit.id))!);
 }
 
-export function changeContactPhone(ctx: ServerContext, unit: UnitRecord, req: ChangeContactPhone): AccountView {
-  stepOf(ctx, req.schemeId, 'contactPhoneChange');
-  const holder = ctx.units.byPhone(req.phone);
+export async function changeContactPhone(ctx: ServerContext, unit: UnitRecord, req: ChangeContactPhone): Promise<AccountView> {
+  await stepOf(ctx, req.schemeId, 'contactPhoneChange');
+  const holder = await ctx.units.byPhone(req.phone);
   if (holder && holder.id !== unit.id) throw refuse('accountExists', '该手机号码已是另一个账号的联系电话', { field: 'phone' });
   const at = isoAt(ctx.clock);
-  ctx.units.setLoginPhone(unit.id, req.phone, at);
-  ctx.units.updateProfile(unit.id, { ...unit.profile, handler: { ...unit.profile.handler, phone: req.phone } }, at);
-  announceProfile(ctx, unit.id, at);
-  return accountView(ctx, ctx.units.get(unit.id)!);
+  await ctx.units.setLoginPhone(unit.id, req.phone, at);
+  await ctx.units.updateProfile(unit.id, { ...unit.profile, handler: { ...unit.profile.handler, phone: req.phone } }, at);
+  await announceProfile(ctx, unit.id, at);
+  return accountView(ctx, (await ctx.units.get(unit.id))!);
 }

@@ -3,6 +3,6 @@ import type { ServerContext } from '../context';
 import type { BatchRecord } from '../store/batchesStore';
 
 /** The scheme version a batch was submitted under (always stored: batches reference it). */
-export function loadSchemeOf(ctx: ServerContext, batch: BatchRecord): Scheme {
-  return ctx.schemes.get(batch.schemeId, batch.schemeVersion)!.scheme;
+export async function loadSchemeOf(ctx: ServerContext, batch: BatchRecord): Promise<Scheme> {
+  return (await ctx.schemes.get(batch.schemeId, batch.schemeVersion))!.scheme;
 }

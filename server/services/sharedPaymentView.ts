@@ -6,8 +6,10 @@ import { sharedPaymentsOf, type AllocationRecord, type SharedPaymentRecord } fro
 
 type Allocations = NonNullable<PaymentRecordView['allocations']>;
 
-export function allocationsView(ctx: ServerContext, allocations: readonly AllocationRecord[]): Allocations {
-  return allocations.map((a) => ({ batchId: ctx.batches.get(a.batchId)?.clientBatchId ?? a.batchId, serverBatchId: a.batchId, amountFen: a.amountFen }));
+export async function allocationsView(ctx: ServerContext, allocations: readonly AllocationRecord[]): Promise<Allocations> {
+  const out: Allocations = [];
+  for (const a of allocations) out.push({ batchId: (await ctx.batches.get(a.batchId))?.clientBatchId ?? a.batchId, serverBatchId: a.batchId, amountFen: a.amountFen });
+  return out;
 }
 
 export function paymentFields(p: SharedPaymentRecord) {
@@ -25,33 +27,33 @@ export function paymentFields(p: SharedPaymentRecord) {
 }
 
 /** The batch's shared payment as its view shows it, when that is newer than a single-batch proof. */
-export function sharedPaymentView(ctx: ServerContext, batchId: string, singleUploadedAt: string | null): BatchView['payment'] {
-  const store = sharedPaymentsOf(ctx.db);
-  const allocation = store.latestAllocation(batchId);
+export async function sharedPaymentView(ctx: ServerContext, batchId: string, singleUploadedAt: string | null): Promise<BatchView['payment']> {
+  const store = sharedPaymentsOf(ctx);
+  const allocation = await store.latestAllocation(batchId);
   if (!allocation) return null;
-  const payment = store.get(allocation.paymentId);
+  const payment = await store.get(allocation.paymentId);
   if (!payment || (singleUploadedAt !== null && singleUploadedAt > payment.uploadedAt)) return null;
   return {
     ...paymentFields(payment),
     paymentId: payment.id,
     allocatedFen: allocation.amountFen,
-    allocations: allocationsView(ctx, store.allocations(payment.id)),
+    allocations: await allocationsView(ctx, await store.allocations(payment.id)),
     ...(allocation.confirmedFen !== null ? { confirmedFen: allocation.confirmedFen } : {}),
     ...(allocation.confirmedOn !== null ? { confirmedOn: allocation.confirmedOn } : {}),
   };
 }
 
 /** What staff confirm by default for a batch paid by a shared transfer: its share; null when it has none. */
-export function sharedShareToConfirm(ctx: ServerContext, batch: BatchRecord): { paymentId: string; amountFen: number } | null {
-  const allocation = sharedPaymentsOf(ctx.db).latestAllocation(batch.id);
-  const single = ctx.batches.payment(batch.id);
+export async function sharedShareToConfirm(ctx: ServerContext, batch: BatchRecord): Promise<{ paymentId: string; amountFen: number } | null> {
+  const allocation = await sharedPaymentsOf(ctx).latestAllocation(batch.id);
+  const single = await ctx.batches.payment(batch.id);
   if (!allocation) return null;
-  const payment = sharedPaymentsOf(ctx.db).get(allocation.paymentId);
+  const payment = await sharedPaymentsOf(ctx).get(allocation.paymentId);
   if (!payment || (single !== null && single.uploadedAt > payment.uploadedAt)) return null;
   return { paymentId: allocation.paymentId, amountFen: allocation.amountFen };
 }
 
-export function confirmSharedShare(ctx: ServerContext, batch: BatchRecord, paymentId: string, amountFen: number, confirmedOn: string): void {
-  sharedPaymentsOf(ctx.db).confirmAllocation(paymentId, batch.id, amountFen, confirmedOn);
+export async function confirmSharedShare(ctx: ServerContext, batch: BatchRecord, paymentId: string, amountFen: number, confirmedOn: string): Promise<void> {
+  await sharedPaymentsOf(ctx).confirmAllocation(paymentId, batch.id, amountFen, confirmedOn);
 }
 

@@ -16,12 +16,13 @@ import { batchView } from './batchView';
 import { applyTransition, checkTransition, clerkActor } from './lifecycle';
 import { allocationsView, paymentFields } from './sharedPaymentView';
 
-export function recordPayment(ctx: ServerContext, unit: UnitRecord, req: ValidPaymentRecordRequest): PaymentRecordView {
-  const batches = req.batchIds.map((clientId) => {
-    const batch = ctx.batches.byClientId(unit.id, clientId);
+export async function recordPayment(ctx: ServerContext, unit: UnitRecord, req: ValidPaymentRecordRequest): Promise<PaymentRecordView> {
+  const batches = [];
+  for (const clientId of req.batchIds) {
+    const batch = await ctx.batches.byClientId(unit.id, clientId);
     if (!batch) throw notFound('批次');
-    return batch;
-  });
+    batches.push(batch);
+  }
   const schemes = new Set(batches.map((b) => b.schemeId));
   if (schemes.size > 1) throw refuse('paymentSchemesDiffer', '一笔缴费只能支付同一互助会（同一保障方案）的批次', { field: 'batchIds' });
   const at = isoAt(ctx.clock);
@@ -37,9 +38,9 @@ export function recordPayment(ctx: ServerContext, unit: UnitRecord, req: ValidPa
   );
   if (!check.ok) throw refuse(check.problem.code === 'nothingPayable' ? 'paymentTooLow' : check.problem.code, check.problem.message, { field: check.problem.field });
 
-  const store = sharedPaymentsOf(ctx.db);
+  const store = sharedPaymentsOf(ctx);
   const paymentId = randomUUID();
-  store.insert(
+  await store.insert(
     {
       id: paymentId,
       unitId: unit.id,
@@ -56,12 +57,12 @@ export function recordPayment(ctx: ServerContext, unit: UnitRecord, req: ValidPa
     },
     check.allocation.perBatch,
   );
-  for (const batch of batches) applyTransition(ctx, batch, 'uploadPaymentProof', { actor: clerkActor(unit.name) });
-  const payment = store.get(paymentId)!;
+  for (const batch of batches) await applyTransition(ctx, batch, 'uploadPaymentProof', { actor: clerkActor(unit.name) });
+  const payment = (await store.get(paymentId))!;
   return {
     paymentId,
     ...paymentFields(payment),
-    allocations: allocationsView(ctx, store.allocations(paymentId)),
-    batches: batches.map((b) => batchView(ctx, ctx.batches.get(b.id)!)),
+    allocations: await allocationsView(ctx, await store.allocations(paymentId)),
+    batches: await Promise.all(batches.map(async (b) => batchView(ctx, (await ctx.batches.get(b.id))!))),
   };
 }

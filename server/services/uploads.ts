@@ -3,8 +3,10 @@ import { createHash, randomUUID } from 'node:crypto';
 import {
   chunkCount,
   chunkSpan,
+  MAX_PENDING_UPLOAD_BYTES,
+  MAX_PENDING_UPLOADS,
   MAX_ROSTER_ROWS,
-  parseRosterNdjson,
+  parseRosterLine,
   UPLOAD_TTL_HOURS,
   type CreateUploadRequest,
   type UploadStatus,
@@ -14,9 +16,10 @@ import { isoAt } from '../clock';
 import type { ServerContext } from '../context';
 import { notFound, refuse } from '../http/wireHttpError';
 import type { UploadRecord } from '../store/uploadsStore';
+import { ndjsonLines } from './ndjsonLines';
 
-export function uploadStatus(ctx: ServerContext, u: UploadRecord): UploadStatus {
-  const chunks = ctx.uploads.receivedChunks(u.id);
+export async function uploadStatus(ctx: ServerContext, u: UploadRecord): Promise<UploadStatus> {
+  const chunks = await ctx.uploads.receivedChunks(u.id);
   const status: UploadStatus = {
     uploadId: u.id,
     state: u.state,
@@ -33,8 +36,14 @@ export function uploadStatus(ctx: ServerContext, u: UploadRecord): UploadStatus 
   return status;
 }
 
-export function createUpload(ctx: ServerContext, unitId: string, req: Required<Pick<CreateUploadRequest, 'totalBytes' | 'sha256' | 'chunkBytes'>>): UploadStatus {
+export async function createUpload(ctx: ServerContext, unitId: string, req: Required<Pick<CreateUploadRequest, 'totalBytes' | 'sha256' | 'chunkBytes'>>): Promise<UploadStatus> {
   const now = ctx.clock();
+  const pending = await ctx.uploads.pending(unitId, now.toISOString());
+  if (pending.count >= MAX_PENDING_UPLOADS || pending.bytes + req.totalBytes > MAX_PENDING_UPLOAD_BYTES) {
+    throw refuse('uploadQuotaExceeded', `本单位未使用的名单上传过多（${pending.count} 个），请先提交或等待其过期后再上传`, {
+      headers: { 'retry-after': String(3600) },
+    });
+  }
   const record = {
     id: randomUUID(),
     unitId,
@@ -45,13 +54,13 @@ export function createUpload(ctx: ServerContext, unitId: string, req: Required<P
     createdAt: now.toISOString(),
     expiresAt: new Date(now.getTime() + UPLOAD_TTL_HOURS * 3600_000).toISOString(),
   };
-  ctx.uploads.insert(record);
-  return uploadStatus(ctx, ctx.uploads.get(unitId, record.id)!);
+  await ctx.uploads.insert(record);
+  return uploadStatus(ctx, (await ctx.uploads.get(unitId, record.id))!);
 }
 
 /** The unit's own upload, not expired unless it is already done with. */
-export function requireUpload(ctx: ServerContext, unitId: string, uploadId: string): UploadRecord {
-  const upload = ctx.uploads.get(unitId, uploadId);
+export async function requireUpload(ctx: ServerContext, unitId: string, uploadId: string): Promise<UploadRecord> {
+  const upload = await ctx.uploads.get(unitId, uploadId);
   if (!upload) throw notFound('名单上传');
   if ((upload.state === 'open' || upload.state === 'complete') && upload.expiresAt < isoAt(ctx.clock)) {
     throw refuse('uploadExpired', '名单上传已过期，请重新上传');
@@ -59,7 +68,7 @@ export function requireUpload(ctx: ServerContext, unitId: string, uploadId: stri
   return upload;
 }
 
-export function putChunk(ctx: ServerContext, upload: UploadRecord, index: number, bytes: Buffer, declaredSha256: string | undefined): UploadStatus {
+export async function putChunk(ctx: ServerContext, upload: UploadRecord, index: number, bytes: Buffer, declaredSha256: string | undefined): Promise<UploadStatus> {
   if (!Number.isSafeInteger(index) || index < 0 || index >= upload.totalChunks) {
     throw refuse('chunkIndexOutOfRange', `分块序号须在 0 到 ${upload.totalChunks - 1} 之间`, { field: 'index' });
   }
@@ -71,11 +80,13 @@ export function putChunk(ctx: ServerContext, upload: UploadRecord, index: number
   if (declaredSha256 !== undefined && declaredSha256.toLowerCase() !== sha256) {
     throw refuse('chunkSha256Mismatch', `第 ${index} 块内容与其 SHA-256 摘要不符，请重新发送该块`);
   }
-  const stored = ctx.uploads.chunkHash(upload.id, index);
+  let stored = await ctx.uploads.chunkHash(upload.id, index);
   if (stored === null) {
     if (upload.state !== 'open') throw refuse('uploadNotOpen', '名单上传已结束，不能再发送分块');
-    ctx.uploads.putChunk(upload.id, index, sha256, bytes);
-  } else if (stored !== sha256) {
+    // A retry of the same chunk on another connection may have stored it meanwhile.
+    if (!(await ctx.uploads.putChunk(upload.id, index, sha256, bytes))) stored = await ctx.uploads.chunkHash(upload.id, index);
+  }
+  if (stored !== null && stored !== sha256) {
     throw refuse('chunkConflict', `第 ${index} 块已收到不同的内容；如名单有变，请重新开始上传`);
   }
   return uploadStatus(ctx, upload);
@@ -85,33 +96,39 @@ export function putChunk(ctx: ServerContext, upload: UploadRecord, index: number
  * Checks every chunk, the whole file's sha256 and every row. A wrong file fails the session
  * for good: the failure is stored (so it is returned, not thrown, and the caller commits it).
  */
-export function completeUpload(ctx: ServerContext, upload: UploadRecord): { ok: true; status: UploadStatus } | { ok: false; error: WireError } {
-  if (upload.state === 'complete' || upload.state === 'used') return { ok: true, status: uploadStatus(ctx, upload) };
+export async function completeUpload(ctx: ServerContext, upload: UploadRecord): Promise<{ ok: true; status: UploadStatus } | { ok: false; error: WireError }> {
+  if (upload.state === 'complete' || upload.state === 'used') return { ok: true, status: await uploadStatus(ctx, upload) };
   if (upload.state === 'failed') throw refuse('uploadNotOpen', `名单上传已失败（${upload.error?.message ?? ''}），请重新上传`);
-  const received = ctx.uploads.receivedChunks(upload.id);
+  const received = await ctx.uploads.receivedChunks(upload.id);
   if (received.length < upload.totalChunks) {
     throw refuse('uploadIncomplete', `名单还有 ${upload.totalChunks - received.length} 块未上传`);
   }
   const at = isoAt(ctx.clock);
+  // One pass over the chunks, one at a time: hashed and every line checked as they stream by.
   const hash = createHash('sha256');
-  const parts: Buffer[] = [];
-  for (const chunk of ctx.uploads.chunks(upload.id)) {
-    hash.update(chunk);
-    parts.push(chunk);
+  const hashed = (async function* (): AsyncGenerator<Buffer> {
+    for await (const chunk of ctx.uploads.chunks(upload.id)) {
+      hash.update(chunk);
+      yield chunk;
+    }
+  })();
+  let lineError: WireError | null = null;
+  let rowCount = 0;
+  let lineNo = 0;
+  for await (const line of ndjsonLines(hashed)) {
+    if (lineError) continue;
+    const parsed = parseRosterLine(line, ++lineNo);
+    if (parsed === null) continue;
+    if (!parsed.ok) lineError = { code: 'rosterInvalid', message: parsed.message };
+    else if (++rowCount > MAX_ROSTER_ROWS) lineError = { code: 'rosterInvalid', message: `名单超过 ${MAX_ROSTER_ROWS} 行` };
   }
   let error: WireError | null = null;
-  let rowCount = 0;
-  if (hash.digest('hex') !== upload.sha256) {
-    error = { code: 'sha256Mismatch', message: '名单文件的 SHA-256 摘要与上传时声明的不符，请重新上传' };
-  } else {
-    const parsed = parseRosterNdjson(Buffer.concat(parts).toString('utf8'), MAX_ROSTER_ROWS);
-    if (parsed.ok) rowCount = parsed.rows.length;
-    else error = { code: 'rosterInvalid', message: parsed.message };
-  }
+  if (hash.digest('hex') !== upload.sha256) error = { code: 'sha256Mismatch', message: '名单文件的 SHA-256 摘要与上传时声明的不符，请重新上传' };
+  else error = lineError;
   if (error) {
-    ctx.uploads.fail(upload.id, error, at);
+    await ctx.uploads.fail(upload.id, error, at);
     return { ok: false, error };
   }
-  ctx.uploads.complete(upload.id, rowCount, at);
-  return { ok: true, status: uploadStatus(ctx, ctx.uploads.get(upload.unitId, upload.id)!) };
+  await ctx.uploads.complete(upload.id, rowCount, at);
+  return { ok: true, status: await uploadStatus(ctx, (await ctx.uploads.get(upload.unitId, upload.id))!) };
 }

@@ -1,6 +1,6 @@
 /** Claim records per unit (the association's claims system feeds them; here the admin API and the demo). */
 import type { ClaimStatus } from '../../shared/wire';
-import type { ServerDb } from '../db/openServerDb';
+import type { SqlDb } from '../db/sqlDb';
 
 export interface ClaimRecordRow {
   id: string;
@@ -57,33 +57,29 @@ const toClaim = (r: Row): ClaimRecordRow => ({
 });
 
 export class ClaimsStore {
-  constructor(private readonly db: ServerDb) {}
+  constructor(private readonly db: SqlDb) {}
 
-  insert(c: ClaimRecordRow): void {
-    this.db
-      .prepare(
-        `INSERT INTO claims (id, unit_id, claim_number, person_name, doc_number, plan_code, plan_name, event_date, reported_on,
-           claimed_fen, paid_fen, status, paid_on, remark, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(c.id, c.unitId, c.claimNumber, c.personName, c.docNumber, c.planCode, c.planName, c.eventDate, c.reportedOn, c.claimedFen, c.paidFen, c.status, c.paidOn, c.remark, c.updatedAt);
+  async insert(c: ClaimRecordRow): Promise<void> {
+    await this.db.run(
+      `INSERT INTO claims (id, unit_id, claim_number, person_name, doc_number, plan_code, plan_name, event_date, reported_on,
+         claimed_fen, paid_fen, status, paid_on, remark, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+      [c.id, c.unitId, c.claimNumber, c.personName, c.docNumber, c.planCode, c.planName, c.eventDate, c.reportedOn, c.claimedFen, c.paidFen, c.status, c.paidOn, c.remark, c.updatedAt],
+    );
   }
 
-  numberTaken(claimNumber: string): boolean {
-    return this.db.prepare('SELECT 1 FROM claims WHERE claim_number = ?').get(claimNumber) !== undefined;
+  async numberTaken(claimNumber: string): Promise<boolean> {
+    return (await this.db.one('SELECT 1 FROM claims WHERE claim_number = $1', [claimNumber])) !== null;
   }
 
   /** The unit's own claim only. */
-  get(unitId: string, id: string): ClaimRecordRow | null {
-    const row = this.db.prepare<[string, string], Row>('SELECT * FROM claims WHERE id = ? AND unit_id = ?').get(id, unitId);
+  async get(unitId: string, id: string): Promise<ClaimRecordRow | null> {
+    const row = await this.db.one<Row>('SELECT * FROM claims WHERE id = $1 AND unit_id = $2', [id, unitId]);
     return row ? toClaim(row) : null;
   }
 
-  page(unitId: string, offset: number, limit: number): { total: number; claims: ClaimRecordRow[] } {
-    const total = this.db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM claims WHERE unit_id = ?').get(unitId)!.n;
-    const claims = this.db
-      .prepare<[string, number, number], Row>('SELECT * FROM claims WHERE unit_id = ? ORDER BY reported_on DESC, claim_number LIMIT ? OFFSET ?')
-      .all(unitId, limit, offset)
-      .map(toClaim);
-    return { total, claims };
+  async page(unitId: string, offset: number, limit: number): Promise<{ total: number; claims: ClaimRecordRow[] }> {
+    const total = (await this.db.one<{ n: number }>('SELECT COUNT(*)::int AS n FROM claims WHERE unit_id = $1', [unitId]))!.n;
+    const rows = await this.db.all<Row>('SELECT * FROM claims WHERE unit_id = $1 ORDER BY reported_on DESC, claim_number LIMIT $2 OFFSET $3', [unitId, limit, offset]);
+    return { total, claims: rows.map(toClaim) };
   }
 }

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { loadScheme, type Scheme } from '../../shared/domain/scheme';
-import type { ServerDb } from '../db/openServerDb';
+import type { SqlDb } from '../db/sqlDb';
 import { toJson } from './json';
 
 export interface StoredScheme {
@@ -30,7 +30,7 @@ export function schemeEtag(id: string, version: number, json: string): string {
 export class SchemesStore {
   private readonly parsed = new Map<string, Scheme>();
 
-  constructor(private readonly db: ServerDb) {}
+  constructor(private readonly db: SqlDb) {}
 
   private toStored(row: SchemeRow): StoredScheme {
     const key = `${row.id}@${row.version}`;
@@ -43,31 +43,29 @@ export class SchemesStore {
   }
 
   /** Validates and stores a scheme file; false when that id and version exist already. */
-  insert(file: unknown, publishedAt: string): { stored: StoredScheme; added: boolean } {
+  async insert(file: unknown, publishedAt: string): Promise<{ stored: StoredScheme; added: boolean }> {
     const scheme = loadScheme(file);
     const json = toJson(file);
     const etag = schemeEtag(scheme.id, scheme.version, json);
     const added =
-      this.db
-        .prepare('INSERT INTO schemes (id, version, json, etag, published_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id, version) DO NOTHING')
-        .run(scheme.id, scheme.version, json, etag, publishedAt).changes > 0;
-    return { stored: this.get(scheme.id, scheme.version)!, added };
+      (await this.db.run('INSERT INTO schemes (id, version, json, etag, published_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id, version) DO NOTHING', [
+        scheme.id, scheme.version, json, etag, publishedAt,
+      ])) > 0;
+    return { stored: (await this.get(scheme.id, scheme.version))!, added };
   }
 
-  get(id: string, version: number): StoredScheme | null {
-    const row = this.db.prepare<[string, number], SchemeRow>('SELECT * FROM schemes WHERE id = ? AND version = ?').get(id, version);
+  async get(id: string, version: number): Promise<StoredScheme | null> {
+    const row = await this.db.one<SchemeRow>('SELECT * FROM schemes WHERE id = $1 AND version = $2', [id, version]);
     return row ? this.toStored(row) : null;
   }
 
-  newest(id: string): StoredScheme | null {
-    const row = this.db.prepare<[string], SchemeRow>('SELECT * FROM schemes WHERE id = ? ORDER BY version DESC LIMIT 1').get(id);
+  async newest(id: string): Promise<StoredScheme | null> {
+    const row = await this.db.one<SchemeRow>('SELECT * FROM schemes WHERE id = $1 ORDER BY version DESC LIMIT 1', [id]);
     return row ? this.toStored(row) : null;
   }
 
-  listNewest(): StoredScheme[] {
-    return this.db
-      .prepare<[], SchemeRow>('SELECT s.* FROM schemes s WHERE s.version = (SELECT MAX(version) FROM schemes t WHERE t.id = s.id) ORDER BY s.id')
-      .all()
-      .map((r) => this.toStored(r));
+  async listNewest(): Promise<StoredScheme[]> {
+    const rows = await this.db.all<SchemeRow>('SELECT DISTINCT ON (id) * FROM schemes ORDER BY id, version DESC');
+    return rows.map((r) => this.toStored(r));
   }
 }

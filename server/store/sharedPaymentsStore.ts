@@ -1,6 +1,8 @@
 /** Transfers that pay one or several batches (recordPayment), each batch's share, and 提前开票 commitments. */
-import type { ServerDb } from '../db/openServerDb';
-import { fromJsonOrNull, toJson } from './json';
+import { randomUUID } from 'node:crypto';
+import type { BlobStore } from '../blobs/blobStore';
+import type { FieldCipher } from '../crypto/fieldCipher';
+import type { SqlDb } from '../db/sqlDb';
 
 export interface SharedRefund {
   accountName: string;
@@ -58,9 +60,9 @@ interface AllocationRow {
   confirmed_on: string | null;
 }
 
-const PAYMENT_COLUMNS = 'id, unit_id, payer, amount_fen, method, account_type, paid_on, proof_name, proof_type, length(proof) AS proof_bytes, refund, uploaded_at';
+const PAYMENT_COLUMNS = 'id, unit_id, payer, amount_fen, method, account_type, paid_on, proof_name, proof_type, proof_bytes, refund, uploaded_at';
 
-function paymentOf(r: PaymentRow): SharedPaymentRecord {
+function paymentOf(r: PaymentRow, cipher: FieldCipher): SharedPaymentRecord {
   return {
     id: r.id,
     unitId: r.unit_id,
@@ -72,7 +74,7 @@ function paymentOf(r: PaymentRow): SharedPaymentRecord {
     proofName: r.proof_name,
     proofType: r.proof_type,
     proofBytes: r.proof_bytes,
-    refund: fromJsonOrNull<SharedRefund>(r.refund),
+    refund: r.refund === null ? null : cipher.openJson<SharedRefund>(r.refund),
     uploadedAt: r.uploaded_at,
   };
 }
@@ -82,70 +84,77 @@ function allocationOf(r: AllocationRow): AllocationRecord {
 }
 
 export class SharedPaymentsStore {
-  constructor(private readonly db: ServerDb) {}
+  constructor(
+    private readonly db: SqlDb,
+    private readonly blobs: BlobStore,
+    private readonly cipher: FieldCipher,
+  ) {}
 
   /** Call inside the action's transaction. */
-  insert(p: Omit<SharedPaymentRecord, 'proofBytes'> & { proof: Buffer }, allocations: readonly { batchId: string; amountFen: number }[]): void {
-    this.db
-      .prepare(
-        `INSERT INTO shared_payments (id, unit_id, payer, amount_fen, method, account_type, paid_on, proof_name, proof_type, proof, refund, uploaded_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(p.id, p.unitId, p.payer, p.amountFen, p.method, p.accountType, p.paidOn, p.proofName, p.proofType, p.proof, p.refund ? toJson(p.refund) : null, p.uploadedAt);
-    const add = this.db.prepare('INSERT INTO payment_allocations (payment_id, batch_id, position, amount_fen) VALUES (?, ?, ?, ?)');
-    allocations.forEach((a, i) => add.run(p.id, a.batchId, i, a.amountFen));
+  async insert(p: Omit<SharedPaymentRecord, 'proofBytes'> & { proof: Buffer }, allocations: readonly { batchId: string; amountFen: number }[]): Promise<void> {
+    const key = `vouchers/shared/${p.id}`;
+    await this.blobs.put(key, p.proof);
+    await this.db.run(
+      `INSERT INTO shared_payments (id, unit_id, payer, amount_fen, method, account_type, paid_on, proof_name, proof_type, proof_blob, proof_bytes, refund, uploaded_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+      [p.id, p.unitId, p.payer, p.amountFen, p.method, p.accountType, p.paidOn, p.proofName, p.proofType, key, p.proof.length, p.refund ? this.cipher.sealJson(p.refund) : null, p.uploadedAt],
+    );
+    for (const [i, a] of allocations.entries()) {
+      await this.db.run('INSERT INTO payment_allocations (payment_id, batch_id, position, amount_fen) VALUES ($1, $2, $3, $4)', [p.id, a.batchId, i, a.amountFen]);
+    }
   }
 
-  get(paymentId: string): SharedPaymentRecord | null {
-    const row = this.db.prepare<[string], PaymentRow>(`SELECT ${PAYMENT_COLUMNS} FROM shared_payments WHERE id = ?`).get(paymentId);
-    return row ? paymentOf(row) : null;
+  async get(paymentId: string): Promise<SharedPaymentRecord | null> {
+    const row = await this.db.one<PaymentRow>(`SELECT ${PAYMENT_COLUMNS} FROM shared_payments WHERE id = $1`, [paymentId]);
+    return row ? paymentOf(row, this.cipher) : null;
   }
 
-  allocations(paymentId: string): AllocationRecord[] {
-    return this.db
-      .prepare<[string], AllocationRow>('SELECT payment_id, batch_id, amount_fen, confirmed_fen, confirmed_on FROM payment_allocations WHERE payment_id = ? ORDER BY position')
-      .all(paymentId)
-      .map(allocationOf);
+  async allocations(paymentId: string): Promise<AllocationRecord[]> {
+    const rows = await this.db.all<AllocationRow>(
+      'SELECT payment_id, batch_id, amount_fen, confirmed_fen, confirmed_on FROM payment_allocations WHERE payment_id = $1 ORDER BY position',
+      [paymentId],
+    );
+    return rows.map(allocationOf);
   }
 
   /** The batch's newest allocation: the transfer that pays it now. */
-  latestAllocation(batchId: string): AllocationRecord | null {
-    const row = this.db
-      .prepare<[string], AllocationRow>(
-        `SELECT a.payment_id, a.batch_id, a.amount_fen, a.confirmed_fen, a.confirmed_on
-         FROM payment_allocations a JOIN shared_payments p ON p.id = a.payment_id
-         WHERE a.batch_id = ? ORDER BY p.uploaded_at DESC, p.rowid DESC LIMIT 1`,
-      )
-      .get(batchId);
+  async latestAllocation(batchId: string): Promise<AllocationRecord | null> {
+    const row = await this.db.one<AllocationRow>(
+      `SELECT a.payment_id, a.batch_id, a.amount_fen, a.confirmed_fen, a.confirmed_on
+       FROM payment_allocations a JOIN shared_payments p ON p.id = a.payment_id
+       WHERE a.batch_id = $1 ORDER BY p.uploaded_at DESC, p.recorded DESC LIMIT 1`,
+      [batchId],
+    );
     return row ? allocationOf(row) : null;
   }
 
-  confirmAllocation(paymentId: string, batchId: string, amountFen: number, confirmedOn: string): void {
-    this.db.prepare('UPDATE payment_allocations SET confirmed_fen = ?, confirmed_on = ? WHERE payment_id = ? AND batch_id = ?').run(amountFen, confirmedOn, paymentId, batchId);
+  async confirmAllocation(paymentId: string, batchId: string, amountFen: number, confirmedOn: string): Promise<void> {
+    await this.db.run('UPDATE payment_allocations SET confirmed_fen = $1, confirmed_on = $2 WHERE payment_id = $3 AND batch_id = $4', [amountFen, confirmedOn, paymentId, batchId]);
   }
 
-  saveCommitment(c: { requestId: string; batchId: string; fileName: string; fileType: string; file: Buffer; uploadedAt: string }): void {
-    this.db
-      .prepare('INSERT INTO invoice_commitments (request_id, batch_id, file_name, file_type, file, uploaded_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(c.requestId, c.batchId, c.fileName, c.fileType, c.file, c.uploadedAt);
+  async saveCommitment(c: { requestId: string; batchId: string; fileName: string; fileType: string; file: Buffer; uploadedAt: string }): Promise<void> {
+    const key = `commitments/${c.batchId}/${randomUUID()}`;
+    await this.blobs.put(key, c.file);
+    await this.db.run('INSERT INTO invoice_commitments (request_id, batch_id, file_name, file_type, file_blob, file_bytes, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+      c.requestId, c.batchId, c.fileName, c.fileType, key, c.file.length, c.uploadedAt,
+    ]);
   }
 
   /** The commitments sent with the batch's invoice requests, by request id. */
-  commitments(batchId: string): Map<string, { fileName: string; fileBytes: number; uploadedAt: string }> {
-    const rows = this.db
-      .prepare<[string], { request_id: string; file_name: string; file_bytes: number; uploaded_at: string }>(
-        'SELECT request_id, file_name, length(file) AS file_bytes, uploaded_at FROM invoice_commitments WHERE batch_id = ?',
-      )
-      .all(batchId);
+  async commitments(batchId: string): Promise<Map<string, { fileName: string; fileBytes: number; uploadedAt: string }>> {
+    const rows = await this.db.all<{ request_id: string; file_name: string; file_bytes: number; uploaded_at: string }>(
+      'SELECT request_id, file_name, file_bytes, uploaded_at FROM invoice_commitments WHERE batch_id = $1',
+      [batchId],
+    );
     return new Map(rows.map((r) => [r.request_id, { fileName: r.file_name, fileBytes: r.file_bytes, uploadedAt: r.uploaded_at }]));
   }
 }
 
-const stores = new WeakMap<ServerDb, SharedPaymentsStore>();
+const stores = new WeakMap<SqlDb, SharedPaymentsStore>();
 
 /** One store per database (the context is built by others; this keeps the registration out of it). */
-export function sharedPaymentsOf(db: ServerDb): SharedPaymentsStore {
-  let store = stores.get(db);
-  if (!store) stores.set(db, (store = new SharedPaymentsStore(db)));
+export function sharedPaymentsOf(ctx: { db: SqlDb; blobs: BlobStore; cipher: FieldCipher }): SharedPaymentsStore {
+  let store = stores.get(ctx.db);
+  if (!store) stores.set(ctx.db, (store = new SharedPaymentsStore(ctx.db, ctx.blobs, ctx.cipher)));
   return store;
 }

@@ -1,6 +1,6 @@
 /** Unit accounts and their sessions. */
-import type { ServerDb } from '../db/openServerDb';
-import { fromJson, toJson } from './json';
+import type { SqlDb } from '../db/sqlDb';
+import type { FieldCipher } from '../crypto/fieldCipher';
 
 export interface UnitProfile {
   uscc?: string;
@@ -33,79 +33,91 @@ interface UnitRow {
   created_at: string;
 }
 
-const toUnit = (r: UnitRow): UnitRecord => ({
-  id: r.id,
-  name: r.name,
-  loginPhone: r.login_phone,
-  passwordHash: r.password_hash,
-  profile: fromJson<UnitProfile>(r.profile),
-  createdAt: r.created_at,
-});
-
 export class UnitsStore {
-  constructor(private readonly db: ServerDb) {}
+  constructor(
+    private readonly db: SqlDb,
+    private readonly cipher: FieldCipher,
+  ) {}
 
-  insert(unit: UnitRecord): void {
-    this.db
-      .prepare('INSERT INTO units (id, name, login_phone, password_hash, profile, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(unit.id, unit.name, unit.loginPhone, unit.passwordHash, toJson(unit.profile), unit.createdAt, unit.createdAt);
+  private readonly toUnit = (r: UnitRow): UnitRecord => ({
+    id: r.id,
+    name: r.name,
+    loginPhone: this.cipher.open(r.login_phone),
+    passwordHash: r.password_hash,
+    profile: this.cipher.openJson<UnitProfile>(r.profile),
+    createdAt: r.created_at,
+  });
+
+  async insert(unit: UnitRecord): Promise<void> {
+    await this.db.run(
+      `INSERT INTO units (id, name, login_phone, login_phone_index, password_hash, profile, insurance_code, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)`,
+      [
+        unit.id, unit.name, this.cipher.seal(unit.loginPhone), this.cipher.blindIndex(unit.loginPhone), unit.passwordHash,
+        this.cipher.sealJson(unit.profile), unit.profile.insuranceCode ?? null, unit.createdAt,
+      ],
+    );
   }
 
-  get(id: string): UnitRecord | null {
-    const row = this.db.prepare<[string], UnitRow>('SELECT * FROM units WHERE id = ?').get(id);
-    return row ? toUnit(row) : null;
+  async get(id: string): Promise<UnitRecord | null> {
+    const row = await this.db.one<UnitRow>('SELECT * FROM units WHERE id = $1', [id]);
+    return row ? this.toUnit(row) : null;
   }
 
-  byName(name: string): UnitRecord | null {
-    const row = this.db.prepare<[string], UnitRow>('SELECT * FROM units WHERE name = ?').get(name);
-    return row ? toUnit(row) : null;
+  async byName(name: string): Promise<UnitRecord | null> {
+    const row = await this.db.one<UnitRow>('SELECT * FROM units WHERE name = $1', [name]);
+    return row ? this.toUnit(row) : null;
   }
 
-  byPhone(phone: string): UnitRecord | null {
-    const row = this.db.prepare<[string], UnitRow>('SELECT * FROM units WHERE login_phone = ?').get(phone);
-    return row ? toUnit(row) : null;
+  async byPhone(phone: string): Promise<UnitRecord | null> {
+    const row = await this.db.one<UnitRow>('SELECT * FROM units WHERE login_phone_index = $1', [this.cipher.blindIndex(phone)]);
+    return row ? this.toUnit(row) : null;
   }
 
   /** The login: a unit name or its login phone. */
-  byAccount(account: string): UnitRecord | null {
-    return this.byName(account) ?? this.byPhone(account);
+  async byAccount(account: string): Promise<UnitRecord | null> {
+    return (await this.byName(account)) ?? (await this.byPhone(account));
   }
 
   /** The profile replaced (onboarding approvals, handler details). */
-  updateProfile(id: string, profile: UnitProfile, at: string): void {
-    this.db.prepare('UPDATE units SET profile = ?, updated_at = ? WHERE id = ?').run(toJson(profile), at, id);
+  async updateProfile(id: string, profile: UnitProfile, at: string): Promise<void> {
+    await this.db.run('UPDATE units SET profile = $1, insurance_code = $2, updated_at = $3 WHERE id = $4', [this.cipher.sealJson(profile), profile.insuranceCode ?? null, at, id]);
   }
 
   /** 联系电话变更: the phone the unit logs in with (unique across accounts). */
-  setLoginPhone(id: string, phone: string, at: string): void {
-    this.db.prepare('UPDATE units SET login_phone = ?, updated_at = ? WHERE id = ?').run(phone, at, id);
+  async setLoginPhone(id: string, phone: string, at: string): Promise<void> {
+    await this.db.run('UPDATE units SET login_phone = $1, login_phone_index = $2, updated_at = $3 WHERE id = $4', [this.cipher.seal(phone), this.cipher.blindIndex(phone), at, id]);
   }
 
-  list(): UnitRecord[] {
-    return this.db.prepare<[], UnitRow>('SELECT * FROM units ORDER BY created_at, id').all().map(toUnit);
+  async list(): Promise<UnitRecord[]> {
+    return (await this.db.all<UnitRow>('SELECT * FROM units ORDER BY created_at, id')).map(this.toUnit);
   }
 
-  ids(): string[] {
-    return this.db.prepare<[], { id: string }>('SELECT id FROM units ORDER BY id').all().map((r) => r.id);
+  /** Another unit whose profile carries this insurance code (one code, one account). */
+  async otherWithInsuranceCode(code: string, unitId: string): Promise<boolean> {
+    const row = await this.db.one('SELECT 1 FROM units WHERE id <> $2 AND insurance_code = $1 LIMIT 1', [code, unitId]);
+    return row !== null;
   }
 
-  createSession(unitId: string, tokenHash: string, createdAt: string, expiresAt: string): void {
-    this.db.prepare('INSERT INTO sessions (token_hash, unit_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(tokenHash, unitId, createdAt, expiresAt);
+  async createSession(unitId: string, tokenHash: string, createdAt: string, expiresAt: string): Promise<void> {
+    await this.db.run('INSERT INTO sessions (token_hash, unit_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [tokenHash, unitId, createdAt, expiresAt]);
   }
 
-  session(tokenHash: string): { unitId: string; expiresAt: string } | null {
-    const row = this.db
-      .prepare<[string], { unit_id: string; expires_at: string }>('SELECT unit_id, expires_at FROM sessions WHERE token_hash = ?')
-      .get(tokenHash);
-    return row ? { unitId: row.unit_id, expiresAt: row.expires_at } : null;
+  /** The session's unit, in one look-up (every unit request starts here). */
+  async bySession(tokenHash: string): Promise<{ unit: UnitRecord; expiresAt: string } | null> {
+    const row = await this.db.one<UnitRow & { expires_at: string }>(
+      'SELECT u.*, s.expires_at FROM sessions s JOIN units u ON u.id = s.unit_id WHERE s.token_hash = $1',
+      [tokenHash],
+    );
+    return row ? { unit: this.toUnit(row), expiresAt: row.expires_at } : null;
   }
 
-  deleteSession(tokenHash: string): void {
-    this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.db.run('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
   }
 
   /** Sessions expired for a day are of no use, even to say "expired". */
-  purgeSessions(before: string): number {
-    return this.db.prepare('DELETE FROM sessions WHERE expires_at < ?').run(before).changes;
+  async purgeSessions(before: string): Promise<number> {
+    return this.db.run('DELETE FROM sessions WHERE expires_at < $1', [before]);
   }
 }

@@ -1,6 +1,7 @@
 /** Chunked roster uploads: the session and the chunks received so far. */
 import type { UploadState, WireError } from '../../shared/wire';
-import type { ServerDb } from '../db/openServerDb';
+import type { BlobStore } from '../blobs/blobStore';
+import type { SqlDb } from '../db/sqlDb';
 import { fromJsonOrNull, toJson } from './json';
 
 export interface UploadRecord {
@@ -49,54 +50,81 @@ const toUpload = (r: UploadRow): UploadRecord => ({
 });
 
 export class UploadsStore {
-  constructor(private readonly db: ServerDb) {}
+  constructor(
+    private readonly db: SqlDb,
+    private readonly blobs: BlobStore,
+  ) {}
 
-  insert(u: Omit<UploadRecord, 'state' | 'rowCount' | 'error' | 'usedByBatch'>): void {
-    this.db
-      .prepare(
-        `INSERT INTO uploads (id, unit_id, total_bytes, chunk_bytes, total_chunks, sha256, state, created_at, expires_at)
-         VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
-      )
-      .run(u.id, u.unitId, u.totalBytes, u.chunkBytes, u.totalChunks, u.sha256, u.createdAt, u.expiresAt);
+  async insert(u: Omit<UploadRecord, 'state' | 'rowCount' | 'error' | 'usedByBatch'>): Promise<void> {
+    await this.db.run(
+      `INSERT INTO uploads (id, unit_id, total_bytes, chunk_bytes, total_chunks, sha256, state, created_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, 'open', $7, $8)`,
+      [u.id, u.unitId, u.totalBytes, u.chunkBytes, u.totalChunks, u.sha256, u.createdAt, u.expiresAt],
+    );
+  }
+
+  /** The unit's uploads that still hold chunks (open or complete, not expired): how many and their bytes. */
+  async pending(unitId: string, now: string): Promise<{ count: number; bytes: number }> {
+    const row = await this.db.one<{ count: number; bytes: number }>(
+      `SELECT COUNT(*)::int AS count, COALESCE(SUM(total_bytes), 0)::bigint AS bytes FROM uploads
+       WHERE unit_id = $1 AND state IN ('open', 'complete') AND expires_at >= $2`,
+      [unitId, now],
+    );
+    return row ?? { count: 0, bytes: 0 };
   }
 
   /** The unit's own upload only. */
-  get(unitId: string, id: string): UploadRecord | null {
-    const row = this.db.prepare<[string, string], UploadRow>('SELECT * FROM uploads WHERE id = ? AND unit_id = ?').get(id, unitId);
+  async get(unitId: string, id: string): Promise<UploadRecord | null> {
+    const row = await this.db.one<UploadRow>('SELECT * FROM uploads WHERE id = $1 AND unit_id = $2', [id, unitId]);
     return row ? toUpload(row) : null;
   }
 
-  receivedChunks(id: string): { idx: number; size: number }[] {
-    return this.db
-      .prepare<[string], { idx: number; size: number }>('SELECT idx, length(bytes) AS size FROM upload_chunks WHERE upload_id = ? ORDER BY idx')
-      .all(id);
+  async receivedChunks(id: string): Promise<{ idx: number; size: number }[]> {
+    return this.db.all<{ idx: number; size: number }>('SELECT idx, size FROM upload_chunks WHERE upload_id = $1 ORDER BY idx', [id]);
   }
 
-  chunkHash(id: string, idx: number): string | null {
-    return this.db.prepare<[string, number], { sha256: string }>('SELECT sha256 FROM upload_chunks WHERE upload_id = ? AND idx = ?').get(id, idx)?.sha256 ?? null;
+  async chunkHash(id: string, idx: number): Promise<string | null> {
+    return (await this.db.one<{ sha256: string }>('SELECT sha256 FROM upload_chunks WHERE upload_id = $1 AND idx = $2', [id, idx]))?.sha256 ?? null;
   }
 
-  putChunk(id: string, idx: number, sha256: string, bytes: Buffer): void {
-    this.db.prepare('INSERT INTO upload_chunks (upload_id, idx, sha256, bytes) VALUES (?, ?, ?, ?)').run(id, idx, sha256, bytes);
+  /** False when that chunk was stored meanwhile (a concurrent retry). The bytes go under a key of their own hash. */
+  async putChunk(id: string, idx: number, sha256: string, bytes: Buffer): Promise<boolean> {
+    const key = `uploads/${id}/${idx}-${sha256}`;
+    await this.blobs.put(key, bytes);
+    const stored = await this.db.run(
+      'INSERT INTO upload_chunks (upload_id, idx, sha256, blob_key, size) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING',
+      [id, idx, sha256, key, bytes.length],
+    );
+    return stored === 1;
   }
 
-  /** The chunks in order, for hashing and parsing at completion. */
-  *chunks(id: string): Generator<Buffer> {
-    const stmt = this.db.prepare<[string], { bytes: Buffer }>('SELECT bytes FROM upload_chunks WHERE upload_id = ? ORDER BY idx');
-    for (const row of stmt.iterate(id)) yield row.bytes;
+  /** The chunks in order, one at a time, for hashing and parsing at completion. */
+  async *chunks(id: string): AsyncGenerator<Buffer> {
+    const keys = await this.db.all<{ blob_key: string }>('SELECT blob_key FROM upload_chunks WHERE upload_id = $1 ORDER BY idx', [id]);
+    for (const { blob_key } of keys) yield await this.blobs.get(blob_key);
   }
 
-  complete(id: string, rowCount: number, at: string): void {
-    this.db.prepare("UPDATE uploads SET state = 'complete', row_count = ?, completed_at = ? WHERE id = ?").run(rowCount, at, id);
+  /** Chunks no longer needed (the upload was used, failed or expired before `cutoff`): rows and files. */
+  async purgeChunks(cutoff: string): Promise<number> {
+    const rows = await this.db.all<{ blob_key: string }>(
+      `DELETE FROM upload_chunks c USING uploads u WHERE u.id = c.upload_id AND (u.state IN ('used', 'failed') OR u.expires_at < $1)
+       RETURNING c.blob_key`,
+      [cutoff],
+    );
+    await this.blobs.delete(rows.map((r) => r.blob_key));
+    return rows.length;
   }
 
-  fail(id: string, error: WireError, at: string): void {
-    this.db.prepare("UPDATE uploads SET state = 'failed', error = ?, completed_at = ? WHERE id = ?").run(toJson(error), at, id);
+  async complete(id: string, rowCount: number, at: string): Promise<void> {
+    await this.db.run("UPDATE uploads SET state = 'complete', row_count = $1, completed_at = $2 WHERE id = $3", [rowCount, at, id]);
   }
 
-  /** A batch took the upload's rows; the chunks are no longer needed. */
-  markUsed(id: string, batchId: string): void {
-    this.db.prepare("UPDATE uploads SET state = 'used', used_by_batch = ? WHERE id = ?").run(batchId, id);
-    this.db.prepare('DELETE FROM upload_chunks WHERE upload_id = ?').run(id);
+  async fail(id: string, error: WireError, at: string): Promise<void> {
+    await this.db.run("UPDATE uploads SET state = 'failed', error = $1, completed_at = $2 WHERE id = $3", [toJson(error), at, id]);
+  }
+
+  /** A batch took the upload's rows; the clean-up job removes its chunks. */
+  async markUsed(id: string, batchId: string): Promise<void> {
+    await this.db.run("UPDATE uploads SET state = 'used', used_by_batch = $1 WHERE id = $2", [batchId, id]);
   }
 }

@@ -95,8 +95,9 @@ export const WIRE_ERROR_STATUS = {
   attachmentTooLarge: 422,
   commitmentNotRead: 422,
   onboardingFieldInvalid: 422,
-  // 429: too many failed logins or refused registrations; the Retry-After header says when to try again.
+  // 429: too many failed logins or refused registrations, or too many uploads pending; Retry-After says when to try again.
   tooManyAttempts: 429,
+  uploadQuotaExceeded: 429,
   // 500: the server failed (retry later); `injectedFault` only from the test switch.
   internal: 500,
   injectedFault: 500,

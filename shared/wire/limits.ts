@@ -18,6 +18,9 @@ export const MAX_CHUNK_BYTES = 8 * 1024 * 1024;
 export const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
 /** An upload session the client has not completed and used by then is gone. */
 export const UPLOAD_TTL_HOURS = 48;
+/** Per unit, uploads not yet used or expired: at most this many, holding at most this many bytes (429 `uploadQuotaExceeded` beyond). */
+export const MAX_PENDING_UPLOADS = 20;
+export const MAX_PENDING_UPLOAD_BYTES = 2 * MAX_UPLOAD_BYTES;
 
 /** The payment voucher (缴费凭证 / 底单) file, decoded. */
 export const MAX_PROOF_BYTES = 5 * 1024 * 1024;

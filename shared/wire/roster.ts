@@ -33,25 +33,33 @@ export type NdjsonParse =
   | { ok: true; rows: ValidWireRosterRow[] }
   | { ok: false; line: number; message: string };
 
+/** One NDJSON line (1-based `lineNo`) read and validated; null for a blank line. */
+export function parseRosterLine(line: string, lineNo: number): { ok: true; row: ValidWireRosterRow } | { ok: false; line: number; message: string } | null {
+  if (line.trim() === '') return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(line);
+  } catch {
+    return { ok: false, line: lineNo, message: `名单第 ${lineNo} 行不是有效的 JSON` };
+  }
+  const parsed = wireRosterRowSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { ok: false, line: lineNo, message: `名单第 ${lineNo} 行字段“${issue.path.join('.')}”：${issue.message}` };
+  }
+  return { ok: true, row: parsed.data };
+}
+
 /** Parses and validates uploaded NDJSON; blank lines are skipped, the first bad line refuses the whole. */
 export function parseRosterNdjson(textContent: string, maxRows: number): NdjsonParse {
   const rows: ValidWireRosterRow[] = [];
   let lineNo = 0;
   for (const line of textContent.split('\n')) {
     lineNo++;
-    if (line.trim() === '') continue;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(line);
-    } catch {
-      return { ok: false, line: lineNo, message: `名单第 ${lineNo} 行不是有效的 JSON` };
-    }
-    const parsed = wireRosterRowSchema.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      return { ok: false, line: lineNo, message: `名单第 ${lineNo} 行字段“${issue.path.join('.')}”：${issue.message}` };
-    }
-    rows.push(parsed.data);
+    const parsed = parseRosterLine(line, lineNo);
+    if (parsed === null) continue;
+    if (!parsed.ok) return parsed;
+    rows.push(parsed.row);
     if (rows.length > maxRows) return { ok: false, line: lineNo, message: `名单超过 ${maxRows} 行` };
   }
   return { ok: true, rows };

@@ -1,7 +1,6 @@
-import { readFileSync, existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accountViewSchema, registrationViewSchema, ROUTES, sessionViewSchema } from '../../shared/wire';
-import { call, registerUnit, startTestServer, type TestServer } from './serverFixtures';
+import { accountViewSchema, MAX_CHUNK_BYTES, registrationViewSchema, ROUTES, sessionViewSchema } from '../../shared/wire';
+import { call, countRows, databaseText, registerUnit, startTestServer, type TestServer } from './serverFixtures';
 
 let t: TestServer;
 let unit: Awaited<ReturnType<typeof registerUnit>>;
@@ -46,27 +45,36 @@ describe('what the database keeps', () => {
   it('holds neither the password nor any token in plain text', async () => {
     const login = await call(t.url, ROUTES.login, { body: { account: '登录测试单位', password: 'correct-horse-1' } });
     const token: string = login.body.token;
-    const files = [t.server.dbFile, `${t.server.dbFile}-wal`].filter(existsSync);
-    const bytes = Buffer.concat(files.map((f) => readFileSync(f)));
-    expect(bytes.length).toBeGreaterThan(0);
-    expect(bytes.includes(Buffer.from('correct-horse-1'))).toBe(false);
-    expect(bytes.includes(Buffer.from(token))).toBe(false);
-    expect(bytes.includes(Buffer.from(unit.token))).toBe(false);
-    const row = t.server.context.db.prepare('SELECT password_hash FROM units WHERE id = ?').get(unit.unitId) as { password_hash: string };
+    const text = await databaseText(t.server);
+    expect(text).toContain('登录测试单位');
+    expect(text).not.toContain('correct-horse-1');
+    expect(text).not.toContain(token);
+    expect(text).not.toContain(unit.token);
+    const row = (await t.server.context.db.one<{ password_hash: string }>('SELECT password_hash FROM units WHERE id = $1', [unit.unitId]))!;
     expect(row.password_hash).toMatch(/^scrypt\$16384\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
   });
 
   it('salts each account: the same password hashes differently', async () => {
     const other = await registerUnit(t.url, '同密码单位', '吴经办', 'correct-horse-1');
-    const hashes = t.server.context.db
-      .prepare('SELECT password_hash AS h FROM units WHERE id IN (?, ?)')
-      .all(unit.unitId, other.unitId) as { h: string }[];
+    const hashes = await t.server.context.db.all<{ h: string }>('SELECT password_hash AS h FROM units WHERE id IN ($1, $2)', [unit.unitId, other.unitId]);
     expect(hashes).toHaveLength(2);
     expect(hashes[0]!.h).not.toBe(hashes[1]!.h);
   });
 });
 
 describe('tokens', () => {
+  it('refuses a unit route without a valid token before reading its body', async () => {
+    const tooLarge = Buffer.alloc(MAX_CHUNK_BYTES + 64 * 1024, 0x41);
+    const withoutToken = await call(t.url, ROUTES.putChunk, { params: { uploadId: 'any', index: 0 }, raw: tooLarge });
+    expect(withoutToken.status).toBe(401);
+    expect(withoutToken.body.code).toBe('authRequired');
+    const staleToken = await call(t.url, ROUTES.putChunk, { token: 'not-a-token-at-all', params: { uploadId: 'any', index: 0 }, raw: tooLarge });
+    expect(staleToken.status).toBe(401);
+    // With a valid token the same body is read, and refused for its size.
+    const read = await call(t.url, ROUTES.putChunk, { token: unit.token, params: { uploadId: 'any', index: 0 }, raw: tooLarge });
+    expect(read.status).toBe(413);
+  });
+
   it('answers 401 authRequired without a token or with an unknown one', async () => {
     for (const token of [undefined, 'not-a-real-token']) {
       const res = await call(t.url, ROUTES.account, token ? { token } : {});
@@ -108,8 +116,7 @@ describe('registration', () => {
     expect(replay.status).toBe(201);
     expect(replay.headers.get('idempotency-replayed')).toBe('true');
     expect(replay.body).toEqual(first.body);
-    const units = t.server.context.db.prepare('SELECT COUNT(*) AS n FROM units WHERE name = ?').get('新注册单位') as { n: number };
-    expect(units.n).toBe(1);
+    expect(await countRows(t.server, 'SELECT COUNT(*)::int AS n FROM units WHERE name = $1', ['新注册单位'])).toBe(1);
   });
 
   it('refuses a name or a phone already registered with the same 409 accountExists, naming neither', async () => {

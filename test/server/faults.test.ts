@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../shared/wire';
 import { createServer } from '../../server/createServer';
-import { ADMIN_TOKEN, call, registerUnit, residentId, shanghaiCentral, shanghaiRow, startTestServer, type TestServer } from './serverFixtures';
+import { ADMIN_TOKEN, call, countRows, registerUnit, residentId, shanghaiCentral, shanghaiRow, startTestServer, type TestServer } from './serverFixtures';
 
 let t: TestServer;
 let unit: Awaited<ReturnType<typeof registerUnit>>;
@@ -16,8 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const batchesOf = (clientBatchId: string) =>
-  (t.server.context.db.prepare('SELECT COUNT(*) AS n FROM batches WHERE client_batch_id = ?').get(clientBatchId) as { n: number }).n;
+const batchesOf = (clientBatchId: string) => countRows(t.server, 'SELECT COUNT(*)::int AS n FROM batches WHERE client_batch_id = $1', [clientBatchId]);
 
 function submission() {
   n += 1;
@@ -33,12 +32,12 @@ describe('the test switch', () => {
     const s = submission();
     t.server.faults.dropAfterCommit({ route: ROUTES.submitBatch, times: 1 });
     await expect(submit(s)).rejects.toThrow();
-    expect(batchesOf(s.clientBatchId)).toBe(1);
+    expect(await batchesOf(s.clientBatchId)).toBe(1);
     const retry = await submit(s);
     expect(retry.status).toBe(201);
     expect(retry.headers.get('idempotency-replayed')).toBe('true');
     expect(retry.body.batchId).toBe(s.clientBatchId);
-    expect(batchesOf(s.clientBatchId)).toBe(1);
+    expect(await batchesOf(s.clientBatchId)).toBe(1);
   });
 
   it('answers 500 before doing anything, for as many requests as asked', async () => {
@@ -48,7 +47,7 @@ describe('the test switch', () => {
       const res = await submit(s);
       expect(res.status).toBe(500);
       expect(res.body.code).toBe('injectedFault');
-      expect(batchesOf(s.clientBatchId)).toBe(0);
+      expect(await batchesOf(s.clientBatchId)).toBe(0);
     }
     const ok = await submit(s);
     expect(ok.status).toBe(201);
@@ -61,10 +60,10 @@ describe('the test switch', () => {
     const controller = new AbortController();
     const pending = submit(s, controller.signal);
     // Committed before the (delayed) answer: wait for the row, then give up on the response.
-    for (let i = 0; i < 100 && batchesOf(s.clientBatchId) === 0; i++) await new Promise((r) => setTimeout(r, 5));
+    for (let i = 0; i < 100 && await batchesOf(s.clientBatchId) === 0; i++) await new Promise((r) => setTimeout(r, 5));
     controller.abort();
     await expect(pending).rejects.toThrow();
-    expect(batchesOf(s.clientBatchId)).toBe(1);
+    expect(await batchesOf(s.clientBatchId)).toBe(1);
     const retry = await submit(s);
     expect(retry.headers.get('idempotency-replayed')).toBe('true');
   });
@@ -81,7 +80,7 @@ describe('the test switch', () => {
     const s = submission();
     t.server.faults.truncateBody({ route: ROUTES.submitBatch });
     await expect(submit(s)).rejects.toThrow();
-    expect(batchesOf(s.clientBatchId)).toBe(1);
+    expect(await batchesOf(s.clientBatchId)).toBe(1);
     expect((await submit(s)).headers.get('idempotency-replayed')).toBe('true');
   });
 
@@ -91,7 +90,7 @@ describe('the test switch', () => {
     const res = await submit(s);
     expect(res.status).toBe(201);
     expect(() => JSON.parse(res.text)).toThrow();
-    expect(batchesOf(s.clientBatchId)).toBe(1);
+    expect(await batchesOf(s.clientBatchId)).toBe(1);
     const retry = await submit(s);
     expect(retry.body.batchId).toBe(s.clientBatchId);
   });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeRosterNdjson, ROUTES } from '../../shared/wire';
-import { adminCall, call, PNG_BYTES, registerUnit, residentId, shanghaiCentral, shanghaiRow, startTestServer, type TestServer } from './serverFixtures';
+import { adminCall, call, countRows, PNG_BYTES, registerUnit, residentId, shanghaiCentral, shanghaiRow, startTestServer, type TestServer } from './serverFixtures';
 
 let t: TestServer;
 let a: Awaited<ReturnType<typeof registerUnit>>;
@@ -16,7 +16,7 @@ const snapshot = async () => ({
   upload: (await call(t.url, ROUTES.upload, { token: a.token, params: { uploadId } })).text,
   claim: (await call(t.url, ROUTES.claim, { token: a.token, params: { claimId } })).text,
   feed: (await call(t.url, ROUTES.changes, { token: a.token })).text,
-  batches: (t.server.context.db.prepare('SELECT COUNT(*) AS n FROM batches').get() as { n: number }).n,
+  batches: await countRows(t.server, 'SELECT COUNT(*)::int AS n FROM batches'),
 });
 
 beforeAll(async () => {

@@ -10,6 +10,7 @@ import { mod11_2CheckCharacter } from '../../shared/domain/identity';
 import type { RawRosterRow } from '../../shared/domain/roster';
 import { ROUTES, routePath, splitRoute, type SubmitBatchRequest, type WireRosterRow } from '../../shared/wire';
 import { createServer, type CreateServerOptions, type HuzhuServer } from '../../server/createServer';
+import { testDatabase } from './testDatabase';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
@@ -33,6 +34,8 @@ export function testClock(startIso: string): TestClock {
 
 export interface TestServer {
   server: HuzhuServer;
+  /** The database the server runs on (see testDatabase). */
+  databaseUrl: string | undefined;
   url: string;
   clock: TestClock;
   dir: string;
@@ -47,16 +50,19 @@ export async function startTestServer(options: Partial<CreateServerOptions> & { 
   const dir = mkdtempSync(join(tmpdir(), 'huzhu-server-'));
   const clock = testClock(options.start ?? SHANGHAI_CENTRAL_DAY);
   const logs: string[] = [];
-  const server = await createServer({ dataDir: dir, adminToken: ADMIN_TOKEN, clock, log: (l) => logs.push(l), ...options });
+  const database = await testDatabase();
+  const server = await createServer({ dataDir: dir, databaseUrl: database.url, adminToken: ADMIN_TOKEN, clock, log: (l) => logs.push(l), ...options });
   const url = await server.listen({ port: 0, host: '127.0.0.1' });
   return {
     server,
+    databaseUrl: database.url,
     url,
     clock,
     dir,
     logs,
     async close() {
       await server.close();
+      await database.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -183,3 +189,18 @@ export async function changesOf(base: string, token: string, after = '0'): Promi
 }
 
 export const PNG_BYTES = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a0c6d7a40000000049454e44ae426082', 'hex');
+
+/** Every row of every table of the server's database as text: what a copy of the database would give away. */
+export async function databaseText(server: HuzhuServer): Promise<string> {
+  const db = server.context.db;
+  const tables = await db.all<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
+  const parts: string[] = [];
+  for (const { name } of tables) {
+    for (const row of await db.all<{ t: string }>(`SELECT t::text AS t FROM "${name}" t`)) parts.push(row.t);
+  }
+  return parts.join('\n');
+}
+
+export async function countRows(server: HuzhuServer, sql: string, params: unknown[] = []): Promise<number> {
+  return (await server.context.db.one<{ n: number }>(sql, params))!.n;
+}

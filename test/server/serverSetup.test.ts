@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES, splitRoute } from '../../shared/wire';
 import { createServer } from '../../server/createServer';
-import { readMigrations } from '../../server/db/migrations';
+import { readMigrations, schemaVersion } from '../../server/db/migrations';
+import { testDatabase } from './testDatabase';
 import { DEMO_PASSWORD, DEMO_UNITS } from '../../server/demo';
-import { ADMIN_TOKEN, call, registerUnit, residentId, shanghaiCentral, shanghaiRow, startTestServer, type TestServer } from './serverFixtures';
+import { ADMIN_TOKEN, call, countRows, registerUnit, residentId, shanghaiCentral, shanghaiRow, startTestServer, type TestServer } from './serverFixtures';
 
 describe('the database', () => {
   let dir: string;
@@ -16,27 +16,35 @@ describe('the database', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('is migrated to the newest version, in WAL mode with foreign keys on, and reopens without change', async () => {
-    const first = await createServer({ dataDir: dir, adminToken: ADMIN_TOKEN, demo: true });
-    const db = first.context.db;
-    expect(db.pragma('user_version', { simple: true })).toBe(readMigrations().at(-1)!.version);
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    const units = (db.prepare('SELECT COUNT(*) AS n FROM units').get() as { n: number }).n;
-    await first.close();
+  it('is migrated to the newest version and reopens without change', async () => {
+    const database = await testDatabase();
+    try {
+      const first = await createServer({ dataDir: dir, databaseUrl: database.url, adminToken: ADMIN_TOKEN, demo: true });
+      expect(await schemaVersion(first.context.db)).toBe(readMigrations().at(-1)!.version);
+      const units = await countRows(first, 'SELECT COUNT(*)::int AS n FROM units');
+      expect(units).toBe(DEMO_UNITS.length);
+      await first.close();
 
-    const second = await createServer({ dataDir: dir, adminToken: ADMIN_TOKEN, demo: true });
-    expect((second.context.db.prepare('SELECT COUNT(*) AS n FROM units').get() as { n: number }).n).toBe(units);
-    expect((second.context.db.prepare('SELECT COUNT(*) AS n FROM schemes').get() as { n: number }).n).toBe(5);
-    await second.close();
+      const second = await createServer({ dataDir: dir, databaseUrl: database.url, adminToken: ADMIN_TOKEN, demo: true });
+      expect(await countRows(second, 'SELECT COUNT(*)::int AS n FROM units')).toBe(units);
+      expect(await countRows(second, 'SELECT COUNT(*)::int AS n FROM schemes')).toBe(5);
+      await second.close();
+    } finally {
+      await database.drop();
+    }
   });
 
   it('refuses a database from a newer server', async () => {
-    const file = join(dir, 'newer.sqlite');
-    const db = new Database(file);
-    db.pragma('user_version = 999');
-    db.close();
-    await expect(createServer({ dbFile: file, adminToken: ADMIN_TOKEN })).rejects.toThrow('更新版本');
+    const database = await testDatabase();
+    const newerDir = join(dir, 'newer');
+    try {
+      const server = await createServer({ dataDir: newerDir, databaseUrl: database.url, adminToken: ADMIN_TOKEN });
+      await server.context.db.run("INSERT INTO schema_migrations (version, name) VALUES (999, '0999_from_the_future.sql')");
+      await server.close();
+      await expect(createServer({ dataDir: newerDir, databaseUrl: database.url, adminToken: ADMIN_TOKEN })).rejects.toThrow('更新版本');
+    } finally {
+      await database.drop();
+    }
   });
 });
 

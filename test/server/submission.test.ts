@@ -5,6 +5,7 @@ import {
   adminCall,
   call,
   changesOf,
+  countRows,
   registerUnit,
   residentId,
   shanghaiCentral,
@@ -30,12 +31,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const batchCount = () => (t.server.context.db.prepare('SELECT COUNT(*) AS n FROM batches').get() as { n: number }).n;
+const batchCount = () => countRows(t.server, 'SELECT COUNT(*)::int AS n FROM batches');
 
 describe('idempotent submission', () => {
   it('applies the same key and body once and replays the stored response', async () => {
     const body = shanghaiCentral('a-idem-1', [shanghaiRow(P1, '王小明', {}, 'row-1')]);
-    const before = batchCount();
+    const before = await batchCount();
     const first = await call(t.url, ROUTES.submitBatch, { token: unitA.token, key: 'idem-key-00000001', body });
     expect(first.status).toBe(201);
     const view = batchViewSchema.parse(first.body);
@@ -47,7 +48,7 @@ describe('idempotent submission', () => {
     expect(again.status).toBe(201);
     expect(again.headers.get('idempotency-replayed')).toBe('true');
     expect(again.text).toBe(first.text);
-    expect(batchCount()).toBe(before + 1);
+    expect(await batchCount()).toBe(before + 1);
   });
 
   it('recognises the same body whatever the order of its keys', async () => {
@@ -60,7 +61,7 @@ describe('idempotent submission', () => {
   });
 
   it('refuses the same key with another body with 409, changing nothing', async () => {
-    const before = batchCount();
+    const before = await batchCount();
     const res = await call(t.url, ROUTES.submitBatch, {
       token: unitA.token,
       key: 'idem-key-00000001',
@@ -68,7 +69,7 @@ describe('idempotent submission', () => {
     });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('idempotencyKeyReused');
-    expect(batchCount()).toBe(before);
+    expect(await batchCount()).toBe(before);
   });
 
   it('keeps keys per unit: another unit may use the same key for its own action', async () => {
@@ -92,7 +93,7 @@ describe('reading batches back', () => {
 
 describe('a request that is not JSON', () => {
   it('answers 400 malformedJson and applies nothing', async () => {
-    const before = batchCount();
+    const before = await batchCount();
     const res = await fetch(`${t.url}/v1/batches`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${unitA.token}`, 'idempotency-key': 'broken-json-0001' },
@@ -100,7 +101,7 @@ describe('a request that is not JSON', () => {
     });
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ code: 'malformedJson', message: '请求体不是有效的 JSON' });
-    expect(batchCount()).toBe(before);
+    expect(await batchCount()).toBe(before);
   });
 });
 

@@ -1,6 +1,17 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chunkSpan, encodeRosterNdjson, missingChunks, ROUTES, uploadStatusSchema, type UploadStatus } from '../../shared/wire';
+import {
+  chunkSpan,
+  encodeRosterNdjson,
+  MAX_CHUNK_BYTES,
+  MAX_PENDING_UPLOAD_BYTES,
+  MAX_PENDING_UPLOADS,
+  MAX_UPLOAD_BYTES,
+  missingChunks,
+  ROUTES,
+  uploadStatusSchema,
+  type UploadStatus,
+} from '../../shared/wire';
 import { call, personName, registerUnit, residentIds, shanghaiCentral, shanghaiRow, startTestServer, type TestServer } from './serverFixtures';
 
 let t: TestServer;
@@ -134,5 +145,36 @@ describe('chunk and file checks', () => {
     } finally {
       t.clock.set('2020-04-15T02:00:00Z');
     }
+  });
+});
+
+describe('each unit’s pending uploads', () => {
+  it('are limited in number: one more is refused with 429 and Retry-After until some expire or are used', async () => {
+    const busy = await registerUnit(t.url, '上传过多的单位', '褚经办');
+    const body = { totalBytes: 1000, sha256: sha256(Buffer.alloc(1000)), chunkBytes: 64 * 1024 };
+    for (let i = 0; i < MAX_PENDING_UPLOADS; i++) expect((await call(t.url, ROUTES.createUpload, { token: busy.token, key: true, body })).status).toBe(201);
+    const refused = await call(t.url, ROUTES.createUpload, { token: busy.token, key: true, body });
+    expect(refused.status).toBe(429);
+    expect(refused.body.code).toBe('uploadQuotaExceeded');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Another unit is not held back by this one.
+    expect((await call(t.url, ROUTES.createUpload, { token: unit.token, key: true, body })).status).toBe(201);
+
+    t.clock.advance(49 * 3600_000);
+    try {
+      const login = await call(t.url, ROUTES.login, { body: { account: busy.phone, password: busy.password } });
+      expect((await call(t.url, ROUTES.createUpload, { token: login.body.token, key: true, body })).status).toBe(201);
+    } finally {
+      t.clock.set('2020-04-15T02:00:00Z');
+    }
+  });
+
+  it('are limited in bytes', async () => {
+    const big = await registerUnit(t.url, '上传很大的单位', '卫经办');
+    const body = (totalBytes: number) => ({ totalBytes, sha256: sha256(Buffer.alloc(1)), chunkBytes: MAX_CHUNK_BYTES });
+    expect((await call(t.url, ROUTES.createUpload, { token: big.token, key: true, body: body(MAX_UPLOAD_BYTES) })).status).toBe(201);
+    expect((await call(t.url, ROUTES.createUpload, { token: big.token, key: true, body: body(MAX_PENDING_UPLOAD_BYTES - MAX_UPLOAD_BYTES) })).status).toBe(201);
+    const refused = await call(t.url, ROUTES.createUpload, { token: big.token, key: true, body: body(1) });
+    expect(refused.body.code).toBe('uploadQuotaExceeded');
   });
 });

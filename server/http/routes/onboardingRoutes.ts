@@ -13,7 +13,6 @@ import {
   type ApplicationList,
 } from '../../../shared/wire';
 import type { ServerContext } from '../../context';
-import { inTransaction } from '../../db/openServerDb';
 import {
   adminApplicationView,
   applicationView,
@@ -38,10 +37,10 @@ export function onboardingRoutes(app: FastifyInstance, ctx: ServerContext): void
     app,
     ROUTES.applyInsuranceCode,
     async (req, reply) => {
-      const unit = requireUnit(ctx, req);
+      const unit = await requireUnit(ctx, req);
       const body = parseOr422(applyInsuranceCodeRequestSchema, req.body);
-      return idempotentAction(ctx, req, reply, scopeOf(unit.id), ROUTES.applyInsuranceCode, () => {
-        const result = applyInsuranceCode(ctx, unit, body);
+      return idempotentAction(ctx, req, reply, scopeOf(unit.id), ROUTES.applyInsuranceCode, async () => {
+        const result = await applyInsuranceCode(ctx, unit, body);
         return { status: result.status, body: result.view };
       });
     },
@@ -52,10 +51,10 @@ export function onboardingRoutes(app: FastifyInstance, ctx: ServerContext): void
     app,
     ROUTES.submitUnitProfile,
     async (req, reply) => {
-      const unit = requireUnit(ctx, req);
+      const unit = await requireUnit(ctx, req);
       const body = parseOr422(submitUnitProfileRequestSchema, req.body);
-      return idempotentAction(ctx, req, reply, scopeOf(unit.id), ROUTES.submitUnitProfile, () => {
-        const result = submitUnitProfile(ctx, unit, body);
+      return idempotentAction(ctx, req, reply, scopeOf(unit.id), ROUTES.submitUnitProfile, async () => {
+        const result = await submitUnitProfile(ctx, unit, body);
         return { status: result.status, body: result.view };
       });
     },
@@ -63,23 +62,23 @@ export function onboardingRoutes(app: FastifyInstance, ctx: ServerContext): void
   );
 
   on(app, ROUTES.applications, async (req) => {
-    const unit = requireUnit(ctx, req);
-    const list: ApplicationList = { applications: ctx.applications.list({ unitId: unit.id }).map((a) => applicationView(ctx, a)) };
+    const unit = await requireUnit(ctx, req);
+    const list: ApplicationList = { applications: await Promise.all((await ctx.applications.list({ unitId: unit.id })).map((a) => applicationView(ctx, a))) };
     return list;
   });
 
   on(app, ROUTES.updateHandler, async (req, reply) => {
-    const unit = requireUnit(ctx, req);
+    const unit = await requireUnit(ctx, req);
     const body = parseOr422(updateHandlerRequestSchema, req.body);
-    return idempotentAction(ctx, req, reply, scopeOf(unit.id), ROUTES.updateHandler, () => ({ status: 200, body: updateHandler(ctx, ctx.units.get(unit.id)!, body) }));
+    return idempotentAction(ctx, req, reply, scopeOf(unit.id), ROUTES.updateHandler, async () => ({ status: 200, body: await updateHandler(ctx, (await ctx.units.get(unit.id))!, body) }));
   });
 
   on(app, ROUTES.changeContactPhone, async (req, reply) => {
-    const unit = requireUnit(ctx, req);
+    const unit = await requireUnit(ctx, req);
     const body = parseOr422(changeContactPhoneRequestSchema, req.body);
-    return idempotentAction(ctx, req, reply, scopeOf(unit.id), ROUTES.changeContactPhone, () => ({
+    return idempotentAction(ctx, req, reply, scopeOf(unit.id), ROUTES.changeContactPhone, async () => ({
       status: 200,
-      body: changeContactPhone(ctx, ctx.units.get(unit.id)!, body),
+      body: await changeContactPhone(ctx, (await ctx.units.get(unit.id))!, body),
     }));
   });
 }
@@ -87,18 +86,18 @@ export function onboardingRoutes(app: FastifyInstance, ctx: ServerContext): void
 /** The staff's side; registered in its own scope so the admin token guards every route. */
 export function onboardingAdminRoutes(app: FastifyInstance, ctx: ServerContext, adminToken: string): void {
   app.addHook('onRequest', async (req) => requireAdmin(adminToken, req));
-  const write = <T>(fn: () => T): T => inTransaction(ctx.db, fn);
+  const write = <T>(fn: () => Promise<T>): Promise<T> => ctx.db.transaction(fn);
 
   on(app, ROUTES.adminApplications, async (req) => {
     const q = parseOr422(adminApplicationsQuerySchema, req.query);
-    return { applications: ctx.applications.list({ ...(q.state ? { state: q.state } : {}), ...(q.kind ? { kind: q.kind } : {}) }).map((a) => adminApplicationView(ctx, a)) };
+    return { applications: await Promise.all((await ctx.applications.list({ ...(q.state ? { state: q.state } : {}), ...(q.kind ? { kind: q.kind } : {}) })).map((a) => adminApplicationView(ctx, a))) };
   });
 
-  on(app, ROUTES.adminApplication, async (req) => adminApplicationView(ctx, requireApplication(ctx, params(req).applicationId ?? '')));
+  on(app, ROUTES.adminApplication, async (req) => adminApplicationView(ctx, await requireApplication(ctx, params(req).applicationId ?? '')));
 
   on(app, ROUTES.adminApplicationFile, async (req, reply) => {
     const { applicationId = '', index = '' } = params(req);
-    const file = /^\d{1,3}$/.test(index) ? ctx.applications.file(requireApplication(ctx, applicationId).id, Number(index)) : null;
+    const file = /^\d{1,3}$/.test(index) ? await ctx.applications.file((await requireApplication(ctx, applicationId)).id, Number(index)) : null;
     if (!file) throw notFound('附件');
     return reply
       .code(200)
@@ -109,11 +108,11 @@ export function onboardingAdminRoutes(app: FastifyInstance, ctx: ServerContext, 
 
   on(app, ROUTES.adminApproveApplication, async (req) => {
     const body = parseOr422(adminApproveApplicationRequestSchema, req.body);
-    return write(() => approveApplication(ctx, requireApplication(ctx, params(req).applicationId ?? ''), body));
+    return write(async () => approveApplication(ctx, await requireApplication(ctx, params(req).applicationId ?? ''), body));
   });
 
   on(app, ROUTES.adminRejectApplication, async (req) => {
     const body = parseOr422(adminRejectApplicationRequestSchema, req.body);
-    return write(() => rejectApplication(ctx, requireApplication(ctx, params(req).applicationId ?? ''), body.reason, body.staff));
+    return write(async () => rejectApplication(ctx, await requireApplication(ctx, params(req).applicationId ?? ''), body.reason, body.staff));
   });
 }

@@ -13,9 +13,9 @@ export function paymentRoutes(app: FastifyInstance, ctx: ServerContext): void {
     app,
     ROUTES.recordPayment,
     async (req, reply) => {
-      const unit = requireUnit(ctx, req);
+      const unit = await requireUnit(ctx, req);
       const body = parseOr422(paymentRecordRequestSchema, req.body);
-      return idempotentAction(ctx, req, reply, `unit:${unit.id}`, ROUTES.recordPayment, () => ({ status: 201, body: recordPayment(ctx, unit, body) }));
+      return idempotentAction(ctx, req, reply, `unit:${unit.id}`, ROUTES.recordPayment, async () => ({ status: 201, body: await recordPayment(ctx, unit, body) }));
     },
     { bodyLimit: MAX_PROOF_BODY_BYTES },
   );

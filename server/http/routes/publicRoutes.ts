@@ -17,27 +17,29 @@ export function publicRoutes(app: FastifyInstance, ctx: ServerContext): void {
   on(app, ROUTES.registerUnit, async (req, reply) => {
     const body = parseOr422(registerUnitRequestSchema, req.body);
     // Refused registrations count against the address: probing which names or phones exist is throttled like guessing passwords.
-    ctx.throttle.check(req.ip);
-    return idempotentAction(
-      ctx,
-      req,
-      reply,
-      'public',
-      ROUTES.registerUnit,
-      (passwordHash: string) => {
-        const unit = registerUnit(ctx, body, passwordHash);
-        const view: RegistrationView = { registration: 'registered', account: accountView(ctx, unit) };
-        return { status: 201, body: view };
-      },
-      () => preparePassword(body.password),
-    ).catch((error: unknown) => {
-      if (error instanceof WireHttpError && error.body.code === 'accountExists') ctx.throttle.failed(req.ip);
+    await ctx.throttle.check(req.ip);
+    try {
+      return await idempotentAction(
+        ctx,
+        req,
+        reply,
+        'public',
+        ROUTES.registerUnit,
+        async (passwordHash: string) => {
+          const unit = await registerUnit(ctx, body, passwordHash);
+          const view: RegistrationView = { registration: 'registered', account: await accountView(ctx, unit) };
+          return { status: 201, body: view };
+        },
+        () => preparePassword(body.password),
+      );
+    } catch (error) {
+      if (error instanceof WireHttpError && error.body.code === 'accountExists') await ctx.throttle.failed(req.ip);
       throw error;
-    });
+    }
   });
 
   on(app, ROUTES.schemes, async (req, reply) => {
-    const newest = ctx.schemes.listNewest();
+    const newest = await ctx.schemes.listNewest();
     const catalogue: Catalogue = {
       schemes: newest.map((s) => ({
         id: s.scheme.id,
@@ -55,14 +57,14 @@ export function publicRoutes(app: FastifyInstance, ctx: ServerContext): void {
   });
 
   on(app, ROUTES.scheme, async (req, reply) => {
-    const stored = ctx.schemes.newest(params(req).schemeId ?? '');
+    const stored = await ctx.schemes.newest(params(req).schemeId ?? '');
     if (!stored) throw notFound('保障方案');
     return sendWithEtag(req, reply, stored.etag, stored.json);
   });
 
   on(app, ROUTES.schemeVersion, async (req, reply) => {
     const { schemeId = '', version = '' } = params(req);
-    const stored = /^\d{1,6}$/.test(version) ? ctx.schemes.get(schemeId, Number(version)) : null;
+    const stored = /^\d{1,6}$/.test(version) ? await ctx.schemes.get(schemeId, Number(version)) : null;
     if (!stored) throw notFound('保障方案版本');
     return sendWithEtag(req, reply, stored.etag, stored.json);
   });

@@ -24,13 +24,13 @@ import {
   type ClaimsPage,
 } from '../../../shared/wire';
 import type { ServerContext } from '../../context';
-import { inTransaction } from '../../db/openServerDb';
 import { accountView } from '../../services/accounts';
 import { claimRecordOf } from '../../services/adminActions';
 import { requestInvoices, uploadPaymentProof, withdrawBatch } from '../../services/batchActions';
 import { batchSummary, batchView } from '../../services/batchView';
 import { requireInvoiceDocument } from '../../services/invoiceDocuments';
-import { receiveSubmission } from '../../services/submission';
+import { applySubmission, prepareSubmission, type PreparedSubmission } from '../../services/submission';
+import { batchStateLabel } from '../../../shared/domain/batch';
 import { completeUpload, createUpload, putChunk, requireUpload, uploadStatus } from '../../services/uploads';
 import type { BatchRecord } from '../../store/batchesStore';
 import type { UnitRecord } from '../../store/unitsStore';
@@ -38,61 +38,62 @@ import { idempotentAction } from '../idempotent';
 import { parseOr422 } from '../parse';
 import { requireUnit } from '../unitAuth';
 import { notFound, refuse } from '../wireHttpError';
-import { on, params } from './routeHelpers';
+import { etagMatches, etagOf, on, params } from './routeHelpers';
+import { decodeCursor, encodeCursor } from '../../store/changesStore';
 
 const POLICY_STATES: readonly BatchRecord['state'][] = ['awaitingEffect', 'inForce'];
 
 export function unitRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const scopeOf = (unit: UnitRecord) => `unit:${unit.id}`;
-  const ownBatch = (unit: UnitRecord, req: FastifyRequest): BatchRecord => {
-    const batch = ctx.batches.byClientId(unit.id, params(req).batchId ?? '');
+  const ownBatch = async (unit: UnitRecord, req: FastifyRequest): Promise<BatchRecord> => {
+    const batch = await ctx.batches.byClientId(unit.id, params(req).batchId ?? '');
     if (!batch) throw notFound('批次');
     return batch;
   };
 
   on(app, ROUTES.logout, async (req, reply) => {
-    const unit = requireUnit(ctx, req);
-    ctx.units.deleteSession(unit.tokenHash);
+    const unit = await requireUnit(ctx, req);
+    await ctx.units.deleteSession(unit.tokenHash);
     return reply.code(204).send();
   });
 
-  on(app, ROUTES.account, async (req) => accountView(ctx, requireUnit(ctx, req)));
+  on(app, ROUTES.account, async (req) => accountView(ctx, await requireUnit(ctx, req)));
 
   // ---- Chunked roster uploads ----
 
   on(app, ROUTES.createUpload, async (req, reply) => {
-    const unit = requireUnit(ctx, req);
+    const unit = await requireUnit(ctx, req);
     const body = parseOr422(createUploadRequestSchema, req.body);
-    return idempotentAction(ctx, req, reply, scopeOf(unit), ROUTES.createUpload, () => ({ status: 201, body: createUpload(ctx, unit.id, body) }));
+    return idempotentAction(ctx, req, reply, scopeOf(unit), ROUTES.createUpload, async () => ({ status: 201, body: await createUpload(ctx, unit.id, body) }));
   });
 
   on(app, ROUTES.upload, async (req) => {
-    const unit = requireUnit(ctx, req);
-    const upload = ctx.uploads.get(unit.id, params(req).uploadId ?? '');
+    const unit = await requireUnit(ctx, req);
+    const upload = await ctx.uploads.get(unit.id, params(req).uploadId ?? '');
     if (!upload) throw notFound('名单上传');
-    return uploadStatus(ctx, upload);
+    return await uploadStatus(ctx, upload);
   });
 
   on(
     app,
     ROUTES.putChunk,
     async (req) => {
-      const unit = requireUnit(ctx, req);
+      const unit = await requireUnit(ctx, req);
       const { uploadId = '', index = '' } = params(req);
-      const upload = requireUpload(ctx, unit.id, uploadId);
+      const upload = await requireUpload(ctx, unit.id, uploadId);
       if (!Buffer.isBuffer(req.body)) throw refuse('validationFailed', '分块须以 application/octet-stream 发送');
       if (!/^\d{1,9}$/.test(index)) throw refuse('chunkIndexOutOfRange', '分块序号须为非负整数', { field: 'index' });
       const declared = req.headers[WIRE_HEADERS.chunkSha256];
       const body = req.body;
-      return inTransaction(ctx.db, () => putChunk(ctx, upload, Number(index), body, typeof declared === 'string' ? declared : undefined));
+      return putChunk(ctx, upload, Number(index), body, typeof declared === 'string' ? declared : undefined);
     },
     { bodyLimit: MAX_CHUNK_BYTES },
   );
 
   on(app, ROUTES.completeUpload, async (req) => {
-    const unit = requireUnit(ctx, req);
-    const upload = requireUpload(ctx, unit.id, params(req).uploadId ?? '');
-    const result = inTransaction(ctx.db, () => completeUpload(ctx, upload));
+    const unit = await requireUnit(ctx, req);
+    const upload = await requireUpload(ctx, unit.id, params(req).uploadId ?? '');
+    const result = await completeUpload(ctx, upload);
     // The failure is committed first: the session stays failed whatever the client does next.
     if (!result.ok) throw refuse(result.error.code as 'sha256Mismatch', result.error.message);
     return result.status;
@@ -101,43 +102,64 @@ export function unitRoutes(app: FastifyInstance, ctx: ServerContext): void {
   // ---- Batches ----
 
   on(app, ROUTES.submitBatch, async (req, reply) => {
-    const unit = requireUnit(ctx, req);
+    const unit = await requireUnit(ctx, req);
     const body = parseOr422(submitBatchRequestSchema, req.body);
-    return idempotentAction(ctx, req, reply, scopeOf(unit), ROUTES.submitBatch, () => {
-      const result = receiveSubmission(ctx, unit, body, null);
-      return { status: result.status, body: result.view };
-    });
+    return idempotentAction(
+      ctx,
+      req,
+      reply,
+      scopeOf(unit),
+      ROUTES.submitBatch,
+      async (prepared: PreparedSubmission) => {
+        const result = await applySubmission(ctx, unit, prepared);
+        return { status: result.status, body: result.view };
+      },
+      () => prepareSubmission(ctx, unit, body, null),
+    );
   });
 
   on(app, ROUTES.submitSupplementary, async (req, reply) => {
-    const unit = requireUnit(ctx, req);
+    const unit = await requireUnit(ctx, req);
     const body = parseOr422(submitSupplementaryRequestSchema, req.body);
-    return idempotentAction(ctx, req, reply, scopeOf(unit), ROUTES.submitSupplementary, () => {
-      const policy = ownBatch(unit, req);
+    const policyInForce = async () => {
+      const policy = await ownBatch(unit, req);
       if (!POLICY_STATES.includes(policy.state)) {
-        throw refuse('policyNotInForce', `保单当前状态为“${batchView(ctx, policy).stateLabel}”，只有待生效或已生效的保单才能办理保全`);
+        throw refuse('policyNotInForce', `保单当前状态为“${batchStateLabel(policy.state)}”，只有待生效或已生效的保单才能办理保全`);
       }
       if (policy.schemeId !== body.schemeId) throw refuse('validationFailed', '保全须使用原保单的保障方案', { field: 'schemeId' });
-      const result = receiveSubmission(ctx, unit, { ...body, enrollmentType: 'supplementary' }, policy);
-      return { status: result.status, body: result.view };
-    });
+      return policy;
+    };
+    return idempotentAction(
+      ctx,
+      req,
+      reply,
+      scopeOf(unit),
+      ROUTES.submitSupplementary,
+      async (prepared: PreparedSubmission) => {
+        // Checked again under the lock: the policy may have moved since the rows were checked.
+        await policyInForce();
+        const result = await applySubmission(ctx, unit, prepared);
+        return { status: result.status, body: result.view };
+      },
+      async () => prepareSubmission(ctx, unit, { ...body, enrollmentType: 'supplementary' }, await policyInForce()),
+    );
   });
 
   on(app, ROUTES.batches, async (req) => {
-    const unit = requireUnit(ctx, req);
-    const list: BatchList = { batches: ctx.batches.list({ unitId: unit.id }).map((b) => batchSummary(ctx, b)) };
+    const unit = await requireUnit(ctx, req);
+    const list: BatchList = { batches: await Promise.all((await ctx.batches.list({ unitId: unit.id })).map((b) => batchSummary(ctx, b))) };
     return list;
   });
 
-  on(app, ROUTES.batch, async (req) => batchView(ctx, ownBatch(requireUnit(ctx, req), req)));
+  on(app, ROUTES.batch, async (req) => batchView(ctx, await ownBatch(await requireUnit(ctx, req), req)));
 
   on(app, ROUTES.batchPersons, async (req) => {
-    const batch = ownBatch(requireUnit(ctx, req), req);
+    const batch = await ownBatch(await requireUnit(ctx, req), req);
     const { offset, limit } = parseOr422(pageQuery(1000, 200), req.query);
     const page: BatchPersonsPage = {
-      total: ctx.batches.personCounts(batch.id).total,
+      total: (await ctx.batches.personCounts(batch.id)).total,
       offset,
-      persons: ctx.batches.persons(batch.id, offset, limit).map((p) => ({
+      persons: (await ctx.batches.persons(batch.id, offset, limit)).map((p) => ({
         docNumber: p.docNumber,
         name: p.name,
         ...(p.rowId !== null ? { rowId: p.rowId } : {}),
@@ -150,11 +172,11 @@ export function unitRoutes(app: FastifyInstance, ctx: ServerContext): void {
   });
 
   on(app, ROUTES.withdrawBatch, async (req, reply) => {
-    const unit = requireUnit(ctx, req);
+    const unit = await requireUnit(ctx, req);
     const body = parseOr422(withdrawBatchRequestSchema, req.body);
-    return idempotentAction(ctx, req, reply, scopeOf(unit), ROUTES.withdrawBatch, () => ({
+    return idempotentAction(ctx, req, reply, scopeOf(unit), ROUTES.withdrawBatch, async () => ({
       status: 200,
-      body: withdrawBatch(ctx, unit, ownBatch(unit, req), body.reason),
+      body: await withdrawBatch(ctx, unit, await ownBatch(unit, req), body.reason),
     }));
   });
 
@@ -162,11 +184,11 @@ export function unitRoutes(app: FastifyInstance, ctx: ServerContext): void {
     app,
     ROUTES.uploadPaymentProof,
     async (req, reply) => {
-      const unit = requireUnit(ctx, req);
+      const unit = await requireUnit(ctx, req);
       const body = parseOr422(paymentProofRequestSchema, req.body);
-      return idempotentAction(ctx, req, reply, scopeOf(unit), ROUTES.uploadPaymentProof, () => ({
+      return idempotentAction(ctx, req, reply, scopeOf(unit), ROUTES.uploadPaymentProof, async () => ({
         status: 200,
-        body: uploadPaymentProof(ctx, unit, ownBatch(unit, req), body),
+        body: await uploadPaymentProof(ctx, unit, await ownBatch(unit, req), body),
       }));
     },
     { bodyLimit: MAX_PROOF_BODY_BYTES },
@@ -176,11 +198,11 @@ export function unitRoutes(app: FastifyInstance, ctx: ServerContext): void {
     app,
     ROUTES.requestInvoices,
     async (req, reply) => {
-      const unit = requireUnit(ctx, req);
+      const unit = await requireUnit(ctx, req);
       const body = parseOr422(invoiceRequestSchema, req.body);
-      return idempotentAction(ctx, req, reply, scopeOf(unit), ROUTES.requestInvoices, () => ({
+      return idempotentAction(ctx, req, reply, scopeOf(unit), ROUTES.requestInvoices, async () => ({
         status: 201,
-        body: requestInvoices(ctx, ownBatch(unit, req), body),
+        body: await requestInvoices(ctx, await ownBatch(unit, req), body),
       }));
     },
     // 提前开票 carries the signed commitment, as large as a voucher.
@@ -189,8 +211,8 @@ export function unitRoutes(app: FastifyInstance, ctx: ServerContext): void {
 
   // The e-invoice document of one of this unit's invoices; another unit's batch or invoice is 404.
   on(app, ROUTES.invoiceDocument, async (req, reply) => {
-    const batch = ownBatch(requireUnit(ctx, req), req);
-    const doc = requireInvoiceDocument(ctx, batch, params(req).invoiceId ?? '');
+    const batch = await ownBatch(await requireUnit(ctx, req), req);
+    const doc = await requireInvoiceDocument(ctx, batch, params(req).invoiceId ?? '');
     return reply
       .code(200)
       .header('content-type', doc.type)
@@ -200,31 +222,40 @@ export function unitRoutes(app: FastifyInstance, ctx: ServerContext): void {
 
   // ---- The change feed and claims ----
 
-  on(app, ROUTES.changes, async (req) => {
-    const unit = requireUnit(ctx, req);
+  // A pull that finds nothing new answers 304 to its ETag after one small read, without listing.
+  on(app, ROUTES.changes, async (req, reply) => {
+    const unit = await requireUnit(ctx, req);
     const query = parseOr422(changesQuerySchema, req.query);
-    const after = Number(query.after);
+    const after = decodeCursor(Number(query.after));
     const limit = query.limit ?? CHANGES_DEFAULT_LIMIT;
     if (limit < 1 || limit > CHANGES_MAX_LIMIT) throw refuse('validationFailed', `limit 须在 1 到 ${CHANGES_MAX_LIMIT} 之间`, { field: 'limit' });
-    const last = ctx.changes.lastSeq(unit.id);
-    if (after > last) throw refuse('cursorAhead', `同步游标 ${after} 超过服务器的最新变更 ${last}（服务器数据可能已重置），请从头同步`);
-    const changes = ctx.changes.list(unit.id, after, limit);
-    const cursor = changes.at(-1)?.seq ?? after;
-    const page: ChangesPage = { changes, cursor: String(cursor), hasMore: cursor < last };
+    const last = await ctx.changes.last(unit.id);
+    if (after.unit > last.unit || after.announcement > last.announcement) {
+      throw refuse('cursorAhead', `同步游标 ${query.after} 超过服务器的最新变更 ${encodeCursor(last)}（服务器数据可能已重置），请从头同步`);
+    }
+    const etag = etagOf([unit.id, query.after, String(limit), String(encodeCursor(last))]);
+    reply.header(WIRE_HEADERS.etag, etag).header('cache-control', 'no-cache');
+    if (etagMatches(req, etag)) return reply.code(304).send();
+    const { changes, position } = await ctx.changes.list(unit.id, after, limit);
+    const page: ChangesPage = {
+      changes,
+      cursor: String(encodeCursor(position)),
+      hasMore: position.unit < last.unit || position.announcement < last.announcement,
+    };
     return page;
   });
 
   on(app, ROUTES.claims, async (req) => {
-    const unit = requireUnit(ctx, req);
+    const unit = await requireUnit(ctx, req);
     const { offset, limit } = parseOr422(pageQuery(500, 100), req.query);
-    const { total, claims } = ctx.claims.page(unit.id, offset, limit);
+    const { total, claims } = await ctx.claims.page(unit.id, offset, limit);
     const page: ClaimsPage = { total, offset, claims: claims.map(claimRecordOf) };
     return page;
   });
 
   on(app, ROUTES.claim, async (req) => {
-    const unit = requireUnit(ctx, req);
-    const claim = ctx.claims.get(unit.id, params(req).claimId ?? '');
+    const unit = await requireUnit(ctx, req);
+    const claim = await ctx.claims.get(unit.id, params(req).claimId ?? '');
     if (!claim) throw notFound('理赔记录');
     return claimRecordOf(claim);
   });

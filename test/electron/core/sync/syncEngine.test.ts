@@ -32,7 +32,7 @@ describe('a submission from the outbox to the association and back', () => {
 
     const report = await client.engine.runOnce();
     expect(report).toMatchObject({ online: true, attempts: 1, done: 1, replayed: 0, failed: 0, retried: 0 });
-    expect(serverBatch(t.server.context.db, batch.id)).toMatchObject({ copies: 1, state: 'underReview', events: ['submit', 'acknowledge'], persons: 3 });
+    expect((await serverBatch(t.server.context.db, batch.id))).toMatchObject({ copies: 1, state: 'underReview', events: ['submit', 'acknowledge'], persons: 3 });
 
     const local = client.store.batches.require(batch.id);
     expect(local.state).toBe('underReview');
@@ -55,18 +55,18 @@ describe('a submission from the outbox to the association and back', () => {
     const approved = queueBatch(client.store, unitId, rows.slice(0, 2), { title: '审核通过的批次' });
     const rejected = queueBatch(client.store, unitId, rows.slice(2), { title: '部分人员不通过的批次' });
     await settle(client);
-    const serverId = (id: string) => serverBatch(t.server.context.db, id).serverId!;
+    const serverId = async (id: string) => (await serverBatch(t.server.context.db, id)).serverId!;
 
-    expect((await adminCall(t.url, ROUTES.adminApprove, { batchId: serverId(approved.id) })).status).toBe(200);
+    expect((await adminCall(t.url, ROUTES.adminApprove, { batchId: await serverId(approved.id) })).status).toBe(200);
     await client.engine.runOnce(); // nothing due: the periodic pull brings it
     client.clock.advance(61_000);
     await client.engine.runOnce();
     expect(client.store.batches.require(approved.id)).toMatchObject({ state: 'awaitingPayment', payableFen: 2 * 18000 });
 
-    expect((await adminCall(t.url, ROUTES.adminConfirmPayment, { batchId: serverId(approved.id) }, { amountFen: 36000, confirmedOn: '2020-04-20' })).status).toBe(200);
-    expect((await adminCall(t.url, ROUTES.adminSetEffect, { batchId: serverId(approved.id) }, { policyNumber: 'BD2020SYNC01' })).status).toBe(200);
+    expect((await adminCall(t.url, ROUTES.adminConfirmPayment, { batchId: await serverId(approved.id) }, { amountFen: 36000, confirmedOn: '2020-04-20' })).status).toBe(200);
+    expect((await adminCall(t.url, ROUTES.adminSetEffect, { batchId: await serverId(approved.id) }, { policyNumber: 'BD2020SYNC01' })).status).toBe(200);
     const doc = rows[2]!.values.documentNumber!;
-    expect((await adminCall(t.url, ROUTES.adminRejectPersons, { batchId: serverId(rejected.id) }, { persons: [{ docNumber: doc, reason: '已在其他单位参保' }] })).status).toBe(200);
+    expect((await adminCall(t.url, ROUTES.adminRejectPersons, { batchId: await serverId(rejected.id) }, { persons: [{ docNumber: doc, reason: '已在其他单位参保' }] })).status).toBe(200);
     client.clock.advance(61_000);
     const report = await client.engine.runOnce();
     expect(report.changesApplied).toBeGreaterThanOrEqual(5);
@@ -136,7 +136,7 @@ describe('the loop', () => {
     expect(scheduler.timers.map((x) => x.ms)).toEqual([0]);
     scheduler.fire();
     await client.engine.whenIdle();
-    expect(serverBatch(t.server.context.db, batch.id).copies).toBe(1);
+    expect((await serverBatch(t.server.context.db, batch.id)).copies).toBe(1);
     // Its own batch.changed (受理 from the feed) does not wake it again.
     expect(scheduler.timers.map((x) => x.ms)).toEqual([60_000]);
   });
@@ -157,7 +157,7 @@ describe('the login', () => {
     expect(client.tokens.load()).toBeNull();
     const [held] = client.store.outbox.listForBatch(batch.id);
     expect(held).toMatchObject({ status: 'pending', lastError: { code: 'LOGIN_REQUIRED' } });
-    expect(serverBatch(t.server.context.db, batch.id).copies).toBe(0);
+    expect((await serverBatch(t.server.context.db, batch.id)).copies).toBe(0);
 
     // Nothing goes while logged out, however often the loop runs.
     client.clock.advance(2 * 3600_000);
@@ -167,7 +167,7 @@ describe('the login', () => {
     expect(await client.engine.runOnce()).toMatchObject({ attempts: 1, done: 1 });
     const keys = client.requests.filter((r) => r.path === '/v1/batches').map((r) => r.key);
     expect(keys).toEqual([held!.idempotencyKey, held!.idempotencyKey]);
-    expect(serverBatch(t.server.context.db, batch.id)).toMatchObject({ copies: 1, events: ['submit', 'acknowledge'] });
+    expect((await serverBatch(t.server.context.db, batch.id))).toMatchObject({ copies: 1, events: ['submit', 'acknowledge'] });
   });
 
   it('holds another unit’s actions until that unit logs in', async () => {
@@ -179,11 +179,11 @@ describe('the login', () => {
     const report = await client.engine.runOnce();
     expect(report).toMatchObject({ done: 1, held: 1 });
     expect(client.store.outbox.listForBatch(batchA.id)[0]).toMatchObject({ status: 'pending', lastError: { code: 'OTHER_UNIT', message: '需登录“同步测试己公司”的互助会账号后才能发送' } });
-    expect(serverBatch(t.server.context.db, batchB.id).copies).toBe(1);
-    expect(serverBatch(t.server.context.db, batchA.id).copies).toBe(0);
+    expect((await serverBatch(t.server.context.db, batchB.id)).copies).toBe(1);
+    expect((await serverBatch(t.server.context.db, batchA.id)).copies).toBe(0);
     expect((await client.engine.login(a.phone, a.password)).ok).toBe(true);
     expect(await client.engine.runOnce()).toMatchObject({ done: 1 });
-    expect(serverBatch(t.server.context.db, batchA.id).copies).toBe(1);
+    expect((await serverBatch(t.server.context.db, batchA.id)).copies).toBe(1);
   });
 
   it('logs out without losing the queue', async () => {
@@ -215,7 +215,7 @@ describe('the login', () => {
     expect(client.store.outbox.status()).toMatchObject({ pending: 0, failed: [] });
     const stored = JSON.stringify(client.store.db.prepare('SELECT payload, progress, last_error FROM outbox').all()) + JSON.stringify(client.store.db.prepare('SELECT * FROM sync_state').all());
     expect(stored).not.toContain('brand-new-pass-1');
-    const server = t.server.context.db.prepare('SELECT COUNT(*) AS n FROM units WHERE name = ?').get('新注册的同步单位') as { n: number };
+    const server = (await t.server.context.db.one<{ n: number }>('SELECT COUNT(*)::int AS n FROM units WHERE name = $1', ['新注册的同步单位']))!;
     expect(server.n).toBe(1);
   });
 

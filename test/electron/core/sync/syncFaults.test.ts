@@ -59,7 +59,7 @@ describe('the server down while submitting, then up', () => {
     client.clock.advance(120_000);
     const up = await client.engine.runOnce();
     expect(up).toMatchObject({ online: true, attempts: 1, done: 1 });
-    const held = serverBatch(server.context.db, batch.id);
+    const held = (await serverBatch(server.context.db, batch.id));
     expect(held).toMatchObject({ copies: 1, persons: 2, events: ['submit', 'acknowledge'] });
     expect(client.store.batches.require(batch.id).state).toBe('underReview');
     console.log(`server down then up: actions sent 1, attempts 2, copies on server ${held.copies}, duplicates found: ${held.copies - 1}`);
@@ -73,10 +73,10 @@ describe('a response lost after the server committed', () => {
     const batch = queueBatch(client.store, unitId, shanghaiRows(2));
     t.server.faults.dropAfterCommit({ route: ROUTES.submitBatch });
     expect(await client.engine.runOnce()).toMatchObject({ attempts: 1, done: 0, retried: 1 });
-    expect(serverBatch(t.server.context.db, batch.id).copies).toBe(1);
+    expect((await serverBatch(t.server.context.db, batch.id)).copies).toBe(1);
     client.clock.advance(60_000);
     expect(await client.engine.runOnce()).toMatchObject({ attempts: 1, done: 1, replayed: 1 });
-    const held = serverBatch(t.server.context.db, batch.id);
+    const held = (await serverBatch(t.server.context.db, batch.id));
     expect(held).toMatchObject({ copies: 1, events: ['submit', 'acknowledge'], persons: 2 });
     const keys = client.requests.filter((r) => r.path === '/v1/batches').map((r) => r.key);
     expect(new Set(keys).size).toBe(1);
@@ -107,7 +107,7 @@ describe('faults that end in a retry, never a crash or a silent stop', () => {
         client.clock.advance(10 * 60_000);
       }
       expect(await client.engine.runOnce()).toMatchObject({ attempts: 1, done: 1 });
-      const held = serverBatch(t.server.context.db, batch.id);
+      const held = (await serverBatch(t.server.context.db, batch.id));
       expect(held).toMatchObject({ copies: 1, events: ['submit', 'acknowledge'] });
       expect(client.store.batches.require(batch.id).state).toBe('underReview');
       console.log(`${c.name}: attempts ${c.failedRuns + 1}, copies on server ${held.copies}, duplicates found: ${held.events.filter((e) => e === 'submit').length - 1}`);
@@ -143,7 +143,7 @@ describe('faults that end in a retry, never a crash or a silent stop', () => {
     expect(delays[0]).toBe(0);
     // random() is 0.5 in the fixture: 2 s then 4 s, each with a quarter taken off.
     expect(delays.slice(1)).toEqual([1_500, 3_000]);
-    expect(serverBatch(t.server.context.db, batch.id)).toMatchObject({ copies: 1, events: ['submit', 'acknowledge'] });
+    expect((await serverBatch(t.server.context.db, batch.id))).toMatchObject({ copies: 1, events: ['submit', 'acknowledge'] });
 
     // "Retry now" makes everything due and runs at once.
     queueBatch(client.store, unitId, shanghaiRows(1));
@@ -171,8 +171,8 @@ describe('permanent refusals', () => {
     const run = await client.engine.runOnce();
     expect(run).toMatchObject({ attempts: 2, done: 1, failed: 1, retried: 0 });
 
-    expect(serverBatch(t.server.context.db, good.id)).toMatchObject({ copies: 1, state: 'underReview' });
-    expect(serverBatch(t.server.context.db, refused.id).copies).toBe(0);
+    expect((await serverBatch(t.server.context.db, good.id))).toMatchObject({ copies: 1, state: 'underReview' });
+    expect((await serverBatch(t.server.context.db, refused.id)).copies).toBe(0);
     const local = client.store.batches.require(refused.id);
     // The association refused the submission as it stands: the batch is the clerk's again, with the reason.
     expect(local.state).toBe('premiumConfirmed');
@@ -192,7 +192,7 @@ describe('permanent refusals', () => {
     const { unitId } = await registeredUnit(client, t.url, '撤回冲突单位');
     const batch = queueBatch(client.store, unitId, shanghaiRows(1));
     await settle(client);
-    const serverId = serverBatch(t.server.context.db, batch.id).serverId!;
+    const serverId = (await serverBatch(t.server.context.db, batch.id)).serverId!;
     expect((await adminCall(t.url, ROUTES.adminApprove, { batchId: serverId })).status).toBe(200);
     expect((await adminCall(t.url, ROUTES.adminConfirmPayment, { batchId: serverId })).status).toBe(200);
     // The clerk, not yet told, withdraws; another batch is queued behind it in its own lane.
@@ -203,8 +203,8 @@ describe('permanent refusals', () => {
     const [, withdrawal] = client.store.outbox.listForBatch(batch.id);
     expect(withdrawal).toMatchObject({ kind: 'withdrawBatch', status: 'failed', lastError: { code: 'illegalTransition', message: '批次当前状态为“已确认缴费”，不能撤回' } });
     expect(client.store.batches.require(batch.id)).toMatchObject({ state: 'paymentConfirmed', syncError: { code: 'illegalTransition' } });
-    expect(serverBatch(t.server.context.db, other.id).copies).toBe(1);
-    expect(serverBatch(t.server.context.db, batch.id).events).not.toContain('withdraw');
+    expect((await serverBatch(t.server.context.db, other.id)).copies).toBe(1);
+    expect((await serverBatch(t.server.context.db, batch.id)).events).not.toContain('withdraw');
   });
 
   it('a unit’s token used on another unit’s batch id is refused (404) and changes nothing there', async () => {
@@ -212,7 +212,7 @@ describe('permanent refusals', () => {
     const a = await registeredUnit(client, t.url, '隔离测试甲单位');
     const batchA = queueBatch(client.store, a.unitId, shanghaiRows(1));
     await settle(client);
-    const before = serverBatch(t.server.context.db, batchA.id);
+    const before = (await serverBatch(t.server.context.db, batchA.id));
     expect(before.state).toBe('underReview');
 
     const b = await registeredUnit(client, t.url, '隔离测试乙单位');
@@ -221,6 +221,6 @@ describe('permanent refusals', () => {
     const run = await client.engine.runOnce();
     expect(run).toMatchObject({ attempts: 1, failed: 1 });
     expect(client.engine.status().failed).toEqual([expect.objectContaining({ kind: 'withdrawBatch', error: expect.objectContaining({ code: 'notFound' }) })]);
-    expect(serverBatch(t.server.context.db, batchA.id)).toEqual(before);
+    expect((await serverBatch(t.server.context.db, batchA.id))).toEqual(before);
   });
 });

@@ -14,6 +14,7 @@ import { memoryTokenVault, type TokenVault } from '../../../../electron/core/syn
 import { openStore, type BatchRecord, type Store } from '../../../../electron/core/store';
 import { SyncEngine, type FetchLike, type SyncEngineOptions } from '../../../../electron/core/sync';
 import type { HuzhuServer } from '../../../../server/createServer';
+import type { SqlDb } from '../../../../server/db/sqlDb';
 import { personName, residentIds, shanghaiRow, A0B0C0, type TestServer } from '../../../server/serverFixtures';
 
 export const CLERK: Actor = { kind: 'clerk', name: '测试经办人' };
@@ -47,18 +48,18 @@ export interface ClientSide {
 }
 
 /** The engine over `fetch`, recording each request; `before` may arm a server fault for a given request. */
-export function recordingFetch(requests: ClientSide['requests'], before?: (method: string, path: string) => void): FetchLike {
+export function recordingFetch(requests: ClientSide['requests'], before?: (method: string, path: string) => void | Promise<void>): FetchLike {
   return async (url, init) => {
     const { pathname } = new URL(url);
     const headers = (init.headers ?? {}) as Record<string, string>;
     const method = init.method ?? 'GET';
     requests.push({ method, path: pathname, key: headers['idempotency-key'] ?? null });
-    before?.(method, pathname);
+    await before?.(method, pathname);
     return fetch(url, init);
   };
 }
 
-export function openClient(serverUrl: string, options: Partial<SyncEngineOptions> & { before?: (method: string, path: string) => void; dir?: string } = {}): ClientSide {
+export function openClient(serverUrl: string, options: Partial<SyncEngineOptions> & { before?: (method: string, path: string) => void | Promise<void>; dir?: string } = {}): ClientSide {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'huzhu-sync-'));
   const clock = movableClock();
   const store = openStore({ dataDir: dir, now: clock });
@@ -206,11 +207,11 @@ export async function settle(client: ClientSide, maxRuns = 20): Promise<number> 
 }
 
 /** What the server holds for a client batch id: rows (0 or 1), its history's events and its persons. */
-export function serverBatch(db: { prepare(sql: string): { get(...a: unknown[]): unknown; all(...a: unknown[]): unknown[] } }, clientBatchId: string) {
-  const rows = db.prepare('SELECT id, state FROM batches WHERE client_batch_id = ?').all(clientBatchId) as { id: string; state: string }[];
+export async function serverBatch(db: SqlDb, clientBatchId: string) {
+  const rows = await db.all<{ id: string; state: string }>('SELECT id, state FROM batches WHERE client_batch_id = $1', [clientBatchId]);
   const row = rows[0];
-  const events = row ? (db.prepare('SELECT event FROM batch_history WHERE batch_id = ? ORDER BY id').all(row.id) as { event: string }[]).map((r) => r.event) : [];
-  const persons = row ? (db.prepare('SELECT COUNT(*) AS n FROM persons WHERE batch_id = ?').get(row.id) as { n: number }).n : 0;
+  const events = row ? (await db.all<{ event: string }>('SELECT event FROM batch_history WHERE batch_id = $1 ORDER BY id', [row.id])).map((r) => r.event) : [];
+  const persons = row ? (await db.one<{ n: number }>('SELECT COUNT(*)::int AS n FROM persons WHERE batch_id = $1', [row.id]))!.n : 0;
   return { copies: rows.length, serverId: row?.id ?? null, state: row?.state ?? null, events, persons };
 }
 

@@ -111,7 +111,7 @@ describe(`the client killed with SIGKILL ${KILLS} times in the middle of syncing
     // The server: each submission once, each withdrawal once, every person once.
     let duplicates = 0;
     for (const [id, rows] of submitted) {
-      const held = serverBatch(t.server.context.db, id);
+      const held = (await serverBatch(t.server.context.db, id));
       if (cancelled.has(id)) {
         expect(held.copies).toBe(0);
         continue;
@@ -123,7 +123,7 @@ describe(`the client killed with SIGKILL ${KILLS} times in the middle of syncing
       expect(count('withdraw')).toBe(withdrawn.has(id) ? 1 : 0);
       expect(client.store.batches.require(id).state).toBe(withdrawn.has(id) ? 'withdrawn' : 'underReview');
     }
-    const keys = t.server.context.db.prepare("SELECT COUNT(*) AS n FROM idempotency_keys WHERE scope <> 'public' AND route <> ?").get('POST /v1/uploads') as { n: number };
+    const keys = (await t.server.context.db.one<{ n: number }>("SELECT COUNT(*)::int AS n FROM idempotency_keys WHERE scope <> 'public' AND route <> $1", ['POST /v1/uploads']))!;
     const sent = actions.length;
     expect(keys.n).toBe(sent);
     expect(duplicates).toBe(0);

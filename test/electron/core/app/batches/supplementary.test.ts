@@ -47,8 +47,8 @@ function stateOf(batchId: string, state: string): Promise<BatchDetail> {
   return syncUntil(core, `batch ${state}`, () => call('batches.get', { batchId }), (b) => b.state === state);
 }
 
-function serverIdOf(clientBatchId: string): string {
-  const row = t.server.context.db.prepare('SELECT id FROM batches WHERE client_batch_id = ?').get(clientBatchId) as { id: string } | undefined;
+async function serverIdOf(clientBatchId: string): Promise<string> {
+  const row = await t.server.context.db.one<{ id: string }>('SELECT id FROM batches WHERE client_batch_id = $1', [clientBatchId]);
   if (!row) throw new Error(`the server has no batch ${clientBatchId}`);
   return row.id;
 }
@@ -71,7 +71,7 @@ describe('保全: new hires added to a policy in force', () => {
     await call('batches.transition', { batchId: policy.id, event: 'confirmPremium' });
     await call('batches.transition', { batchId: policy.id, event: 'submit' });
     await stateOf(policy.id, 'underReview');
-    const serverId = serverIdOf(policy.id);
+    const serverId = await serverIdOf(policy.id);
     expect((await adminCall(t.url, ROUTES.adminApprove, { batchId: serverId })).status).toBe(200);
     expect((await adminCall(t.url, ROUTES.adminConfirmPayment, { batchId: serverId }, {})).status).toBe(200);
     expect((await adminCall(t.url, ROUTES.adminSetEffect, { batchId: serverId }, { policyNumber: 'SZ2025-BQ-1' })).status).toBe(200);
@@ -126,9 +126,9 @@ describe('保全: new hires added to a policy in force', () => {
     await call('batches.transition', { batchId: supplement.id, event: 'submit' });
     const sent = await stateOf(supplement.id, 'underReview');
     expect(sent.policyNumber).toBeTruthy();
-    const serverId = serverIdOf(supplement.id);
-    const onServer = t.server.context.db.prepare('SELECT enrollment_type, policy_batch_id, payable_fen FROM batches WHERE id = ?').get(serverId) as Record<string, unknown>;
-    expect(onServer).toEqual({ enrollment_type: 'supplementary', policy_batch_id: serverIdOf(policy.id), payable_fen: 6500 });
+    const serverId = await serverIdOf(supplement.id);
+    const onServer = await t.server.context.db.one('SELECT enrollment_type, policy_batch_id, payable_fen FROM batches WHERE id = $1', [serverId]);
+    expect(onServer).toEqual({ enrollment_type: 'supplementary', policy_batch_id: await serverIdOf(policy.id), payable_fen: 6500 });
 
     expect((await adminCall(t.url, ROUTES.adminApprove, { batchId: serverId })).status).toBe(200);
     const approved = await stateOf(supplement.id, 'awaitingPayment');

@@ -59,7 +59,7 @@ const SENT: { event: BatchEvent; reach: (c: ClientSide, batchId: string) => Prom
     event: 'uploadPaymentProof',
     reach: async (c, batchId) => {
       await settle(c);
-      const serverId = serverBatch(t.server.context.db, batchId).serverId!;
+      const serverId = (await serverBatch(t.server.context.db, batchId)).serverId!;
       expect((await adminCall(t.url, ROUTES.adminApprove, { batchId: serverId })).status).toBe(200);
       c.clock.advance(61_000);
       await c.engine.runOnce();
@@ -173,7 +173,7 @@ describe('withdraw, then reopen at once (the case seen)', () => {
     expect(withdrawBatch(c.store, batchId)).toBe('queued');
     await c.engine.runOnce();
     expect(reopened).toEqual({ ok: true });
-    expect(serverBatch(t.server.context.db, batchId).state).toBe('withdrawn');
+    expect((await serverBatch(t.server.context.db, batchId)).state).toBe('withdrawn');
     c.clock.advance(61_000);
     await c.engine.runOnce();
     expect(c.store.batches.require(batchId).state).toBe('rosterToCheck');
@@ -182,7 +182,7 @@ describe('withdraw, then reopen at once (the case seen)', () => {
     await settle(c);
     c.clock.advance(61_000);
     await c.engine.runOnce();
-    expect(serverBatch(t.server.context.db, batchId).state).toBe('underReview');
+    expect((await serverBatch(t.server.context.db, batchId)).state).toBe('underReview');
     expect(c.store.batches.require(batchId).state).toBe('underReview');
     expect(c.store.batches.history(batchId).map((h) => h.event)).toEqual([
       'editRoster', 'passCheck', 'confirmPremium', 'submit', 'acknowledge', 'withdraw', 'reopen', 'passCheck', 'confirmPremium', 'submit', 'acknowledge',

@@ -28,13 +28,13 @@ describe(`a ${PERSONS.toLocaleString('en')}-person roster upload interrupted hal
     let totalChunks = 0;
     let dropAt = -1;
     client = openClient(t.url, {
-      before: (method, path) => {
+      before: async (method, path) => {
         const m = /^\/v1\/uploads\/([^/]+)\/chunks\/(\d+)$/.exec(path);
         if (method !== 'PUT' || !m) return;
         const index = Number(m[2]);
         puts.set(index, (puts.get(index) ?? 0) + 1);
         if (totalChunks === 0) {
-          totalChunks = (t.server.context.db.prepare('SELECT total_chunks AS n FROM uploads WHERE id = ?').get(m[1]) as { n: number }).n;
+          totalChunks = (await t.server.context.db.one<{ n: number }>('SELECT total_chunks AS n FROM uploads WHERE id = $1', [m[1]]))!.n;
           dropAt = Math.floor(totalChunks / 2);
         }
         // The half-way chunk is stored by the server, and then the connection drops.
@@ -53,7 +53,7 @@ describe(`a ${PERSONS.toLocaleString('en')}-person roster upload interrupted hal
     expect(saved.received).toEqual([...Array(dropAt).keys()]);
     const onServer = (await (await fetch(`${t.url}/v1/uploads/${saved.uploadId}`, { headers: { authorization: `Bearer ${client.tokens.load()}` } })).json()) as UploadStatus;
     expect(onServer.receivedChunks).toEqual([...Array(dropAt + 1).keys()]);
-    expect(serverBatch(t.server.context.db, batch.id).copies).toBe(0);
+    expect((await serverBatch(t.server.context.db, batch.id)).copies).toBe(0);
     const progress = client.events.flatMap((e) => (e.type === 'sync.status' && e.status.sending ? [e.status.sending] : []));
     expect(progress.some((s) => s.totalBytes === saved.totalBytes && s.sentBytes > 0 && s.sentBytes < s.totalBytes)).toBe(true);
 
@@ -62,7 +62,7 @@ describe(`a ${PERSONS.toLocaleString('en')}-person roster upload interrupted hal
     expect(second).toMatchObject({ attempts: 1, done: 1, chunksSent: totalChunks - dropAt - 1 });
     expect([...puts.values()].every((n) => n === 1)).toBe(true);
     expect(puts.size).toBe(totalChunks);
-    const held = serverBatch(t.server.context.db, batch.id);
+    const held = (await serverBatch(t.server.context.db, batch.id));
     expect(held).toMatchObject({ copies: 1, persons: PERSONS, events: ['submit', 'acknowledge'] });
     expect(client.store.outbox.status()).toMatchObject({ pending: 0, failed: [] });
     console.log(
