@@ -12,7 +12,7 @@ import { ROUTES } from '../../../../shared/wire';
 import { createCore, type Core } from '../../../../electron/core/app/createCore';
 import { adminCall, call as http, PNG_BYTES, registerUnit, startTestServer, type TestServer } from '../../../server/serverFixtures';
 import { residentId } from '../../../e2e/support/rosterFiles';
-import { closeServer } from './syncFixtures';
+import { closeServer, untilSynced } from './syncFixtures';
 import { callCore } from '../app/coreFixtures';
 
 let t: TestServer;
@@ -41,14 +41,8 @@ async function failure<K extends OpName>(op: K, input: In<K>): Promise<{ code: s
   return r.error;
 }
 
-async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const v = await read();
-    if (ok(v)) return v;
-    await call('sync.retryNow', {});
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`never reached: ${what}`);
+function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
+  return untilSynced(core, what, read, ok);
 }
 
 describe('invoices.document', () => {

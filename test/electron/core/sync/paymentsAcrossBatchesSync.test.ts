@@ -13,7 +13,7 @@ import { ROUTES } from '../../../../shared/wire';
 import { createCore, type Core } from '../../../../electron/core/app/createCore';
 import { adminCall, call as http, PNG_BYTES, registerUnit, startTestServer, type TestServer } from '../../../server/serverFixtures';
 import { residentId } from '../../../e2e/support/rosterFiles';
-import { closeServer } from './syncFixtures';
+import { closeServer, untilSynced } from './syncFixtures';
 import { callCore } from '../app/coreFixtures';
 
 let t: TestServer;
@@ -40,15 +40,8 @@ function call<K extends OpName>(op: K, input: In<K>): Promise<Out<K>> {
   return callCore(core, op, input);
 }
 
-/** Nudges the sync loop until `ok` holds (up to 20 s). */
-async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const v = await read();
-    if (ok(v)) return v;
-    await call('sync.retryNow', {});
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`never reached: ${what}`);
+function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
+  return untilSynced(core, what, read, ok);
 }
 
 async function serverIdOf(token: string, clientBatchId: string): Promise<string> {
