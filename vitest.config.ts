@@ -22,6 +22,7 @@ export default defineConfig({
             'test/renderer/**/*.test.{ts,tsx}',
             'test/architecture/**/*.test.ts',
             'test/electron/core/{roster,documents,store,background,host}/**/*.test.ts',
+            'test/build/**/*.test.ts',
           ],
         },
       },

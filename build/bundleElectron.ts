@@ -21,6 +21,8 @@ export async function bundleElectron(): Promise<void> {
   await build({ ...common, entryPoints: [join(ROOT, 'electron', 'core', 'process', 'coreProcessMain.ts')], format: 'esm', outfile: join(ELECTRON_OUT, 'coreProcess.mjs') });
   // The core's background thread, found by the core's bundle beside itself (backgroundThread.ts).
   await build({ ...common, entryPoints: [join(ROOT, 'electron', 'core', 'background', 'backgroundWorker.ts')], format: 'esm', outfile: join(ELECTRON_OUT, 'backgroundWorker.mjs') });
+  // electron-builder's afterPack hook (the fuses), as CommonJS it can load.
+  await build({ ...common, entryPoints: [join(ROOT, 'build', 'afterPack.ts')], format: 'cjs', outfile: join(ROOT, 'dist', 'build-hooks', 'afterPack.cjs') });
   // The store finds its migrations beside its own module, which the bundle now is.
   cpSync(join(ROOT, 'electron', 'core', 'store', 'migrations'), join(ELECTRON_OUT, 'migrations'), { recursive: true });
 }

@@ -31,6 +31,7 @@ import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { forkCore } from '../../electron/core/process/forkCore';
+import { DataKey } from '../../electron/core/store/dataKey';
 import { writeShanghaiRoster } from '../support/shanghaiRosterFile';
 import { BENCH_BUNDLE, bundleBenchProcess } from './bundleBenchProcess';
 
@@ -72,7 +73,7 @@ async function importInOwnProcess(script: string, path: string, smallPath: strin
 
 /** The window's process meanwhile: a 100,000-row import in the core's own process, this event loop's longest delay. */
 async function hostBlockDuringImport(bytes: Buffer, dir: string): Promise<number> {
-  const { connection } = forkCore({ dataDir: dir, backgroundThread: true, clockStart: '2020-04-20T10:00:00+08:00', operator: 'bench' }, join(BENCH_BUNDLE, 'coreProcess.mjs'));
+  const { connection } = forkCore({ dataDir: dir, dataKey: DataKey.generate().toBase64(), backgroundThread: true, clockStart: '2020-04-20T10:00:00+08:00', operator: 'bench' }, join(BENCH_BUNDLE, 'coreProcess.mjs'));
   await connection.ready;
   const call = async (op: string, input: unknown) => {
     const r = await connection.dispatch(op, input);

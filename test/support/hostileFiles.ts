@@ -23,8 +23,9 @@ export const HOSTILE_SCHEME = 'shanghai-2020';
 export interface HostileFile {
   name: string;
   fileName: string;
-  /** The refusal it must get. */
+  /** The refusal it must get, and words of its reason: refused for what the file was made to do. */
   code: RosterFileErrorCode;
+  says: string;
   /** Made when asked: some are tens of megabytes. */
   bytes(): Buffer;
 }
@@ -162,84 +163,84 @@ function csv(text: string): Buffer {
 
 export function hostileFiles(): HostileFile[] {
   const files: HostileFile[] = [];
-  const add = (name: string, fileName: string, code: RosterFileErrorCode, bytes: () => Buffer) => files.push({ name, fileName, code, bytes });
+  const add = (name: string, fileName: string, code: RosterFileErrorCode, says: string, bytes: () => Buffer) => files.push({ name, fileName, code, says, bytes });
 
   // Zip bombs, one per part the reader inflates; the directory understates each but one.
-  add('shared strings inflating to 450 MiB', 'sst-bomb.xlsx', 'tooLarge', () => xlsx({ 'xl/sharedStrings.xml': bomb(`${SST_HEAD}${sstItems(STRINGS)}`, '<si><t>王小明</t></si>', 450 * MiB, '</sst>') }));
-  add('shared strings inflating to 450 MiB, size declared', 'sst-bomb-declared.xlsx', 'tooLarge', () =>
+  add('shared strings inflating to 450 MiB', 'sst-bomb.xlsx', 'tooLarge', '共享字符串表（xl/sharedStrings.xml）解压后超过', () => xlsx({ 'xl/sharedStrings.xml': bomb(`${SST_HEAD}${sstItems(STRINGS)}`, '<si><t>王小明</t></si>', 450 * MiB, '</sst>') }));
+  add('shared strings inflating to 450 MiB, size declared', 'sst-bomb-declared.xlsx', 'tooLarge', '共享字符串表（xl/sharedStrings.xml）解压后超过', () =>
     xlsx({ 'xl/sharedStrings.xml': bomb(`${SST_HEAD}${sstItems(STRINGS)}`, '<si><t>王小明</t></si>', 450 * MiB, '</sst>', true) }),
   );
-  add('sheet of 1 GiB of empty elements', 'sheet-bomb.xlsx', 'tooLarge', () => xlsx({ 'xl/worksheets/sheet1.xml': bomb(`${SHEET_HEAD}${HEADER_ROW}`, '<x/>', 1024 * MiB, SHEET_TAIL) }));
-  add('sheet of 2 GiB of whitespace', 'sheet-whitespace.xlsx', 'tooLarge', () => xlsx({ 'xl/worksheets/sheet1.xml': bomb(`${SHEET_HEAD}${HEADER_ROW}`, ' \n\t', 2047 * MiB, SHEET_TAIL) }));
-  add('workbook.xml inflating to 1 GiB', 'workbook-bomb.xlsx', 'tooLarge', () =>
+  add('sheet of 1 GiB of empty elements', 'sheet-bomb.xlsx', 'tooLarge', '工作表（xl/worksheets/sheet1.xml）解压后超过', () => xlsx({ 'xl/worksheets/sheet1.xml': bomb(`${SHEET_HEAD}${HEADER_ROW}`, '<x/>', 1024 * MiB, SHEET_TAIL) }));
+  add('sheet of 2 GiB of whitespace', 'sheet-whitespace.xlsx', 'tooLarge', '工作表（xl/worksheets/sheet1.xml）解压后超过', () => xlsx({ 'xl/worksheets/sheet1.xml': bomb(`${SHEET_HEAD}${HEADER_ROW}`, ' \n\t', 2047 * MiB, SHEET_TAIL) }));
+  add('workbook.xml inflating to 1 GiB', 'workbook-bomb.xlsx', 'tooLarge', '工作簿信息（xl/workbook.xml）解压后超过', () =>
     xlsx({ 'xl/workbook.xml': bomb(`${XML_DECLARATION}<workbook xmlns="${MAIN}"><sheets>`, '<x/>', 1024 * MiB, '</sheets></workbook>') }),
   );
-  add('styles inflating to 1 GiB', 'styles-bomb.xlsx', 'tooLarge', () =>
+  add('styles inflating to 1 GiB', 'styles-bomb.xlsx', 'tooLarge', '样式表（xl/styles.xml）解压后超过', () =>
     xlsx({ 'xl/styles.xml': bomb(`${XML_DECLARATION}<styleSheet xmlns="${MAIN}"><cellXfs>`, '<xf numFmtId="0"/>', 1024 * MiB, '</cellXfs></styleSheet>') }),
   );
-  add('workbook relationships inflating to 1 GiB', 'rels-bomb.xlsx', 'tooLarge', () =>
+  add('workbook relationships inflating to 1 GiB', 'rels-bomb.xlsx', 'tooLarge', '工作簿关系表（xl/_rels/workbook.xml.rels）解压后超过', () =>
     xlsx({ 'xl/_rels/workbook.xml.rels': bomb(`${XML_DECLARATION}<Relationships xmlns="${RELS}">`, '<Relationship Id="rId9" Target="x"/>', 1024 * MiB, '</Relationships>') }),
   );
-  add('three sheets of 200 MiB of whitespace each (over the budget of the whole file)', 'sheets-budget.xlsx', 'tooLarge', () => {
-    const whitespace = () => bomb(SHEET_HEAD, ' ', 200 * MiB, SHEET_TAIL, true);
+  add('three sheets of 100 MiB of whitespace each (each within its cap, over the budget of the whole file)', 'sheets-budget.xlsx', 'tooLarge', '文件解压后总计超过', () => {
+    const whitespace = () => bomb(SHEET_HEAD, ' ', 100 * MiB, SHEET_TAIL, true);
     return xlsx({ 'xl/worksheets/sheet1.xml': whitespace(), 'xl/worksheets/sheet2.xml': whitespace(), 'xl/worksheets/sheet3.xml': whitespace(), 'xl/worksheets/sheet4.xml': BASE_PARTS['xl/worksheets/sheet1.xml']! });
   });
 
   // Huge cells.
-  add('a 50 MiB inline-string cell', 'inline-cell.xlsx', 'cellTooLong', () => xlsx({ 'xl/worksheets/sheet1.xml': sheetWithCell('<c r="B2" t="inlineStr"><is><t>', '王', 50 * MiB, '</t></is></c>') }));
-  add('a 50 MiB number cell', 'number-cell.xlsx', 'cellTooLong', () => xlsx({ 'xl/worksheets/sheet1.xml': sheetWithCell('<c r="B2"><v>', '1', 50 * MiB, '</v></c>') }));
-  add('a 50 MiB shared string used by a cell', 'shared-cell.xlsx', 'cellTooLong', () =>
+  add('a 50 MiB inline-string cell', 'inline-cell.xlsx', 'cellTooLong', '第 2 行 B 列的内容超过', () => xlsx({ 'xl/worksheets/sheet1.xml': sheetWithCell('<c r="B2" t="inlineStr"><is><t>', '王', 50 * MiB, '</t></is></c>') }));
+  add('a 50 MiB number cell', 'number-cell.xlsx', 'cellTooLong', '第 2 行 B 列的内容超过', () => xlsx({ 'xl/worksheets/sheet1.xml': sheetWithCell('<c r="B2"><v>', '1', 50 * MiB, '</v></c>') }));
+  add('a 50 MiB shared string used by a cell', 'shared-cell.xlsx', 'cellTooLong', '第 2 行 A 列的内容超过', () =>
     xlsx({
       'xl/sharedStrings.xml': bomb(`${SST_HEAD}${sstItems(STRINGS)}<si><t>`, '王', 50 * MiB, '</t></si></sst>', true),
       'xl/worksheets/sheet1.xml': `${SHEET_HEAD}${HEADER_ROW}${row(2, `<c r="A2" t="s"><v>${STRINGS.length}</v></c>`)}${SHEET_TAIL}`,
     }),
   );
-  add(`a cell one character over ${MAX_CELL_CHARS}`, 'long-cell.xlsx', 'cellTooLong', () =>
+  add(`a cell one character over ${MAX_CELL_CHARS}`, 'long-cell.xlsx', 'cellTooLong', '第 2 行 A 列的内容超过', () =>
     xlsx({ 'xl/worksheets/sheet1.xml': `${SHEET_HEAD}${HEADER_ROW}${row(2, `<c r="A2" t="inlineStr"><is><t>${'王'.repeat(MAX_CELL_CHARS + 1)}</t></is></c>`)}${SHEET_TAIL}` }),
   );
 
   // Runs the tokenizer once slowed down on, and markup beyond any real sheet.
-  add('100 MiB of whitespace inside a tag', 'tag-whitespace.xlsx', 'tooLarge', () => xlsx({ 'xl/worksheets/sheet1.xml': sheetWithCell('<c r="B2"', ' ', 100 * MiB, '><v>1</v></c>') }));
-  add('a 100 MiB comment', 'comment.xlsx', 'tooLarge', () => xlsx({ 'xl/worksheets/sheet1.xml': bomb(`${SHEET_HEAD}${HEADER_ROW}<!--`, '-', 100 * MiB, `-->${SHEET_TAIL}`) }));
-  add(`elements nested ${NESTED} deep in the sheet`, 'nested-sheet.xlsx', 'tooLarge', () =>
+  add('100 MiB of whitespace inside a tag', 'tag-whitespace.xlsx', 'tooLarge', 'XML 标记超过', () => xlsx({ 'xl/worksheets/sheet1.xml': sheetWithCell('<c r="B2"', ' ', 100 * MiB, '><v>1</v></c>') }));
+  add('a 100 MiB comment', 'comment.xlsx', 'tooLarge', 'XML 标记超过', () => xlsx({ 'xl/worksheets/sheet1.xml': bomb(`${SHEET_HEAD}${HEADER_ROW}<!--`, '-', 100 * MiB, `-->${SHEET_TAIL}`) }));
+  add(`elements nested ${NESTED} deep in the sheet`, 'nested-sheet.xlsx', 'tooLarge', '嵌套超过', () =>
     xlsx({ 'xl/worksheets/sheet1.xml': `${SHEET_HEAD}${HEADER_ROW}${'<x>'.repeat(NESTED)}${'</x>'.repeat(NESTED)}${PERSON_ROWS}${SHEET_TAIL}` }),
   );
-  add(`rich text nested ${NESTED} deep in the shared strings`, 'nested-sst.xlsx', 'tooLarge', () =>
+  add(`rich text nested ${NESTED} deep in the shared strings`, 'nested-sst.xlsx', 'tooLarge', '嵌套超过', () =>
     xlsx({ 'xl/sharedStrings.xml': `${SST_HEAD}${sstItems(STRINGS)}<si>${'<r>'.repeat(NESTED)}${'</r>'.repeat(NESTED)}</si></sst>` }),
   );
-  add('a cell beyond column XFD', 'wide.xlsx', 'tooLarge', () => xlsx({ 'xl/worksheets/sheet1.xml': `${SHEET_HEAD}${HEADER_ROW}${row(2, '<c r="ZZZZZZ2" t="s"><v>0</v></c>')}${SHEET_TAIL}` }));
-  add('a row beyond row 1048576', 'tall.xlsx', 'tooLarge', () => xlsx({ 'xl/worksheets/sheet1.xml': `${SHEET_HEAD}${HEADER_ROW}${row(2_000_000, sharedCells(2_000_000, HEADERS.length, 4))}${SHEET_TAIL}` }));
-  add(`${MAX_SHEETS + 1} sheets`, 'many-sheets.xlsx', 'tooLarge', () =>
+  add('a cell beyond column XFD', 'wide.xlsx', 'tooLarge', '超出了 Excel 的范围', () => xlsx({ 'xl/worksheets/sheet1.xml': `${SHEET_HEAD}${HEADER_ROW}${row(2, '<c r="ZZZZZZ2" t="s"><v>0</v></c>')}${SHEET_TAIL}` }));
+  add('a row beyond row 1048576', 'tall.xlsx', 'tooLarge', '超出了 Excel 的范围', () => xlsx({ 'xl/worksheets/sheet1.xml': `${SHEET_HEAD}${HEADER_ROW}${row(2_000_000, sharedCells(2_000_000, HEADERS.length, 4))}${SHEET_TAIL}` }));
+  add(`${MAX_SHEETS + 1} sheets`, 'many-sheets.xlsx', 'tooLarge', '个工作表，超过', () =>
     xlsx(Object.fromEntries(Array.from({ length: MAX_SHEETS + 1 }, (_, k) => [`xl/worksheets/sheet${k + 1}.xml`, BASE_PARTS['xl/worksheets/sheet1.xml']!]))),
   );
 
   // Entities: declared ones are never expanded; a DTD is refused wherever it is.
-  add('billion laughs in the shared strings', 'laughs-sst.xlsx', 'unsafeMarkup', () =>
+  add('billion laughs in the shared strings', 'laughs-sst.xlsx', 'unsafeMarkup', 'DTD 或实体声明', () =>
     xlsx({ 'xl/sharedStrings.xml': `${XML_DECLARATION}${BILLION_LAUGHS}<sst xmlns="${MAIN}">${sstItems(HEADERS)}<si><t>&lol9;</t></si>${sstItems(STRINGS.slice(HEADERS.length + 1))}</sst>` }),
   );
-  add('billion laughs in the sheet', 'laughs-sheet.xlsx', 'unsafeMarkup', () =>
+  add('billion laughs in the sheet', 'laughs-sheet.xlsx', 'unsafeMarkup', 'DTD 或实体声明', () =>
     xlsx({ 'xl/worksheets/sheet1.xml': `${XML_DECLARATION}${BILLION_LAUGHS}<worksheet xmlns="${MAIN}"><sheetData>${HEADER_ROW}${row(2, '<c r="A2" t="inlineStr"><is><t>&lol9;</t></is></c>')}${SHEET_TAIL}` }),
   );
-  add('an external entity in the workbook', 'external-entity.xlsx', 'unsafeMarkup', () =>
+  add('an external entity in the workbook', 'external-entity.xlsx', 'unsafeMarkup', 'DTD 或实体声明', () =>
     xlsx({ 'xl/workbook.xml': `${XML_DECLARATION}<!DOCTYPE workbook [<!ENTITY e SYSTEM "file:///etc/passwd">]><workbook xmlns="${MAIN}" xmlns:r="${OFFICE_RELS}"><sheets><sheet name="&e;" sheetId="1" r:id="rId1"/></sheets></workbook>` }),
   );
 
   // Damaged packages.
-  for (const fraction of [0.3, 0.6, 0.95]) add(`truncated at ${fraction * 100}%`, `truncated-${fraction}.xlsx`, 'corrupt', () => { const b = validRoster(); return b.subarray(0, Math.floor(b.length * fraction)); });
+  for (const fraction of [0.3, 0.6, 0.95]) add(`truncated at ${fraction * 100}%`, `truncated-${fraction}.xlsx`, 'corrupt', '文件已损坏或不完整', () => { const b = validRoster(); return b.subarray(0, Math.floor(b.length * fraction)); });
   for (const [part, fraction, bit] of [['xl/worksheets/sheet1.xml', 0.2, 0], ['xl/worksheets/sheet1.xml', 0.5, 3], ['xl/worksheets/sheet1.xml', 0.9, 7], ['xl/sharedStrings.xml', 0.3, 1], ['xl/sharedStrings.xml', 0.7, 5]] as const) {
-    add(`one bit flipped in ${part} at ${fraction * 100}%`, `mutated-${part.split('/').pop()}-${fraction}.xlsx`, 'corrupt', () => mutated(part, fraction, bit));
+    add(`one bit flipped in ${part} at ${fraction * 100}%`, `mutated-${part.split('/').pop()}-${fraction}.xlsx`, 'corrupt', '文件已损坏或不完整', () => mutated(part, fraction, bit));
   }
 
   // Text rosters.
-  add('NUL characters at the start of a CSV', 'nul-start.csv', 'unsupportedType', () => csv(`${CSV_HEADER}${CSV_PERSON.replace(',', '\0,')}`.repeat(2)));
-  add('NUL characters after the first 64 KiB of a CSV', 'nul-late.csv', 'corrupt', () => csv(`${CSV_HEADER}${CSV_PERSON.repeat(3000)}${CSV_PERSON.replace(/,/g, '\0,')}`));
-  add('a 45 MiB CSV cell', 'csv-cell.csv', 'cellTooLong', () => csv(`${CSV_HEADER}${PEOPLE[0]![0]},身份证,${'1'.repeat(45 * MiB)},是\r\n`));
-  add('a 45 MiB quoted CSV cell', 'csv-quoted-cell.csv', 'cellTooLong', () => csv(`${CSV_HEADER}"${'王'.repeat(15 * MiB)}",身份证,${PEOPLE[0]![2]},是\r\n`));
-  add('a 40 MiB CSV cell of doubled quotes', 'csv-quotes-cell.csv', 'cellTooLong', () => csv(`${CSV_HEADER}"${'""'.repeat(20 * MiB)}",身份证,${PEOPLE[0]![2]},是\r\n`));
+  add('NUL characters at the start of a CSV', 'nul-start.csv', 'unsupportedType', '无法识别的文件格式', () => csv(`${CSV_HEADER}${CSV_PERSON.replace(',', '\0,')}`.repeat(2)));
+  add('NUL characters after the first 64 KiB of a CSV', 'nul-late.csv', 'corrupt', '第 3002 行含有空字符', () => csv(`${CSV_HEADER}${CSV_PERSON.repeat(3000)}${CSV_PERSON.replace(/,/g, '\0,')}`));
+  add('a 45 MiB CSV cell', 'csv-cell.csv', 'cellTooLong', '第 2 行 C 列的内容超过', () => csv(`${CSV_HEADER}${PEOPLE[0]![0]},身份证,${'1'.repeat(45 * MiB)},是\r\n`));
+  add('a 45 MiB quoted CSV cell', 'csv-quoted-cell.csv', 'cellTooLong', '第 2 行 A 列的内容超过', () => csv(`${CSV_HEADER}"${'王'.repeat(15 * MiB)}",身份证,${PEOPLE[0]![2]},是\r\n`));
+  add('a 40 MiB CSV cell of doubled quotes', 'csv-quotes-cell.csv', 'cellTooLong', '第 2 行 A 列的内容超过', () => csv(`${CSV_HEADER}"${'""'.repeat(20 * MiB)}",身份证,${PEOPLE[0]![2]},是\r\n`));
 
   // A million rows.
-  add(`${MILLION_ROWS} CSV rows`, 'million.csv', 'tooManyRows', () => csv(`${CSV_HEADER}${CSV_PERSON.repeat(MILLION_ROWS)}`));
-  add(`${MILLION_ROWS} sheet rows`, 'million.xlsx', 'tooManyRows', () => {
+  add(`${MILLION_ROWS} CSV rows`, 'million.csv', 'tooManyRows', '名单超过 200000 行', () => csv(`${CSV_HEADER}${CSV_PERSON.repeat(MILLION_ROWS)}`));
+  add(`${MILLION_ROWS} sheet rows`, 'million.xlsx', 'tooManyRows', '名单超过 200000 行', () => {
     // Rows without r attributes number on from the header; one piece is 13,981 rows, 75 of them every row the grid has.
     const person = `<row>${Array.from({ length: 4 }, (_, k) => `<c t="s"><v>${HEADERS.length + k}</v></c>`).join('')}</row>`;
     return xlsx({ 'xl/worksheets/sheet1.xml': { head: `${SHEET_HEAD}${HEADER_ROW}`, piece: person.repeat(13_981), times: 75, tail: SHEET_TAIL } });

@@ -8,7 +8,7 @@ import type { ApiEventSource, OperationHandlers } from '../../../shared/api';
 import type { Actor } from '../../../shared/domain/batch';
 import type { OperationDispatcher } from '../host/httpHost';
 import { BackgroundThread } from '../background/backgroundThread';
-import { openStore, type Store } from '../store';
+import { openStore, type DataKey, type Store } from '../store';
 import { SyncEngine } from '../sync';
 import { authHandlers } from './account/authHandlers';
 import { batchesHandlers } from './batches/batchesHandlers';
@@ -30,6 +30,11 @@ import { unitsHandlers } from './units/unitsHandlers';
 
 export interface CoreOptions {
   dataDir: string;
+  /**
+   * The key personal data is sealed with (the host's: Electron safeStorage, a passphrase, a key
+   * file); absent, the key file beside the data folder (keyFile.ts).
+   */
+  dataKey?: DataKey;
   /** Where the unit account's token is kept (the sync engine's login). */
   tokens?: TokenVault;
   /** better-sqlite3 rebuilt for Electron (the shell passes it); absent under Node. */
@@ -69,7 +74,12 @@ function defaultOperator(): string {
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? (() => new Date());
-  const store = openStore({ dataDir: options.dataDir, now, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  const store = openStore({
+    dataDir: options.dataDir,
+    now,
+    ...(options.dataKey ? { dataKey: options.dataKey } : {}),
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
   store.recoverInterrupted();
   const events = new EventBus();
   const operator = options.operator ?? defaultOperator();

@@ -18,6 +18,9 @@ import type { BackgroundReply, BackgroundRequest } from './protocol';
 
 type ReadReply = Extract<BackgroundReply, { type: 'rows' | 'done' }>;
 
+/** A thread left holding more than this after a refused file is let go of (an idle one holds about 15 MB). */
+const RENEW_ABOVE_BYTES = 64 * 1024 * 1024;
+
 interface PendingRead {
   kind: 'read';
   options: ReadRosterOptions;
@@ -54,39 +57,50 @@ export function startBackgroundWorker(): Worker {
 export class BackgroundThread {
   /** Resolves true once the thread takes work, false when it could not start. */
   readonly ready: Promise<boolean>;
-  private worker: Worker | null;
+  private worker: Worker | null = null;
   private up = false;
+  /** A fresh thread starting in place of one let go after a refused file (see receive); reads wait for it. */
+  private restarting: Promise<boolean> | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, PendingRead | PendingCheckpoint>();
 
   constructor(
     /** better-sqlite3 rebuilt for Electron, as the store opens it. */
     private readonly nativeBinding?: string,
-    start: () => Worker = startBackgroundWorker,
+    private readonly start: () => Worker = startBackgroundWorker,
+    /** What a thread may hold after a refused file and still be kept. */
+    private readonly renewAboveBytes = RENEW_ABOVE_BYTES,
   ) {
+    this.ready = this.launch();
+  }
+
+  /** Starts a thread; resolves true once it takes work, false when it could not start or stopped first. */
+  private launch(): Promise<boolean> {
     let settle!: (up: boolean) => void;
-    this.ready = new Promise((resolve) => (settle = resolve));
+    const ready = new Promise<boolean>((resolve) => (settle = resolve));
+    let worker: Worker;
     try {
-      this.worker = start();
+      worker = this.start();
     } catch {
       this.worker = null;
       settle(false);
-      return;
+      return ready;
     }
-    const worker = this.worker;
+    this.worker = worker;
     // An idle thread must not keep the process alive (the core's close ends it anyway).
     worker.unref();
     worker.on('message', (reply: BackgroundReply) => {
+      if (this.worker !== worker) return; // let go of, or closed
       if (reply.type === 'ready') {
         this.up = true;
         settle(true);
       } else this.receive(reply);
     });
     const broken = (error: unknown) => {
-      if (this.worker !== worker) return; // closed
+      settle(false);
+      if (this.worker !== worker) return; // let go of, or closed
       this.up = false;
       this.worker = null;
-      settle(false);
       const failure = error instanceof Error ? error : new Error('background thread stopped');
       for (const [, job] of this.pending) {
         if (job.kind === 'read') job.reject(failure);
@@ -96,10 +110,30 @@ export class BackgroundThread {
     };
     worker.on('error', broken);
     worker.on('exit', (code) => broken(new Error(`background thread exited (${code})`)));
+    return ready;
+  }
+
+  /**
+   * A refused file may have swollen the thread's heap (a bomb inflated up to its cap, a
+   * million rows parsed), and V8 keeps what it grew. Such a thread is let go of, with all it
+   * holds, and a fresh one started; reads wait for it. Only when idle: another read's rows
+   * would be lost.
+   */
+  private renew(): void {
+    if (this.pending.size > 0 || !this.worker) return;
+    const old = this.worker;
+    this.up = false;
+    const restarting = this.launch();
+    this.restarting = restarting;
+    void restarting.then(() => {
+      if (this.restarting === restarting) this.restarting = null;
+    });
+    void old.terminate();
   }
 
   /** readRosterFile, on the thread when it is up. */
   readonly readRoster: RosterReader = (input, scheme, options = {}) => {
+    if (this.restarting) return this.restarting.then(() => this.readRoster(input, scheme, options));
     const worker = this.worker;
     if (!this.up || !worker) return readRosterFile(input, scheme, options);
     throwIfAborted(options.signal);
@@ -169,6 +203,7 @@ export class BackgroundThread {
       if (reply.type === 'failed' && reply.error) {
         job.reject(new RosterFileError(reply.error.code, reply.error.message, { missingFields: reply.error.missingFields as RosterField[], ...(reply.error.unmatched ? { unmatched: reply.error.unmatched } : {}) }));
       } else job.reject(new Error('background thread: the read broke'));
+      if (reply.type === 'failed' && reply.heldBytes > this.renewAboveBytes) this.renew();
       return;
     }
     job.queue.push(reply);

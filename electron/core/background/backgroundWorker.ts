@@ -49,6 +49,12 @@ class Pace {
 }
 
 const reads = new Map<number, { abort: AbortController; pace: Pace }>();
+
+/** This thread's heap and the buffers it holds (process.memoryUsage's figures are this isolate's, bar rss). */
+function heldBytes(): number {
+  const { heapTotal, external } = process.memoryUsage();
+  return heapTotal + external;
+}
 const stores = new Map<string, Database.Database>();
 const send = (reply: BackgroundReply) => port.postMessage(reply);
 
@@ -77,6 +83,7 @@ async function read(request: Extract<BackgroundRequest, { type: 'read' }>): Prom
       type: 'failed',
       id: request.id,
       error: isRosterFileError(error) ? { code: error.code, message: error.message, missingFields: [...error.missingFields], ...(error.unmatched ? { unmatched: error.unmatched } : {}) } : null,
+      heldBytes: heldBytes(),
     });
   } finally {
     reads.delete(request.id);

@@ -24,6 +24,7 @@ export type BackgroundReply =
   /** The read ended well; `result.rows` is empty (the rows came in 'rows' messages). */
   | { type: 'done'; id: number; result: ReadRosterResult }
   /** The file was refused (RosterFileError), or the read broke (`error` null: not the file's fault). */
-  | { type: 'failed'; id: number; error: { code: RosterFileErrorCode; message: string; missingFields: string[]; unmatched?: UnmatchedColumns } | null }
+  /** `heldBytes`: what the thread's heap holds after the read, garbage included (a large one is let go of). */
+  | { type: 'failed'; id: number; error: { code: RosterFileErrorCode; message: string; missingFields: string[]; unmatched?: UnmatchedColumns } | null; heldBytes: number }
   /** `done`: the whole log is in the file now (false: a reader still needed part of it, or the checkpoint failed). */
   | { type: 'checkpointed'; id: number; done: boolean };

@@ -13,10 +13,23 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-/** The same policy the Electron window sets: only our own scripts, styles and API. */
+export function contentTypeOf(file: string): string {
+  return TYPES[extname(file)] ?? 'application/octet-stream';
+}
+
+/** The same policy the Electron window sets (header and the renderer's meta tag): only our own scripts, styles and API. */
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
   "connect-src 'self'; object-src 'none'; frame-src 'self' blob:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/**
+ * The same policy for the renderer's `<meta http-equiv>` tag (renderer/index.html), which
+ * holds it even where no header is set: frame-ancestors has no effect in a meta tag, so it is
+ * left out there.
+ */
+export const META_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.split(/;\s*/)
+  .filter((directive) => !directive.startsWith('frame-ancestors'))
+  .join('; ');
 
 /**
  * Resolves a URL path inside `root`, refusing anything that climbs out of it. A path
@@ -42,7 +55,7 @@ export function resolveStatic(root: string, urlPath: string): string | null {
 
 export function sendFile(res: ServerResponse, file: string): void {
   res.writeHead(200, {
-    'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'Content-Type': contentTypeOf(file),
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { forkCore } from '../process/forkCore';
 import { currentPlatformDefaults, resolveDataDir } from '../store';
+import { resolveHostDataKey } from './dataKeySource';
 import { startHttpHost } from './httpHost';
 import { launchToken } from './token';
 
@@ -26,8 +27,11 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const dataDir = resolveDataDir(process.env, currentPlatformDefaults());
+  const dataKey = resolveHostDataKey(process.env, dataDir);
+  console.log(dataKey.notice);
   const { connection: core, child } = forkCore({
     dataDir,
+    dataKey: dataKey.key.toBase64(),
     backgroundThread: true,
     ...(process.env.HUZHU_SERVER_URL ? { serverUrl: process.env.HUZHU_SERVER_URL } : {}),
     ...(process.env.HUZHU_CLOCK ? { clockStart: process.env.HUZHU_CLOCK } : {}),

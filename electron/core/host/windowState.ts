@@ -22,5 +22,5 @@ export function loadWindowState(file: string): WindowState | null {
 
 export function saveWindowState(file: string, state: WindowState): void {
   const parsed = boundsSchema.safeParse(state);
-  if (parsed.success) writeFileSync(file, JSON.stringify(parsed.data));
+  if (parsed.success) writeFileSync(file, JSON.stringify(parsed.data), { mode: 0o600 });
 }

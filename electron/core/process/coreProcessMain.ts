@@ -37,6 +37,8 @@ function parentEndpoint(): MessageEndpoint {
   throw new Error('核心进程须由应用启动（没有与父进程通信的通道）');
 }
 
+// Whatever the core writes (the store, its WAL and SHM, the tokens) is the user's alone, even a file a later change forgets to create 0600.
+process.umask(0o077);
 const served = serveCore(parentEndpoint(), (code) => process.exit(code));
 // The parent went away without a word (killed): the store is closed cleanly all the same.
 process.on('disconnect', () => void served.close());

@@ -13,8 +13,14 @@ export const coreStartOptionsSchema = z.strictObject({
   backgroundThread: z.boolean(),
   /** better-sqlite3 rebuilt for Electron. */
   nativeBinding: z.string().optional(),
-  /** The key that protects the unit accounts' tokens on disk, kept by the OS (Electron safeStorage); absent: tokens stay in memory. */
-  tokenKey: z.string().optional(),
+  /**
+   * The data key (32 bytes, base64) personal data is sealed with, and the tokens' key is
+   * derived from: the shell's, kept with safeStorage; the browser host's, from a passphrase
+   * or a key file (dataKeySource.ts).
+   */
+  dataKey: z.string().min(1),
+  /** The key is kept by the OS (safeStorage): the unit account's token may then be kept on disk, sealed with a key derived from it; else it stays in memory. */
+  keepTokens: z.boolean().optional(),
   operator: z.string().optional(),
 });
 export type CoreStartOptions = z.infer<typeof coreStartOptionsSchema>;

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { createCore, type Core } from '../app/createCore';
 import { fileTokenVault, keyedTokenCipher, memoryTokenVault } from '../sync/tokenVault';
+import { DataKey } from '../store';
 import { toCoreSchema, type CoreStartOptions, type FromCore, type MessageEndpoint } from './coreProtocol';
 
 export function clockFrom(start: string | undefined): () => Date {
@@ -17,11 +18,13 @@ export function clockFrom(start: string | undefined): () => Date {
 }
 
 async function open(options: CoreStartOptions): Promise<Core> {
-  const tokens = options.tokenKey
-    ? fileTokenVault(join(options.dataDir, 'token.bin'), keyedTokenCipher(Buffer.from(options.tokenKey, 'base64')))
+  const dataKey = DataKey.fromBase64(options.dataKey);
+  const tokens = options.keepTokens
+    ? fileTokenVault(join(options.dataDir, 'token.bin'), keyedTokenCipher(dataKey.subkey('tokens')))
     : memoryTokenVault();
   return createCore({
     dataDir: options.dataDir,
+    dataKey,
     tokens,
     serverUrl: options.serverUrl,
     now: clockFrom(options.clockStart),

@@ -6,6 +6,8 @@ import type { PlanChoice } from '../../../shared/domain/eligibility';
 import type { Fen } from '../../../shared/domain/money';
 import type { HeadCountLine, PriceQuote } from '../../../shared/domain/pricing';
 import { fromJson, fromJsonOrNull, toJson, toJsonOrNull } from './json';
+import type { PersonalDataCipher } from './personalDataCipher';
+import { openSealedJsonOrNull, sealedJsonOrNull } from './sealPersonalData';
 
 export interface BatchRecord {
   id: string;
@@ -89,7 +91,7 @@ export interface BatchRow {
   updated_at: string;
 }
 
-export function toBatchRecord(row: BatchRow): BatchRecord {
+export function toBatchRecord(row: BatchRow, cipher: PersonalDataCipher): BatchRecord {
   return {
     id: row.id,
     unitId: row.unit_id,
@@ -105,7 +107,8 @@ export function toBatchRecord(row: BatchRow): BatchRecord {
     coverageYear: { start: row.coverage_year_start, end: row.coverage_year_end },
     policyBatchId: row.policy_batch_id,
     policyNumber: row.policy_number,
-    contact: fromJsonOrNull<Contact>(row.contact),
+    // The contact's phone: sealed.
+    contact: fromJsonOrNull<Contact>(openSealedJsonOrNull(cipher, row.contact)),
     headCounts: fromJsonOrNull<UnitHeadCounts>(row.head_counts),
     payableFen: row.payable_fen,
     premium: fromJsonOrNull<PriceQuote>(row.premium),
@@ -119,7 +122,7 @@ export function toBatchRecord(row: BatchRow): BatchRecord {
 }
 
 /** Each patchable field's columns and their values. */
-export function patchColumns(patch: BatchPatch): { columns: string[]; values: unknown[]; fields: string[] } {
+export function patchColumns(patch: BatchPatch, cipher: PersonalDataCipher): { columns: string[]; values: unknown[]; fields: string[] } {
   const columns: string[] = [];
   const values: unknown[] = [];
   const fields: string[] = [];
@@ -134,7 +137,7 @@ export function patchColumns(patch: BatchPatch): { columns: string[]; values: un
   if (patch.requestedStart !== undefined) set('requestedStart', { requested_start: patch.requestedStart });
   if (patch.cover !== undefined) set('cover', { cover_start: patch.cover?.start ?? null, cover_end: patch.cover?.end ?? null });
   if (patch.policyNumber !== undefined) set('policyNumber', { policy_number: patch.policyNumber });
-  if (patch.contact !== undefined) set('contact', { contact: toJsonOrNull(patch.contact) });
+  if (patch.contact !== undefined) set('contact', { contact: sealedJsonOrNull(cipher, toJsonOrNull(patch.contact)) });
   if (patch.headCounts !== undefined) set('headCounts', { head_counts: toJsonOrNull(patch.headCounts) });
   if (patch.payableFen !== undefined) set('payableFen', { payable_fen: patch.payableFen });
   if (patch.premium !== undefined) set('premium', { premium: toJsonOrNull(patch.premium) });

@@ -25,6 +25,8 @@ import { patchColumns, toBatchRecord, type BatchPatch, type BatchRecord, type Ba
 import { StoreError, notFound } from './errors';
 import { fromJson, toJson, toJsonOrNull } from './json';
 import type { SqliteDatabase } from './openDatabase';
+import type { PersonalDataCipher } from './personalDataCipher';
+import { sealedJsonOrNull } from './sealPersonalData';
 import type { NewOutboxAction, OutboxAction, OutboxRepo } from './outboxRepo';
 import { Statements, inWriteTransaction } from './statements';
 import { isoAt, type Clock } from './time';
@@ -90,13 +92,14 @@ export class BatchesRepo {
     private readonly clock: Clock,
     private readonly audit: AuditRepo,
     private readonly outbox: OutboxRepo,
+    private readonly cipher: PersonalDataCipher,
   ) {
     this.sql = new Statements(db);
   }
 
   get(id: string): BatchRecord | null {
     const row = this.sql.get<[string], BatchRow>('SELECT * FROM batches WHERE id = ?').get(id);
-    return row ? toBatchRecord(row) : null;
+    return row ? toBatchRecord(row, this.cipher) : null;
   }
 
   require(id: string): BatchRecord {
@@ -134,7 +137,7 @@ export class BatchesRepo {
           input.coverageYear.start,
           input.coverageYear.end,
           input.policyBatchId ?? null,
-          toJsonOrNull(input.contact),
+          sealedJsonOrNull(this.cipher, toJsonOrNull(input.contact)),
           toJsonOrNull(input.headCounts),
           now,
           now,
@@ -163,7 +166,7 @@ export class BatchesRepo {
       params.push(toJson(filter.enrollmentTypes));
     }
     const sql = `SELECT * FROM batches ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY updated_at DESC, id`;
-    return this.sql.get<unknown[], BatchRow>(sql).all(...params).map(toBatchRecord);
+    return this.sql.get<unknown[], BatchRow>(sql).all(...params).map((row) => toBatchRecord(row, this.cipher));
   }
 
   /**
@@ -270,7 +273,7 @@ export class BatchesRepo {
   }
 
   private writePatch(id: string, patch: BatchPatch, now: string): string[] {
-    const { columns, values, fields } = patchColumns(patch);
+    const { columns, values, fields } = patchColumns(patch, this.cipher);
     const sets = [...columns.map((c) => `${c} = ?`), 'updated_at = ?'];
     this.sql.get(`UPDATE batches SET ${sets.join(', ')} WHERE id = ?`).run(...values, now, id);
     return fields;

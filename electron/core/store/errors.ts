@@ -14,7 +14,9 @@ export type StoreErrorCode =
   /** The roster of a batch in this state may not be changed. */
   | 'notEditable'
   /** Another write got there first (a print number taken, an action no longer pending). */
-  | 'conflict';
+  | 'conflict'
+  /** The data key given is not the one the file's personal data was sealed with; nothing was touched. */
+  | 'wrongKey';
 
 export class StoreError extends Error {
   readonly code: StoreErrorCode;

@@ -23,7 +23,10 @@ export {
   type MergeResult,
   type PersonPatch,
 } from './personsRepo';
-export { toRosterRowView, verdictOf, type NewPerson, type PersonRecord, type Verdict } from './personRecord';
+export { toRosterRowView, verdictOf, openRowValues, type NewPerson, type PersonRecord, type Verdict } from './personRecord';
+export { DataKey } from './dataKey';
+export { defaultKeyFile, loadOrCreateKeyFile } from './keyFile';
+export { ensurePrivateDir, ensurePrivateFile } from './privateFiles';
 export { RosterStaging, type RowToStage } from './rosterStaging';
 export { ImportsRepo, INTERRUPTED_IMPORT, type ImportRecord, type ImportOutcome, type ImportMode, type ImportStatus } from './importsRepo';
 export { PrintLogRepo, type PrintRecord, type NewPrint, type DocumentIssue } from './printLogRepo';

@@ -64,6 +64,12 @@ export function userVersion(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
+/**
+ * Work a migration needs beyond SQL (sealing values with the data key), run after that
+ * version's SQL in the same transaction, so the version is only recorded once both are done.
+ */
+export type MigrationSteps = Readonly<Record<number, (db: Database) => void>>;
+
 export interface MigrationResult {
   from: number;
   to: number;
@@ -75,7 +81,7 @@ export interface MigrationResult {
  * schema changes (SQLite's recommended way to rebuild tables) and checked before each commit;
  * a failing migration rolls back whole and leaves the version where it was.
  */
-export function migrate(db: Database, migrations: readonly Migration[]): MigrationResult {
+export function migrate(db: Database, migrations: readonly Migration[], steps: MigrationSteps = {}): MigrationResult {
   const from = userVersion(db);
   const pending = migrations.filter((m) => m.version > from);
   const applied: string[] = [];
@@ -86,6 +92,7 @@ export function migrate(db: Database, migrations: readonly Migration[]): Migrati
       try {
         db.transaction(() => {
           db.exec(m.sql);
+          steps[m.version]?.(db);
           const violations = db.pragma('foreign_key_check') as unknown[];
           if (violations.length > 0) throw new Error(`外键检查发现 ${violations.length} 处不一致`);
           db.pragma(`user_version = ${m.version}`);

@@ -6,6 +6,7 @@ import type { Contact } from '../../../shared/api/dto';
 import type { Period } from '../../../shared/domain/dates';
 import { fromJsonOrNull, toJson, toJsonOrNull } from './json';
 import type { SqliteDatabase } from './openDatabase';
+import { compareText, indexNumbers, type PersonalDataCipher } from './personalDataCipher';
 import { Statements, inWriteTransaction } from './statements';
 import { toStoreTime } from './time';
 
@@ -19,7 +20,8 @@ export interface OccupiedPerson {
 }
 
 interface OccupiedRow {
-  doc_number: string;
+  /** The blind index of the number (the number itself is not stored). */
+  doc_index: string;
   coverage_year_start: string;
   coverage_year_end: string;
   unit_name: string;
@@ -27,12 +29,12 @@ interface OccupiedRow {
   reported_at: string;
 }
 
-function toOccupied(row: OccupiedRow): OccupiedPerson {
+function toOccupied(row: OccupiedRow, docNumber: string, cipher: PersonalDataCipher): OccupiedPerson {
   return {
-    docNumber: row.doc_number,
+    docNumber,
     coverageYear: { start: row.coverage_year_start, end: row.coverage_year_end },
     unitName: row.unit_name,
-    contact: fromJsonOrNull<Contact>(row.contact),
+    contact: fromJsonOrNull<Contact>(cipher.openOrNull(row.contact)),
     reportedAt: row.reported_at,
   };
 }
@@ -40,7 +42,10 @@ function toOccupied(row: OccupiedRow): OccupiedPerson {
 export class OccupiedRepo {
   private readonly sql: Statements;
 
-  constructor(private readonly db: SqliteDatabase) {
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly cipher: PersonalDataCipher,
+  ) {
     this.sql = new Statements(db);
   }
 
@@ -48,15 +53,16 @@ export class OccupiedRepo {
   upsertMany(entries: readonly OccupiedPerson[]): number {
     return inWriteTransaction(this.db, () => {
       const upsert = this.sql.get(
-        `INSERT INTO occupied_persons (doc_number, coverage_year_start, coverage_year_end, unit_name, contact, reported_at)
+        `INSERT INTO occupied_persons (doc_index, coverage_year_start, coverage_year_end, unit_name, contact, reported_at)
          VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (doc_number, coverage_year_start) DO UPDATE SET coverage_year_end = excluded.coverage_year_end,
+         ON CONFLICT (doc_index, coverage_year_start) DO UPDATE SET coverage_year_end = excluded.coverage_year_end,
            unit_name = excluded.unit_name, contact = excluded.contact, reported_at = excluded.reported_at
          WHERE excluded.reported_at >= occupied_persons.reported_at`,
       );
       let n = 0;
       for (const e of entries) {
-        n += upsert.run(e.docNumber, e.coverageYear.start, e.coverageYear.end, e.unitName, toJsonOrNull(e.contact), toStoreTime(e.reportedAt)).changes;
+        const contact = this.cipher.sealOrNull(toJsonOrNull(e.contact));
+        n += upsert.run(this.cipher.blindIndex(e.docNumber), e.coverageYear.start, e.coverageYear.end, e.unitName, contact, toStoreTime(e.reportedAt)).changes;
       }
       return n;
     });
@@ -70,17 +76,19 @@ export class OccupiedRepo {
       .get<[string, string], { found: number }>('SELECT EXISTS (SELECT 1 FROM occupied_persons WHERE coverage_year_start <= ? AND coverage_year_end >= ?) AS found')
       .get(coverageYear.end, coverageYear.start)!.found;
     if (reported === 0) return [];
+    const { indexes, numberOf } = indexNumbers(this.cipher, docNumbers);
     return this.sql
       .get<[string, string, string], OccupiedRow>(
-        `SELECT * FROM occupied_persons WHERE doc_number IN (SELECT value FROM json_each(?))
-           AND coverage_year_start <= ? AND coverage_year_end >= ? ORDER BY doc_number, coverage_year_start`,
+        `SELECT * FROM occupied_persons WHERE doc_index IN (SELECT value FROM json_each(?))
+           AND coverage_year_start <= ? AND coverage_year_end >= ?`,
       )
-      .all(toJson([...new Set(docNumbers)]), coverageYear.end, coverageYear.start)
-      .map(toOccupied);
+      .all(toJson(indexes), coverageYear.end, coverageYear.start)
+      .map((row) => toOccupied(row, numberOf.get(row.doc_index)!, this.cipher))
+      .sort((a, b) => compareText(a.docNumber, b.docNumber) || compareText(a.coverageYear.start, b.coverageYear.start));
   }
 
   /** The server says the person is free again. */
   remove(docNumber: string, coverageYear: Period): boolean {
-    return this.sql.get('DELETE FROM occupied_persons WHERE doc_number = ? AND coverage_year_start = ?').run(docNumber, coverageYear.start).changes > 0;
+    return this.sql.get('DELETE FROM occupied_persons WHERE doc_index = ? AND coverage_year_start = ?').run(this.cipher.blindIndex(docNumber), coverageYear.start).changes > 0;
   }
 }

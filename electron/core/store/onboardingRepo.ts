@@ -4,6 +4,8 @@ import type { UnitProfileSnapshot } from '../../../shared/wire';
 import { notFound } from './errors';
 import { fromJson, toJson } from './json';
 import type { SqliteDatabase } from './openDatabase';
+import type { PersonalDataCipher } from './personalDataCipher';
+import { openSealedJson, sealedJson } from './sealPersonalData';
 import { Statements } from './statements';
 import { isoAt, type Clock } from './time';
 
@@ -67,12 +69,13 @@ interface ReadingRow {
   used_by: string | null;
 }
 
-const toApplication = (r: ApplicationRow): LocalApplication => ({
+const toApplication = (r: ApplicationRow, cipher: PersonalDataCipher): LocalApplication => ({
   id: r.id,
   unitId: r.unit_id,
   kind: r.kind,
   schemeId: r.scheme_id,
-  form: fromJson<Record<string, unknown>>(r.form),
+  // The form's phones and bank account: sealed.
+  form: fromJson<Record<string, unknown>>(openSealedJson(cipher, r.form)),
   attachments: fromJson<AttachmentMeta[]>(r.attachments),
   reviewState: r.review_state,
   reason: r.reason,
@@ -100,18 +103,19 @@ export class OnboardingRepo {
   constructor(
     db: SqliteDatabase,
     private readonly clock: Clock,
+    private readonly cipher: PersonalDataCipher,
   ) {
     this.sql = new Statements(db);
   }
 
   application(unitId: string, kind: ApplicationKind): LocalApplication | null {
     const row = this.sql.get<[string, string], ApplicationRow>('SELECT * FROM onboarding_applications WHERE unit_id = ? AND kind = ?').get(unitId, kind);
-    return row ? toApplication(row) : null;
+    return row ? toApplication(row, this.cipher) : null;
   }
 
   applicationById(id: string): LocalApplication | null {
     const row = this.sql.get<[string], ApplicationRow>('SELECT * FROM onboarding_applications WHERE id = ?').get(id);
-    return row ? toApplication(row) : null;
+    return row ? toApplication(row, this.cipher) : null;
   }
 
   /** A new submission (or a new round of one): the form and attachments replaced, the association's word cleared until it speaks again. */
@@ -124,7 +128,7 @@ export class OnboardingRepo {
          ON CONFLICT (id) DO UPDATE SET scheme_id = excluded.scheme_id, form = excluded.form, attachments = excluded.attachments,
            action_id = excluded.action_id, submitted_at = excluded.submitted_at, review_state = NULL, reason = NULL, reviewed_at = NULL`,
       )
-      .run(a.id, a.unitId, a.kind, a.schemeId, toJson(a.form), toJson(a.attachments), a.actionId, now);
+      .run(a.id, a.unitId, a.kind, a.schemeId, sealedJson(this.cipher, toJson(a.form)), toJson(a.attachments), a.actionId, now);
     return this.applicationById(a.id)!;
   }
 
@@ -167,12 +171,12 @@ export class OnboardingRepo {
         `INSERT INTO unit_account_snapshots (unit_id, snapshot, received_at) VALUES (?, ?, ?)
          ON CONFLICT (unit_id) DO UPDATE SET snapshot = excluded.snapshot, received_at = excluded.received_at`,
       )
-      .run(unitId, toJson(snapshot), isoAt(this.clock));
+      .run(unitId, sealedJson(this.cipher, toJson(snapshot)), isoAt(this.clock));
   }
 
   accountSnapshot(unitId: string): UnitProfileSnapshot | null {
     const row = this.sql.get<[string], { snapshot: string }>('SELECT snapshot FROM unit_account_snapshots WHERE unit_id = ?').get(unitId);
-    return row ? fromJson<UnitProfileSnapshot>(row.snapshot) : null;
+    return row ? fromJson<UnitProfileSnapshot>(openSealedJson(this.cipher, row.snapshot)) : null;
   }
 
   /** The unit's latest outbox action of a kind (经办人填报, 联系电话变更), by id. */

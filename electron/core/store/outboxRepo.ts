@@ -12,6 +12,8 @@ import type { ApiError } from '../../../shared/api/dto';
 import { StoreError, notFound } from './errors';
 import { fromJson, fromJsonOrNull, toJson, toJsonOrNull } from './json';
 import type { SqliteDatabase } from './openDatabase';
+import type { PersonalDataCipher } from './personalDataCipher';
+import { openSealedJson, sealedJson } from './sealPersonalData';
 import { Statements, inWriteTransaction } from './statements';
 import { isoAt, toStoreTime, type Clock } from './time';
 
@@ -80,7 +82,8 @@ interface OutboxRow {
   dismissed_at: string | null;
 }
 
-function toAction(row: OutboxRow): OutboxAction {
+/** Payloads carry personal data (a unit's handler and phones, attachments): sealed whole. */
+function toAction(row: OutboxRow, cipher: PersonalDataCipher): OutboxAction {
   return {
     id: row.id,
     seq: row.seq,
@@ -89,7 +92,7 @@ function toAction(row: OutboxRow): OutboxAction {
     batchId: row.batch_id,
     unitId: row.unit_id,
     idempotencyKey: row.idempotency_key,
-    payload: fromJson<unknown>(row.payload),
+    payload: fromJson<unknown>(openSealedJson(cipher, row.payload)),
     createdAt: row.created_at,
     attempts: row.attempts,
     nextAttemptAt: row.next_attempt_at,
@@ -115,6 +118,7 @@ export class OutboxRepo {
   constructor(
     private readonly db: SqliteDatabase,
     private readonly clock: Clock,
+    private readonly cipher: PersonalDataCipher,
   ) {
     this.sql = new Statements(db);
   }
@@ -135,7 +139,7 @@ export class OutboxRepo {
         action.batchId ?? null,
         action.unitId ?? null,
         action.idempotencyKey ?? randomUUID(),
-        toJson(action.payload ?? null),
+        sealedJson(this.cipher, toJson(action.payload ?? null)),
         now,
         action.notBefore === undefined ? now : toStoreTime(action.notBefore),
       );
@@ -144,7 +148,7 @@ export class OutboxRepo {
 
   get(id: string): OutboxAction | null {
     const row = this.sql.get<[string], OutboxRow>('SELECT * FROM outbox WHERE id = ?').get(id);
-    return row ? toAction(row) : null;
+    return row ? toAction(row, this.cipher) : null;
   }
 
   require(id: string): OutboxAction {
@@ -155,12 +159,12 @@ export class OutboxRepo {
 
   /** All actions of a batch in order, finished ones included. */
   listForBatch(batchId: string): OutboxAction[] {
-    return this.sql.get<[string], OutboxRow>('SELECT * FROM outbox WHERE batch_id = ? ORDER BY seq').all(batchId).map(toAction);
+    return this.sql.get<[string], OutboxRow>('SELECT * FROM outbox WHERE batch_id = ? ORDER BY seq').all(batchId).map((row) => toAction(row, this.cipher));
   }
 
   /** Every action not yet answered (pending or on its way), in order. */
   unfinished(): OutboxAction[] {
-    return this.sql.get<[], OutboxRow>("SELECT * FROM outbox WHERE status IN ('pending', 'sending') ORDER BY seq").all().map(toAction);
+    return this.sql.get<[], OutboxRow>("SELECT * FROM outbox WHERE status IN ('pending', 'sending') ORDER BY seq").all().map((row) => toAction(row, this.cipher));
   }
 
   /** The actions to send now: the oldest unfinished action of each lane, when it is pending and due. */
@@ -173,7 +177,7 @@ export class OutboxRepo {
          ORDER BY o.next_attempt_at, o.seq LIMIT ?`,
       )
       .all(now.toISOString(), limit)
-      .map(toAction);
+      .map((row) => toAction(row, this.cipher));
   }
 
   private transition(id: string, allowed: readonly OutboxStatus[], sql: string, ...params: unknown[]): OutboxAction {
@@ -247,7 +251,7 @@ export class OutboxRepo {
          ORDER BY seq DESC LIMIT 1`,
       )
       .get(batchId, kind ?? null, kind ?? null);
-    return row ? toAction(row) : null;
+    return row ? toAction(row, this.cipher) : null;
   }
 
   /**
@@ -276,11 +280,11 @@ export class OutboxRepo {
   /** The figures behind SyncStatus. */
   status(): OutboxStatusCounts {
     const pending = this.sql.get<[], { n: number }>("SELECT COUNT(*) AS n FROM outbox WHERE status = 'pending'").get()!.n;
-    const sending = this.sql.get<[], OutboxRow>("SELECT * FROM outbox WHERE status = 'sending' ORDER BY seq").all().map(toAction);
+    const sending = this.sql.get<[], OutboxRow>("SELECT * FROM outbox WHERE status = 'sending' ORDER BY seq").all().map((row) => toAction(row, this.cipher));
     const failed = this.sql
       .get<[], OutboxRow>("SELECT * FROM outbox WHERE status = 'failed' AND dismissed_at IS NULL ORDER BY seq")
       .all()
-      .map(toAction);
+      .map((row) => toAction(row, this.cipher));
     const next = this.sql
       .get<[], { at: string | null }>(
         `SELECT MIN(o.next_attempt_at) AS at FROM outbox o

@@ -7,6 +7,8 @@ import { randomUUID } from 'node:crypto';
 import type { PaymentRecordView, RefundView } from '../../../shared/api/paymentsDto';
 import { fromJsonOrNull, toJsonOrNull } from './json';
 import type { SqliteDatabase } from './openDatabase';
+import type { PersonalDataCipher } from './personalDataCipher';
+import { openSealedJsonOrNull, sealedJsonOrNull } from './sealPersonalData';
 import { Statements } from './statements';
 
 export interface NewPayment {
@@ -42,7 +44,10 @@ interface PaymentRow {
 export class PaymentsRepo {
   private readonly sql: Statements;
 
-  constructor(db: SqliteDatabase) {
+  constructor(
+    db: SqliteDatabase,
+    private readonly cipher: PersonalDataCipher,
+  ) {
     this.sql = new Statements(db);
   }
 
@@ -53,7 +58,7 @@ export class PaymentsRepo {
         `INSERT INTO payments (id, unit_id, payer, amount_fen, method, account_type, paid_on, voucher_name, voucher_type, voucher_bytes, refund, recorded_at, outbox_id)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(id, p.unitId, p.payer, p.amountFen, p.method ?? null, p.accountType ?? null, p.paidOn ?? null, p.voucherName, p.voucherType, p.voucherBytes, toJsonOrNull(p.refund), p.recordedAt, p.outboxId ?? null);
+      .run(id, p.unitId, p.payer, p.amountFen, p.method ?? null, p.accountType ?? null, p.paidOn ?? null, p.voucherName, p.voucherType, p.voucherBytes, sealedJsonOrNull(this.cipher, toJsonOrNull(p.refund)), p.recordedAt, p.outboxId ?? null);
     const share = this.sql.get('INSERT INTO payment_batches (payment_id, batch_id, position, amount_fen) VALUES (?, ?, ?, ?)');
     p.shares.forEach((s, i) => share.run(id, s.batchId, i, s.amountFen));
     return id;
@@ -72,7 +77,8 @@ export class PaymentsRepo {
       )
       .all(paymentId)
       .map((s) => ({ batchId: s.batch_id, batchTitle: s.title, amountFen: s.amount_fen }));
-    const refund = fromJsonOrNull<RefundView>(row.refund);
+    // The refund's bank account: sealed.
+    const refund = fromJsonOrNull<RefundView>(openSealedJsonOrNull(this.cipher, row.refund));
     return {
       paymentId: row.id,
       payer: row.payer,

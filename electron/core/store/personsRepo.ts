@@ -14,7 +14,9 @@ import type { AuditRepo } from './auditRepo';
 import { StoreError, notFound } from './errors';
 import { fromJson, likePattern, toJson, toJsonOrNull } from './json';
 import type { SqliteDatabase } from './openDatabase';
-import { codesOf, errorCountOf, toPersonRecord, verdictOf, type NewPerson, type PersonRecord, type PersonRow, type Verdict } from './personRecord';
+import { numberFragment, rowsWithNumberContaining } from './numberSearch';
+import { compareText, indexNumbers, type PersonalDataCipher } from './personalDataCipher';
+import { codesOf, errorCountOf, openRowValues, sealRowsValues, sealRowValues, toPersonRecord, verdictOf, type NewPerson, type PersonRecord, type PersonRow, type Verdict } from './personRecord';
 import type { RosterStaging } from './rosterStaging';
 import { Statements, inWriteTransaction } from './statements';
 import { isoAt, type Clock } from './time';
@@ -30,8 +32,10 @@ export interface PersonQuery {
   findingCode?: string;
   /** Rows with at least one finding of this severity. */
   severity?: FindingSeverity;
-  /** Part of the name or of the document number. */
+  /** Part of the name or of the document number (numberSearch.ts). */
   search?: string;
+  /** Exactly this (normalised) document number, through its blind index. */
+  docNumber?: string;
   /** Only rows the association refused. */
   serverRejected?: boolean;
   /** 是否建议名单: true, only rows taken from last year's suggested list; false, only the others. */
@@ -119,11 +123,12 @@ export class PersonsRepo {
     private readonly db: SqliteDatabase,
     private readonly clock: Clock,
     private readonly audit: AuditRepo,
+    private readonly cipher: PersonalDataCipher,
   ) {
     this.sql = new Statements(db);
     this.insertPerson = db.prepare(
-      `INSERT INTO persons (id, batch_id, seq, source_row, row_values, doc_number, name, verdict, findings, error_count, import_id, suggested_from, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO persons (id, batch_id, seq, source_row, sealed_values, doc_index, employment_status, name, verdict, findings, error_count, import_id, suggested_from, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insertFinding = db.prepare('INSERT INTO person_findings (batch_id, seq, code, severity) VALUES (?, ?, ?, ?)');
     this.deleteFindings = db.prepare('DELETE FROM person_findings WHERE batch_id = ? AND seq = ?');
@@ -152,15 +157,28 @@ export class PersonsRepo {
     for (const [code, severity] of codesOf(findings)) this.insertFinding.run(batchId, seq, code, severity);
   }
 
-  private insertOne(batchId: string, seq: number, row: NewPerson, importId: string | null, now: string): string {
+  private sealed(values: RawRosterRow, docNumber: string | null): Buffer {
+    return sealRowValues(this.cipher, docNumber || null, toJson(values));
+  }
+
+  /** The rows' personal data sealed with one cipher call, in order. */
+  private sealedAll(rows: readonly NewPerson[]): Buffer[] {
+    return sealRowsValues(
+      this.cipher,
+      rows.map((r) => ({ docNumber: r.docNumber || null, valuesJson: toJson(r.values) })),
+    );
+  }
+
+  private insertOne(batchId: string, seq: number, row: NewPerson, sealed: Buffer, importId: string | null, now: string): string {
     const id = newId();
     this.insertPerson.run(
       id,
       batchId,
       seq,
       row.sourceRow,
-      toJson(row.values),
-      row.docNumber || null,
+      sealed,
+      this.cipher.blindIndexOrNull(row.docNumber),
+      row.values.employmentStatus ?? null,
       row.name || null,
       verdictOf(row.findings),
       findingsJson(row.findings),
@@ -184,7 +202,8 @@ export class PersonsRepo {
       const now = isoAt(this.clock);
       const importId = options.importId ?? null;
       let seq = this.nextSeq(batchId);
-      const ids = rows.map((row) => this.insertOne(batchId, seq++, row, importId, now));
+      const sealed = this.sealedAll(rows);
+      const ids = rows.map((row, i) => this.insertOne(batchId, seq++, row, sealed[i]!, importId, now));
       this.touchBatch(batchId, now);
       this.audit.record({ actor: options.actor, entity: 'batch', entityId: batchId, action: 'roster.insert', detail: { rows: rows.length, importId } });
       return ids;
@@ -215,8 +234,8 @@ export class PersonsRepo {
       }
       const inserted = this.db
         .prepare(
-          `INSERT INTO persons (id, batch_id, seq, source_row, row_values, doc_number, name, verdict, findings, error_count, import_id, suggested_from, updated_at)
-           SELECT id, ?, ? + ord - 1, source_row, row_values, doc_number, name, verdict, findings, error_count, ?, NULL, ? FROM ${table} ORDER BY ord`,
+          `INSERT INTO persons (id, batch_id, seq, source_row, sealed_values, doc_index, employment_status, name, verdict, findings, error_count, import_id, suggested_from, updated_at)
+           SELECT id, ?, ? + ord - 1, source_row, sealed_values, doc_index, employment_status, name, verdict, findings, error_count, ?, NULL, ? FROM ${table} ORDER BY ord`,
         )
         .run(batchId, first, importId, now).changes;
       const withFindings = this.db.prepare<[string], { ord: number; findings: string }>(`SELECT ord, findings FROM ${table} WHERE findings <> ? ORDER BY ord`);
@@ -241,27 +260,28 @@ export class PersonsRepo {
       // `+seq`: ordering by the bare column makes SQLite walk the whole batch in seq order
       // instead of using the document-number index (quadratic on a 100,000-row re-import).
       const find = this.sql.get<[string, string], { id: string; seq: number }>(
-        'SELECT id, seq FROM persons WHERE doc_number = ? AND batch_id = ? ORDER BY +seq LIMIT 1',
+        'SELECT id, seq FROM persons WHERE doc_index = ? AND batch_id = ? ORDER BY +seq LIMIT 1',
       );
       const update = this.sql.get(
-        `UPDATE persons SET source_row = ?, row_values = ?, name = ?, verdict = ?, findings = ?, error_count = ?, import_id = ?,
+        `UPDATE persons SET source_row = ?, sealed_values = ?, employment_status = ?, name = ?, verdict = ?, findings = ?, error_count = ?, import_id = ?,
            server_rejection = NULL, updated_at = ? WHERE id = ?`,
       );
       const matched = new Set<string>();
       let seq = this.nextSeq(batchId);
       let inserted = 0;
       let updated = 0;
-      const ids = rows.map((row) => {
-        const existing = row.docNumber ? find.get(row.docNumber, batchId) : undefined;
+      const sealed = this.sealedAll(rows);
+      const ids = rows.map((row, i) => {
+        const existing = row.docNumber ? find.get(this.cipher.blindIndex(row.docNumber), batchId) : undefined;
         if (existing && !matched.has(existing.id)) {
           matched.add(existing.id);
-          update.run(row.sourceRow, toJson(row.values), row.name || null, verdictOf(row.findings), toJson(row.findings), errorCountOf(row.findings), importId, now, existing.id);
+          update.run(row.sourceRow, sealed[i], row.values.employmentStatus ?? null, row.name || null, verdictOf(row.findings), toJson(row.findings), errorCountOf(row.findings), importId, now, existing.id);
           this.writeFindings(batchId, existing.seq, row.findings, true);
           updated++;
           return existing.id;
         }
         inserted++;
-        return this.insertOne(batchId, seq++, row, importId, now);
+        return this.insertOne(batchId, seq++, row, sealed[i]!, importId, now);
       });
       this.touchBatch(batchId, now);
       this.audit.record({ actor: options.actor, entity: 'batch', entityId: batchId, action: 'roster.merge', detail: { inserted, updated, importId } });
@@ -271,7 +291,7 @@ export class PersonsRepo {
 
   get(id: string): PersonRecord | null {
     const row = this.sql.get<[string], PersonRow>('SELECT * FROM persons WHERE id = ?').get(id);
-    return row ? toPersonRecord(row) : null;
+    return row ? toPersonRecord(row, this.cipher) : null;
   }
 
   require(id: string): PersonRecord {
@@ -291,14 +311,17 @@ export class PersonsRepo {
       if (editsContent) this.assertEditable(before.batchId);
       const now = isoAt(this.clock);
       const findings = patch.findings ?? before.findings;
+      const values = patch.values ?? before.values;
+      const docNumber = patch.docNumber !== undefined ? patch.docNumber || null : before.docNumber;
       this.sql
         .get(
-          `UPDATE persons SET row_values = ?, doc_number = ?, name = ?, verdict = ?, findings = ?, error_count = ?, server_rejection = ?,
+          `UPDATE persons SET sealed_values = ?, doc_index = ?, employment_status = ?, name = ?, verdict = ?, findings = ?, error_count = ?, server_rejection = ?,
              updated_at = ? WHERE id = ?`,
         )
         .run(
-          toJson(patch.values ?? before.values),
-          patch.docNumber !== undefined ? patch.docNumber || null : before.docNumber,
+          this.sealed(values, docNumber),
+          this.cipher.blindIndexOrNull(docNumber),
+          values.employmentStatus ?? null,
           patch.name !== undefined ? patch.name || null : before.name,
           verdictOf(findings),
           toJson(findings),
@@ -391,13 +414,30 @@ export class PersonsRepo {
     }
     const search = query.search?.trim();
     if (search) {
-      clauses.push("(p.name LIKE ? ESCAPE '\\' OR p.doc_number LIKE ? ESCAPE '\\')");
-      params.push(likePattern(search, 'contains'), likePattern(search.toUpperCase(), 'contains'));
+      const fragment = numberFragment(search);
+      const index = fragment ? this.cipher.blindIndex(fragment) : null;
+      const whole = index !== null && this.sql.get<[string, string], { n: number }>('SELECT 1 AS n FROM persons WHERE doc_index = ? AND batch_id = ? LIMIT 1').get(index, query.batchId);
+      if (whole) {
+        // A whole number typed: the index answers, no number needs opening.
+        clauses.push("(p.name LIKE ? ESCAPE '\\' OR p.doc_index = ?)");
+        params.push(likePattern(search, 'contains'), index);
+      } else if (fragment) {
+        const seqs = rowsWithNumberContaining(this.db, this.cipher, [query.batchId], fragment).map((r) => r.seq);
+        clauses.push("(p.name LIKE ? ESCAPE '\\' OR p.seq IN (SELECT value FROM json_each(?)))");
+        params.push(likePattern(search, 'contains'), toJson(seqs));
+      } else {
+        clauses.push("p.name LIKE ? ESCAPE '\\'");
+        params.push(likePattern(search, 'contains'));
+      }
+    }
+    if (query.docNumber !== undefined) {
+      clauses.push('p.doc_index = ?');
+      params.push(this.cipher.blindIndex(query.docNumber));
     }
     if (query.serverRejected) clauses.push('p.server_rejection IS NOT NULL');
     if (query.suggested !== undefined) clauses.push(query.suggested ? 'p.suggested_from IS NOT NULL' : 'p.suggested_from IS NULL');
     if (query.employmentStatus !== undefined) {
-      clauses.push("json_extract(p.row_values, '$.employmentStatus') = ?");
+      clauses.push('p.employment_status = ?');
       params.push(query.employmentStatus);
     }
     return { sql: clauses.join(' AND '), params };
@@ -412,13 +452,16 @@ export class PersonsRepo {
     const rows = this.sql
       .get<unknown[], PersonRow>(`SELECT p.* FROM persons p WHERE ${sql} ORDER BY p.seq LIMIT ? OFFSET ?`)
       .all(...params, limit, offset)
-      .map(toPersonRecord);
+      .map((row) => toPersonRecord(row, this.cipher));
     return { total, offset, rows };
   }
 
   /** Every row of the batch in display order (checks, exports, upload). */
   allRows(batchId: string): PersonRecord[] {
-    return this.sql.get<[string], PersonRow>('SELECT * FROM persons WHERE batch_id = ? ORDER BY seq').all(batchId).map(toPersonRecord);
+    return this.sql
+      .get<[string], PersonRow>('SELECT * FROM persons WHERE batch_id = ? ORDER BY seq')
+      .all(batchId)
+      .map((row) => toPersonRecord(row, this.cipher));
   }
 
   /** The batch's rows holding this document number, in display order, each with its 序号 in the unfiltered grid. */
@@ -426,9 +469,9 @@ export class PersonsRepo {
     return this.sql
       .get<[string, string], { id: string; source_row: number | null; serial: number }>(
         `SELECT p.id, p.source_row, (SELECT COUNT(*) FROM persons q WHERE q.batch_id = p.batch_id AND q.seq <= p.seq) AS serial
-         FROM persons p WHERE p.batch_id = ? AND p.doc_number = ? ORDER BY p.seq`,
+         FROM persons p WHERE p.batch_id = ? AND p.doc_index = ? ORDER BY p.seq`,
       )
-      .all(batchId, docNumber)
+      .all(batchId, this.cipher.blindIndex(docNumber))
       .map((r) => ({ id: r.id, sourceRow: r.source_row, serial: r.serial }));
   }
 
@@ -470,23 +513,32 @@ export class PersonsRepo {
       .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.rows - a.rows || a.code.localeCompare(b.code));
   }
 
+  /** The normalised document number sealed in the stored row. */
+  private docNumberOf(id: string): string | null {
+    const row = this.sql.get<[string], { sealed_values: Buffer }>('SELECT sealed_values FROM persons WHERE id = ?').get(id);
+    return row ? openRowValues(this.cipher, row.sealed_values).docNumber : null;
+  }
+
   /** Document numbers that occur more than once in the batch, with their rows in order. */
   duplicatesWithinBatch(batchId: string): { docNumber: string; personIds: string[] }[] {
     const rows = this.sql
-      .get<[string, string], { doc_number: string; id: string }>(
-        `SELECT doc_number, id FROM persons
-         WHERE batch_id = ? AND doc_number IN (
-           SELECT doc_number FROM persons WHERE batch_id = ? AND doc_number IS NOT NULL GROUP BY doc_number HAVING COUNT(*) > 1)
-         ORDER BY doc_number, seq`,
+      .get<[string, string], { doc_index: string; id: string }>(
+        `SELECT doc_index, id FROM persons
+         WHERE batch_id = ? AND doc_index IN (
+           SELECT doc_index FROM persons WHERE batch_id = ? AND doc_index IS NOT NULL GROUP BY doc_index HAVING COUNT(*) > 1)
+         ORDER BY doc_index, seq`,
       )
       .all(batchId, batchId);
     const groups = new Map<string, string[]>();
     for (const r of rows) {
-      const ids = groups.get(r.doc_number);
+      const ids = groups.get(r.doc_index);
       if (ids) ids.push(r.id);
-      else groups.set(r.doc_number, [r.id]);
+      else groups.set(r.doc_index, [r.id]);
     }
-    return [...groups].map(([docNumber, personIds]) => ({ docNumber, personIds }));
+    // Only a duplicated number's first row is opened to name it.
+    return [...groups.values()]
+      .map((personIds) => ({ docNumber: this.docNumberOf(personIds[0]!)!, personIds }))
+      .sort((a, b) => compareText(a.docNumber, b.docNumber));
   }
 
   /**
@@ -495,6 +547,21 @@ export class PersonsRepo {
    */
   findByDocNumbers(lookup: DocNumberLookup): DocNumberMatch[] {
     if (lookup.docNumbers.length === 0) return [];
+    let numberOf = new Map<string, string>();
+    const indexes = () => {
+      const indexed = indexNumbers(this.cipher, lookup.docNumbers);
+      numberOf = indexed.numberOf;
+      return indexed.indexes;
+    };
+    return this.findByIndexes(lookup, indexes, (index) => numberOf.get(index)!);
+  }
+
+  /** `indexes` is only called when there is another open batch to look in (computing 100,000 indexes is not free). */
+  private findByIndexes(
+    lookup: Omit<DocNumberLookup, 'docNumbers'>,
+    indexes: () => readonly string[],
+    numberOf: (index: string, personId: string) => string,
+  ): DocNumberMatch[] {
     // Most imports meet no other open batch of the unit's year: then 100,000 numbers need no probing.
     const others = this.sql
       .get<unknown[], { n: number }>(
@@ -503,25 +570,20 @@ export class PersonsRepo {
       )
       .get(lookup.unitId, toJson(OPEN_BATCH_STATES), lookup.coverageYear.end, lookup.coverageYear.start, lookup.excludeBatchId ?? null)!.n;
     if (others === 0) return [];
+    const wanted = indexes();
+    if (wanted.length === 0) return [];
     return this.sql
-      .get<unknown[], { doc_number: string; id: string; batch_id: string; title: string; state: BatchState; seq: number; source_row: number | null; name: string | null }>(
-        `SELECT p.doc_number, p.id, p.batch_id, b.title, b.state, p.seq, p.source_row, p.name
+      .get<unknown[], { doc_index: string; id: string; batch_id: string; title: string; state: BatchState; seq: number; source_row: number | null; name: string | null }>(
+        `SELECT p.doc_index, p.id, p.batch_id, b.title, b.state, p.seq, p.source_row, p.name
          FROM persons p JOIN batches b ON b.id = p.batch_id
-         WHERE p.doc_number IN (SELECT value FROM json_each(?))
+         WHERE p.doc_index IN (SELECT value FROM json_each(?))
            AND b.unit_id = ? AND b.state IN (SELECT value FROM json_each(?))
            AND b.coverage_year_start <= ? AND b.coverage_year_end >= ? AND b.id IS NOT ?
-         ORDER BY p.doc_number, b.created_at, p.seq`,
+         ORDER BY b.created_at, p.seq`,
       )
-      .all(
-        toJson([...new Set(lookup.docNumbers)]),
-        lookup.unitId,
-        toJson(OPEN_BATCH_STATES),
-        lookup.coverageYear.end,
-        lookup.coverageYear.start,
-        lookup.excludeBatchId ?? null,
-      )
+      .all(toJson(wanted), lookup.unitId, toJson(OPEN_BATCH_STATES), lookup.coverageYear.end, lookup.coverageYear.start, lookup.excludeBatchId ?? null)
       .map((r) => ({
-        docNumber: r.doc_number,
+        docNumber: numberOf(r.doc_index, r.id),
         personId: r.id,
         batchId: r.batch_id,
         batchTitle: r.title,
@@ -529,7 +591,9 @@ export class PersonsRepo {
         seq: r.seq,
         sourceRow: r.source_row,
         name: r.name,
-      }));
+      }))
+      // Stable: within one number the matches stay in batch, then roster order.
+      .sort((a, b) => compareText(a.docNumber, b.docNumber));
   }
 
   /** The duplicate check across batches for one batch: its own numbers (or those given) in the unit's other open batches of its year. */
@@ -540,27 +604,20 @@ export class PersonsRepo {
       )
       .get(batchId);
     if (!batch) throw notFound('批次', batchId);
-    const numbers =
-      docNumbers ??
-      this.sql
-        .get<[string], string>('SELECT DISTINCT doc_number FROM persons WHERE batch_id = ? AND doc_number IS NOT NULL')
-        .pluck()
-        .all(batchId);
-    return this.findByDocNumbers({
-      unitId: batch.unit_id,
-      coverageYear: { start: batch.coverage_year_start, end: batch.coverage_year_end },
-      docNumbers: numbers,
-      excludeBatchId: batchId,
-    });
+    const lookup = { unitId: batch.unit_id, coverageYear: { start: batch.coverage_year_start, end: batch.coverage_year_end }, excludeBatchId: batchId };
+    if (docNumbers) return this.findByDocNumbers({ ...lookup, docNumbers });
+    const own = () => this.sql.get<[string], string>('SELECT DISTINCT doc_index FROM persons WHERE batch_id = ? AND doc_index IS NOT NULL').pluck().all(batchId);
+    // The batch's own numbers are not at hand in plain text: each match names its number from its own sealed row.
+    return this.findByIndexes(lookup, own, (_index, personId) => this.docNumberOf(personId)!);
   }
 
   /** The association refused these persons (审核不通过); returns how many rows were marked. */
   markServerRejections(batchId: string, rejections: readonly { docNumber: string; rejection: Finding }[]): number {
     return inWriteTransaction(this.db, () => {
       const now = isoAt(this.clock);
-      const mark = this.sql.get('UPDATE persons SET server_rejection = ?, updated_at = ? WHERE batch_id = ? AND doc_number = ?');
+      const mark = this.sql.get('UPDATE persons SET server_rejection = ?, updated_at = ? WHERE batch_id = ? AND doc_index = ?');
       let marked = 0;
-      for (const r of rejections) marked += mark.run(toJson(r.rejection), now, batchId, r.docNumber).changes;
+      for (const r of rejections) marked += mark.run(toJson(r.rejection), now, batchId, this.cipher.blindIndex(r.docNumber)).changes;
       return marked;
     });
   }

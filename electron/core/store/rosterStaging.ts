@@ -4,14 +4,17 @@
  * staging rows as they are read and checked leaves the file exactly as it was until
  * PersonsRepo.insertStaged copies them in, and a crash or a cancel leaves nothing behind.
  *
- * Staging is where a large import spends its per-row cost (ids, JSON, binding every value)
- * while the rest of the file is still being read; the final copy is one INSERT … SELECT.
+ * Staging is where a large import spends its per-row cost (ids, JSON, sealing the personal
+ * data, binding every value) while the rest of the file is still being read; the final copy
+ * is one INSERT … SELECT. Rows are sealed here as in `persons` (a TEMP table still spills to
+ * a temporary file), so that copy moves sealed values as they are.
  */
 import type { Finding } from '../../../shared/api/dto';
 import { newId } from './ids';
 import { toJson } from './json';
 import type { SqliteDatabase } from './openDatabase';
-import { errorCountOf, verdictOf } from './personRecord';
+import type { PersonalDataCipher } from './personalDataCipher';
+import { errorCountOf, openRowValues, sealRowsValues, verdictOf } from './personRecord';
 
 export interface RowToStage {
   sourceRow: number | null;
@@ -20,6 +23,8 @@ export interface RowToStage {
   docNumber: string | null;
   name: string | null;
   findings: readonly Finding[];
+  /** 职退情况, kept readable for the roster's filter. */
+  employmentStatus?: string | null | undefined;
 }
 
 const NO_FINDINGS_JSON = toJson([]);
@@ -32,13 +37,16 @@ export class RosterStaging {
   private count = 0;
   private dropped = false;
 
-  constructor(private readonly db: SqliteDatabase) {
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly cipher: PersonalDataCipher,
+  ) {
     this.table = `temp.roster_staging_${process.pid}_${++staged}`;
     db.exec(
-      `CREATE TABLE ${this.table} (ord INTEGER PRIMARY KEY, id TEXT NOT NULL, source_row INTEGER, row_values TEXT NOT NULL, doc_number TEXT,
-         name TEXT, verdict TEXT NOT NULL, findings TEXT NOT NULL, error_count INTEGER NOT NULL)`,
+      `CREATE TABLE ${this.table} (ord INTEGER PRIMARY KEY, id TEXT NOT NULL, source_row INTEGER, sealed_values BLOB NOT NULL, doc_index TEXT,
+         employment_status TEXT, name TEXT, verdict TEXT NOT NULL, findings TEXT NOT NULL, error_count INTEGER NOT NULL)`,
     );
-    this.insert = db.prepare(`INSERT INTO ${this.table} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.insert = db.prepare(`INSERT INTO ${this.table} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   }
 
   get size(): number {
@@ -48,20 +56,22 @@ export class RosterStaging {
   /** Appends rows in order (one transaction on the temporary database only). */
   add(rows: readonly RowToStage[]): void {
     if (this.dropped) throw new Error('staging dropped');
-    const insert = this.insert;
+    const { insert, cipher } = this;
+    const sealed = sealRowsValues(cipher, rows);
     this.db.transaction(() => {
-      for (const r of rows) {
+      rows.forEach((r, i) => {
         const findings = r.findings.length === 0 ? NO_FINDINGS_JSON : toJson(r.findings);
-        insert.run(++this.count, newId(), r.sourceRow, r.valuesJson, r.docNumber, r.name, verdictOf(r.findings), findings, errorCountOf(r.findings));
-      }
+        const index = cipher.blindIndexOrNull(r.docNumber);
+        insert.run(++this.count, newId(), r.sourceRow, sealed[i], index, r.employmentStatus ?? null, r.name, verdictOf(r.findings), findings, errorCountOf(r.findings));
+      });
     })();
   }
 
   /** The staged rows in order, for the merge of a re-import (PersonsRepo.mergeByDocNumber). */
   *rows(): Generator<{ sourceRow: number | null; valuesJson: string }> {
-    const select = this.db.prepare<[], { source_row: number | null; row_values: string }>(`SELECT source_row, row_values FROM ${this.table} ORDER BY ord`);
+    const select = this.db.prepare<[], { source_row: number | null; sealed_values: Buffer }>(`SELECT source_row, sealed_values FROM ${this.table} ORDER BY ord`);
     // Read whole: the caller may write (to the store) between rows.
-    for (const r of select.all()) yield { sourceRow: r.source_row, valuesJson: r.row_values };
+    for (const r of select.all()) yield { sourceRow: r.source_row, valuesJson: openRowValues(this.cipher, r.sealed_values).valuesJson };
   }
 
   drop(): void {

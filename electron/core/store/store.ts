@@ -3,20 +3,24 @@
  * `transaction(fn)` to make several repository writes one commit (e.g. a transition and the
  * outbox action that reports it).
  */
-import { mkdirSync } from 'node:fs';
 import type { Scheme } from '../../../shared/domain/scheme';
 import { builtInSchemes } from '../../../shared/schemes';
 import { AuditRepo } from './auditRepo';
 import { BatchesRepo } from './batchesRepo';
+import type { DataKey } from './dataKey';
 import { ColumnMappingsRepo } from './columnMappingsRepo';
 import { storeFilePath } from './dataDir';
 import { ImportsRepo } from './importsRepo';
+import { defaultKeyFile, loadOrCreateKeyFile } from './keyFile';
 import { OccupiedRepo } from './occupiedRepo';
 import { OnboardingRepo } from './onboardingRepo';
 import { openDatabase, quarantineAndStartFresh, type OpenDatabaseOptions, type SqliteDatabase } from './openDatabase';
 import { OutboxRepo } from './outboxRepo';
+import { PersonalDataCipher } from './personalDataCipher';
 import { PersonsRepo } from './personsRepo';
 import { PrintLogRepo } from './printLogRepo';
+import { ensurePrivateDir, ensurePrivateFile } from './privateFiles';
+import { RosterStaging } from './rosterStaging';
 import { RecordsRepo } from './recordsRepo';
 import { SchemeCacheRepo } from './schemeCacheRepo';
 import { inWriteTransaction } from './statements';
@@ -35,6 +39,9 @@ export interface OpenStoreOptions extends StoreOptions {
   dataDir: string;
 }
 
+/** What the Store itself needs: the key is no longer optional. */
+export type StoreKeyOptions = StoreOptions & { dataKey: DataKey };
+
 export class Store {
   readonly units: UnitsRepo;
   readonly batches: BatchesRepo;
@@ -51,27 +58,35 @@ export class Store {
   readonly records: RecordsRepo;
   /** Unit onboarding: applications, commitment readings, the account as the association reported it. */
   readonly onboarding: OnboardingRepo;
+  /** Seals and opens personal data with the store's data key. */
+  readonly cipher: PersonalDataCipher;
 
-  /** Takes an open, migrated database (from openDatabase or quarantineAndStartFresh). */
+  /** Takes an open, migrated database (from openDatabase or quarantineAndStartFresh) and the key it was opened with. */
   constructor(
     readonly db: SqliteDatabase,
-    options: StoreOptions = {},
+    options: StoreKeyOptions,
   ) {
     const clock = options.now ?? systemClock;
+    const cipher = (this.cipher = new PersonalDataCipher(options.dataKey));
     this.audit = new AuditRepo(db, clock);
-    this.outbox = new OutboxRepo(db, clock);
-    this.units = new UnitsRepo(db, clock, this.audit);
-    this.batches = new BatchesRepo(db, clock, this.audit, this.outbox);
-    this.persons = new PersonsRepo(db, clock, this.audit);
+    this.outbox = new OutboxRepo(db, clock, cipher);
+    this.units = new UnitsRepo(db, clock, this.audit, cipher);
+    this.batches = new BatchesRepo(db, clock, this.audit, this.outbox, cipher);
+    this.persons = new PersonsRepo(db, clock, this.audit, cipher);
     this.imports = new ImportsRepo(db, clock);
     this.columnMappings = new ColumnMappingsRepo(db, clock);
     this.printLog = new PrintLogRepo(db, clock);
     this.schemes = new SchemeCacheRepo(db, clock);
     this.syncState = new SyncStateRepo(db, clock);
-    this.occupied = new OccupiedRepo(db);
-    this.records = new RecordsRepo(db);
-    this.onboarding = new OnboardingRepo(db, clock);
+    this.occupied = new OccupiedRepo(db, cipher);
+    this.records = new RecordsRepo(db, cipher);
+    this.onboarding = new OnboardingRepo(db, clock, cipher);
     this.schemes.seedBuiltIns(options.seedSchemes ?? builtInSchemes());
+  }
+
+  /** A TEMP table for an import's rows until its one transaction, sealed like the roster. */
+  stageRoster(): RosterStaging {
+    return new RosterStaging(this.db, this.cipher);
   }
 
   /** The database file. */
@@ -112,20 +127,33 @@ export class Store {
   }
 }
 
+/** The data folder 0700 and its files 0600 (fixed if an older version left them open), the database file created 0600. */
 function ensureDir(dataDir: string): string {
-  mkdirSync(dataDir, { recursive: true });
-  return storeFilePath(dataDir);
+  ensurePrivateDir(dataDir);
+  const file = storeFilePath(dataDir);
+  ensurePrivateFile(file);
+  return file;
 }
 
 /**
- * Opens the store in `dataDir` (created if missing). Throws StoreError `newerVersion` or
- * `corrupt`; for the latter the app may offer `quarantineAndOpenStore`.
+ * The key given, else the key file beside the data folder (created if missing): the browser
+ * host's last resort (dataKeySource.ts says so to the user), and what tests that do not care
+ * about the key get.
  */
-export function openStore(options: OpenStoreOptions): Store {
-  return storeOver(openDatabase(ensureDir(options.dataDir), options), options);
+function keyFor(options: OpenStoreOptions): StoreKeyOptions {
+  return { ...options, dataKey: options.dataKey ?? loadOrCreateKeyFile(defaultKeyFile(options.dataDir)).key };
 }
 
-function storeOver(db: SqliteDatabase, options: StoreOptions): Store {
+/**
+ * Opens the store in `dataDir` (created if missing). Throws StoreError `newerVersion`,
+ * `wrongKey` or `corrupt`; for the last the app may offer `quarantineAndOpenStore`.
+ */
+export function openStore(options: OpenStoreOptions): Store {
+  const keyed = keyFor(options);
+  return storeOver(openDatabase(ensureDir(options.dataDir), keyed), keyed);
+}
+
+function storeOver(db: SqliteDatabase, options: StoreKeyOptions): Store {
   try {
     return new Store(db, options);
   } catch (error) {
@@ -136,6 +164,7 @@ function storeOver(db: SqliteDatabase, options: StoreOptions): Store {
 
 /** Moves a damaged store aside (kept for recovery) and opens a fresh one in its place. */
 export function quarantineAndOpenStore(options: OpenStoreOptions & { at?: Date }): { store: Store; movedTo: string[] } {
-  const { db, movedTo } = quarantineAndStartFresh(ensureDir(options.dataDir), options);
-  return { store: storeOver(db, options), movedTo };
+  const keyed = keyFor(options);
+  const { db, movedTo } = quarantineAndStartFresh(ensureDir(options.dataDir), keyed);
+  return { store: storeOver(db, keyed), movedTo };
 }

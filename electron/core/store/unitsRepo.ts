@@ -6,6 +6,8 @@ import type { AuditRepo } from './auditRepo';
 import { notFound } from './errors';
 import { fromJson, fromJsonOrNull, likePattern, toJson, toJsonOrNull } from './json';
 import type { SqliteDatabase } from './openDatabase';
+import type { PersonalDataCipher } from './personalDataCipher';
+import { openSealedJson, sealedJson } from './sealPersonalData';
 import { inWriteTransaction } from './statements';
 import { isoAt, type Clock } from './time';
 
@@ -40,13 +42,14 @@ interface UnitRow {
   updated_at: string;
 }
 
-function toProfile(row: UnitRow): UnitProfile {
+function toProfile(row: UnitRow, cipher: PersonalDataCipher): UnitProfile {
   const unit: UnitProfile = {
     id: row.id,
     name: row.name,
     socialSecurityCodes: fromJson<string[]>(row.social_security_codes),
-    handler: fromJson<Handler>(row.handler),
-    contacts: fromJson<Contact[]>(row.contacts),
+    // The handler's and contacts' phones: sealed.
+    handler: fromJson<Handler>(openSealedJson(cipher, row.handler)),
+    contacts: fromJson<Contact[]>(openSealedJson(cipher, row.contacts)),
     registration: row.registration,
     updatedAt: row.updated_at,
   };
@@ -73,11 +76,12 @@ export class UnitsRepo {
     private readonly db: SqliteDatabase,
     private readonly clock: Clock,
     private readonly audit: AuditRepo,
+    private readonly cipher: PersonalDataCipher,
   ) {}
 
   get(id: string): UnitProfile | null {
     const row = this.db.prepare<[string], UnitRow>('SELECT * FROM units WHERE id = ?').get(id);
-    return row ? toProfile(row) : null;
+    return row ? toProfile(row, this.cipher) : null;
   }
 
   require(id: string): UnitProfile {
@@ -96,7 +100,7 @@ export class UnitsRepo {
           )
           .all(likePattern(search, 'contains'), likePattern(search.toUpperCase(), 'prefix'))
       : this.db.prepare<[], UnitRow>('SELECT * FROM units ORDER BY name COLLATE NOCASE, id').all();
-    return rows.map(toProfile);
+    return rows.map((row) => toProfile(row, this.cipher));
   }
 
   /** Inserts a new unit (no id, or an id not yet stored) or updates one; audited with the names of the fields changed. */
@@ -111,8 +115,8 @@ export class UnitsRepo {
         input.insuranceCode ?? null,
         toJson(input.socialSecurityCodes),
         input.medicalInsuranceCode ?? null,
-        toJson(input.handler),
-        toJson(input.contacts),
+        sealedJson(this.cipher, toJson(input.handler)),
+        sealedJson(this.cipher, toJson(input.contacts)),
         toJsonOrNull(input.headCounts),
         input.address ?? null,
       ];

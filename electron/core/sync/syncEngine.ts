@@ -7,6 +7,7 @@
  * Timers come from an injectable Scheduler and times from the injected clock, so tests
  * drive it with `runOnce()` and never wait on real back-off.
  */
+import { checkServerUrl, isAllowedServerUrl } from './serverUrlPolicy';
 import type { ApiEvent, AuthStatus, SyncStatus } from '../../../shared/api';
 import { DEFAULT_CHUNK_BYTES } from '../../../shared/wire';
 import { memoryTokenVault, type TokenVault } from './tokenVault';
@@ -131,7 +132,8 @@ export class SyncEngine {
     this.pullIntervalMs = options.pullIntervalMs ?? 60_000;
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
     this.log = options.log ?? ((line) => console.error(line));
-    this.urlOverride = options.serverUrl?.trim() || null;
+    // An address that is not https is refused here, before any request could carry personal data to it.
+    this.urlOverride = options.serverUrl?.trim() ? checkServerUrl(options.serverUrl) : null;
     this.fetchFn = options.fetch;
     this.sessions = new SessionStore(this.store, options.tokens ?? memoryTokenVault());
     this.connectivity = new Connectivity({
@@ -184,13 +186,16 @@ export class SyncEngine {
 
   /** The server in use: HUZHU_SERVER_URL (the override) wins over the setting stored here. */
   get serverUrl(): string | null {
-    return this.urlOverride ?? this.store.syncState.get(ENGINE_KEYS.serverUrl);
+    if (this.urlOverride) return this.urlOverride;
+    const stored = this.store.syncState.get(ENGINE_KEYS.serverUrl);
+    // A setting an older version stored without the https check stays unused.
+    return stored && isAllowedServerUrl(stored) ? stored : null;
   }
 
   /** Stores the server URL setting (null: work offline); the override, when given, still wins. */
   setServerUrl(url: string | null): void {
     if (url === null || url.trim() === '') this.store.syncState.delete(ENGINE_KEYS.serverUrl);
-    else this.store.syncState.set(ENGINE_KEYS.serverUrl, new URL(url.trim()).toString().replace(/\/+$/, ''));
+    else this.store.syncState.set(ENGINE_KEYS.serverUrl, checkServerUrl(url));
     this.connect();
     this.kick();
   }

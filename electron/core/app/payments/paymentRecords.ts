@@ -22,7 +22,7 @@ const repos = new WeakMap<object, PaymentsRepo>();
 /** The payments repository over the core's database (kept beside the store, not registered in it). */
 export function paymentsRepo(ctx: CoreContext): PaymentsRepo {
   let repo = repos.get(ctx.store.db);
-  if (!repo) repos.set(ctx.store.db, (repo = new PaymentsRepo(ctx.store.db)));
+  if (!repo) repos.set(ctx.store.db, (repo = new PaymentsRepo(ctx.store.db, ctx.store.cipher)));
   return repo;
 }
 

@@ -15,7 +15,7 @@ import {
   type WireError,
   type WireRosterRow,
 } from '../../../../shared/wire';
-import type { BatchRecord, Store } from '../../store';
+import { openRowValues, type BatchRecord, type Store } from '../../store';
 
 export type SubmissionKind = 'submitBatch' | 'submitSupplementary';
 
@@ -64,18 +64,21 @@ export function rosterRows(store: Store, batchId: string): WireRosterRow[] {
 }
 
 /**
- * The same rows as NDJSON, for a large roster: read straight from the persons table and
- * written around the stored JSON of the values, which is exactly what JSON.stringify gives
- * (the store writes it so). Skipping the parse and re-serialisation of 100,000 rows is most
- * of the engine's own cost of a large submission. (Belongs in PersonsRepo, as a wire-rows
+ * The same rows as NDJSON, for a large roster: read straight from the persons table, each
+ * row's values opened from its seal and written around as the JSON they are, which is exactly
+ * what JSON.stringify gives (the store writes it so). Skipping the parse and re-serialisation
+ * of 100,000 rows is most of the engine's own cost of a large submission. (Belongs in PersonsRepo, as a wire-rows
  * reader, when the store takes it over.)
  */
 export function rosterNdjson(store: Store, batchId: string): Buffer {
   const rows = store.db
-    .prepare<[string], { id: string; source_row: number | null; row_values: string }>('SELECT id, source_row, row_values FROM persons WHERE batch_id = ? ORDER BY seq')
+    .prepare<[string], { id: string; source_row: number | null; sealed_values: Buffer }>('SELECT id, source_row, sealed_values FROM persons WHERE batch_id = ? ORDER BY seq')
     .iterate(batchId);
   const lines: string[] = [];
-  for (const r of rows) lines.push(`{"rowId":${JSON.stringify(r.id)},"sourceRow":${r.source_row === null ? 'null' : String(r.source_row)},"values":${r.row_values}}\n`);
+  for (const r of rows) {
+    const values = openRowValues(store.cipher, r.sealed_values).valuesJson;
+    lines.push(`{"rowId":${JSON.stringify(r.id)},"sourceRow":${r.source_row === null ? 'null' : String(r.source_row)},"values":${values}}\n`);
+  }
   return Buffer.from(lines.join(''), 'utf8');
 }
 

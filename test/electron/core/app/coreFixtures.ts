@@ -65,3 +65,18 @@ export const shanghaiUnit = {
   socialSecurityCodes: ['S100'],
   handler: { name: '李经办', phone: '13800000001' },
 };
+
+/**
+ * Runs the core's sync engine (everything due now, the feed pulled) until `ok` holds: each
+ * round is one whole engine run, awaited, so nothing waits on a timer.
+ */
+export async function syncUntil<T>(core: Core, what: string, read: () => Promise<T>, ok: (v: T) => boolean, rounds = 20): Promise<T> {
+  for (let i = 0; i < rounds; i++) {
+    const v = await read();
+    if (ok(v)) return v;
+    core.sync.retryNow();
+    await core.sync.whenIdle();
+    await core.sync.runOnce();
+  }
+  throw new Error(`never reached: ${what}`);
+}

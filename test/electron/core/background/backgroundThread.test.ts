@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BackgroundThread } from '../../../../electron/core/background/backgroundThread';
+import { BackgroundThread, startBackgroundWorker } from '../../../../electron/core/background/backgroundThread';
 import type { RosterFileRow } from '../../../../electron/core/roster';
 import { isRosterFileError, readRosterFile } from '../../../../electron/core/roster';
 import { schemeById } from '../../../../shared/schemes';
@@ -114,6 +114,31 @@ describe('reading on the thread', () => {
     const noIdColumn = Buffer.from('姓名,证件类型,是否有社保\n张三,身份证,是\n', 'utf8');
     const missing = await refusalOf(thread.readRoster, '名单.csv', noIdColumn);
     expect(missing).toMatchObject({ code: 'missingColumns', missingFields: (await refusalOf(readRosterFile, '名单.csv', noIdColumn) as { missingFields: string[] }).missingFields });
+  });
+
+  it('lets the thread go after a refused file that left it holding much, and reads the next file on a fresh one', async () => {
+    const notRoster = Buffer.from('会议纪要\n今天讨论了参保事宜\n');
+    for (const [holdsTooMuch, renewAboveBytes] of [[false, undefined], [true, 0]] as const) {
+      let started = 0;
+      const renewing = new BackgroundThread(
+        undefined,
+        () => {
+          started++;
+          return startBackgroundWorker();
+        },
+        renewAboveBytes,
+      );
+      try {
+        expect(await renewing.ready).toBe(true);
+        expect(await refusalOf(renewing.readRoster, '会议纪要.csv', notRoster)).toMatchObject({ code: 'notRoster' });
+        const next = await readWith(renewing.readRoster);
+        expect(started).toBe(holdsTooMuch ? 2 : 1);
+        expect(renewing.running).toBe(true);
+        expect(next.rows).toEqual((await readWith(readRosterFile)).rows);
+      } finally {
+        await renewing.close();
+      }
+    }
   });
 
   it('stops a read when its signal aborts, and reads the next file as before', async () => {

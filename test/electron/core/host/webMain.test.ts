@@ -3,7 +3,7 @@
  * core answers from a process of its own; SIGTERM closes both.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -45,6 +45,9 @@ const api = (url: string, op: string, body: unknown) =>
 describe('npm run web', () => {
   it('serves the API from the host while the core answers from its own process, and stops both on SIGTERM', async () => {
     const url = await startWeb();
+    // Neither a passphrase nor a key file was given: the key file beside the data folder, the user's alone.
+    expect(statSync(join(dir, 'data.key')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dir, 'data')).mode & 0o777).toBe(0o700);
     const saved = await api(url, 'units.save', { unit: { name: '网页版单位', socialSecurityCodes: [], handler: { name: '赵经办', phone: '13800000003' } } });
     expect(saved.status).toBe(200);
     const listed = (await (await api(url, 'units.list', {})).json()) as { result: { name: string }[] };

@@ -9,6 +9,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DispatchResult } from '../../../../electron/core/host/httpHost';
 import { forkCore, type ForkedCore } from '../../../../electron/core/process/forkCore';
+import { DataKey } from '../../../../electron/core/store/dataKey';
+
+/** The key the host keeps for this machine: the same for every start of the core. */
+const DATA_KEY = DataKey.generate().toBase64();
 
 let dir = '';
 let forked: ForkedCore | null = null;
@@ -21,7 +25,7 @@ afterEach(async () => {
 
 function start(sameFolder = false): ForkedCore {
   if (!sameFolder) dir = mkdtempSync(join(tmpdir(), 'huzhu-core-process-'));
-  forked = forkCore({ dataDir: dir, backgroundThread: true, clockStart: '2020-04-15T10:00:00+08:00', operator: '进程测试经办人' });
+  forked = forkCore({ dataDir: dir, dataKey: DATA_KEY, backgroundThread: true, clockStart: '2020-04-15T10:00:00+08:00', operator: '进程测试经办人' });
   return forked;
 }
 

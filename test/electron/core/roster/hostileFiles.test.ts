@@ -37,7 +37,7 @@ describe('hostile roster files', () => {
   it.each(hostileFiles().map((f) => [f.name, f] as const))('refuses %s, saying why in Chinese', async (_name, file) => {
     const progress = await importFile(file.fileName, file.bytes());
     expect(progress.phase).toBe('failed');
-    expect(progress.error).toMatchObject({ code: file.code, message: expect.stringMatching(/^[^\n]*[\u4e00-\u9fff]{4}/) });
+    expect(progress.error).toMatchObject({ code: file.code, message: expect.stringContaining(file.says) });
     expect(storeDigest(t.core.store.db)).toBe(before);
   }, 60_000);
 

@@ -19,6 +19,7 @@ const TABLES = [
   'batch_history',
   'batches',
   'commitment_readings',
+  'data_key_check',
   'document_issues',
   'imports',
   'occupied_persons',

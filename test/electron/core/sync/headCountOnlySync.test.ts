@@ -10,8 +10,8 @@ import type { In, OpName, Out } from '../../../../shared/api';
 import { ROUTES } from '../../../../shared/wire';
 import { createCore, type Core } from '../../../../electron/core/app/createCore';
 import { call as http, registerUnit, startTestServer, type TestServer } from '../../../server/serverFixtures';
-import { callCore } from '../app/coreFixtures';
-import { closeServer, untilSynced } from './syncFixtures';
+import { callCore, syncUntil } from '../app/coreFixtures';
+import { closeServer } from './syncFixtures';
 
 const NOW = '2025-11-25T02:00:00.000Z';
 let t: TestServer;
@@ -35,7 +35,7 @@ function call<K extends OpName>(op: K, input: In<K>): Promise<Out<K>> {
 }
 
 function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
-  return untilSynced(core, what, read, ok);
+  return syncUntil(core, what, read, ok);
 }
 
 describe('a head-count-only batch (无名单) through sync', () => {

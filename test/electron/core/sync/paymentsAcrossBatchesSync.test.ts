@@ -13,8 +13,8 @@ import { ROUTES } from '../../../../shared/wire';
 import { createCore, type Core } from '../../../../electron/core/app/createCore';
 import { adminCall, call as http, PNG_BYTES, registerUnit, startTestServer, type TestServer } from '../../../server/serverFixtures';
 import { residentId } from '../../../e2e/support/rosterFiles';
-import { closeServer, untilSynced } from './syncFixtures';
-import { callCore } from '../app/coreFixtures';
+import { closeServer } from './syncFixtures';
+import { callCore, syncUntil } from '../app/coreFixtures';
 
 let t: TestServer;
 let core: Core;
@@ -40,8 +40,9 @@ function call<K extends OpName>(op: K, input: In<K>): Promise<Out<K>> {
   return callCore(core, op, input);
 }
 
+/** Runs the sync engine until `ok` holds. */
 function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
-  return untilSynced(core, what, read, ok);
+  return syncUntil(core, what, read, ok);
 }
 
 async function serverIdOf(token: string, clientBatchId: string): Promise<string> {

@@ -15,8 +15,6 @@ import { openStore, type BatchRecord, type Store } from '../../../../electron/co
 import { SyncEngine, type FetchLike, type SyncEngineOptions } from '../../../../electron/core/sync';
 import type { HuzhuServer } from '../../../../server/createServer';
 import { personName, residentIds, shanghaiRow, A0B0C0, type TestServer } from '../../../server/serverFixtures';
-import type { Core } from '../../../../electron/core/app/createCore';
-import { callCore } from '../app/coreFixtures';
 
 export const CLERK: Actor = { kind: 'clerk', name: '测试经办人' };
 
@@ -249,15 +247,4 @@ export function manualScheduler() {
       return timer.ms;
     },
   };
-}
-
-/** Nudges the core's sync loop until `ok` holds of what `read` gives (up to 20 s). */
-export async function untilSynced<T>(core: Core, what: string, read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const v = await read();
-    if (ok(v)) return v;
-    await callCore(core, 'sync.retryNow', {});
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`never reached: ${what}`);
 }

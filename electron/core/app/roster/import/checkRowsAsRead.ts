@@ -31,6 +31,8 @@ export interface CheckedRow {
   /** The normalised document number and the name, as the store keeps them (null when missing). */
   docNumber: string | null;
   name: string | null;
+  /** 职退情况 (the roster's filter reads it unsealed). */
+  employmentStatus: string | null;
   findings: RosterFinding[];
   person: CheckedPerson;
 }
@@ -56,7 +58,15 @@ export function checkFileRows(rows: readonly RosterFileRow[], input: CheckedRost
   return rows.map((row) => {
     const check = checkRosterRow(withPlans(row.values, input.planCodes), context);
     const { person } = check;
-    return { sourceRow: row.sourceRow, valuesJson: JSON.stringify(check.values), docNumber: person.documentNumber || null, name: person.name || null, findings: check.findings, person };
+    return {
+      sourceRow: row.sourceRow,
+      valuesJson: JSON.stringify(check.values),
+      docNumber: person.documentNumber || null,
+      name: person.name || null,
+      employmentStatus: check.values.employmentStatus ?? null,
+      findings: check.findings,
+      person,
+    };
   });
 }
 

@@ -127,7 +127,7 @@ export class ImportJobs {
       this.update(job, { phase: 'reading', ...(mapping && Object.keys(mapping).length > 0 ? { columnMapping: { ...mapping } } : {}) });
       // Rows are checked as they are read and staged as they are checked, so little is left
       // to do once the last row is in, and the rows of a large file are never all held at once.
-      const rows = new StagedRows((staging = new RosterStaging(ctx.store.db)));
+      const rows = new StagedRows((staging = ctx.store.stageRoster()));
       const checkedWith = { ...rowCheckContext(ctx, batch, scheme), scheme: readWith };
       const file = await readAndCheckRoster(
         { fileName: input.fileName, bytes, handOver: true, ...(input.planCodes ? { planCodes: input.planCodes } : {}) },

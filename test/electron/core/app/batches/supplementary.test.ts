@@ -14,7 +14,7 @@ import { ROUTES } from '../../../../../shared/wire';
 import { createCore, type Core } from '../../../../../electron/core/app/createCore';
 import { adminCall, registerUnit, startTestServer, type TestServer } from '../../../../server/serverFixtures';
 import { closeServer, freshIds } from '../../sync/syncFixtures';
-import { callCore } from '../coreFixtures';
+import { callCore, syncUntil } from '../coreFixtures';
 
 const NOW = '2025-06-20T02:00:00.000Z';
 let t: TestServer;
@@ -42,15 +42,9 @@ async function refusal(op: OpName, input: unknown) {
   return r.error;
 }
 
-/** Pulls the feed now and waits (up to 15 s) for the batch to reach `state`. */
-async function stateOf(batchId: string, state: string): Promise<BatchDetail> {
-  for (let i = 0; i < 150; i++) {
-    const b = await call('batches.get', { batchId });
-    if (b.state === state) return b;
-    if (i % 10 === 0) await call('sync.retryNow', {});
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`batch never reached ${state}: ${(await call('batches.get', { batchId })).state}`);
+/** Runs the sync engine until the batch reaches `state`. */
+function stateOf(batchId: string, state: string): Promise<BatchDetail> {
+  return syncUntil(core, `batch ${state}`, () => call('batches.get', { batchId }), (b) => b.state === state);
 }
 
 function serverIdOf(clientBatchId: string): string {

@@ -16,7 +16,7 @@ import { memoryTokenVault } from '../../../../../electron/core/sync/tokenVault';
 import { createCore, type Core } from '../../../../../electron/core/app/createCore';
 import { adminCall, registerUnit, startTestServer, type TestServer } from '../../../../server/serverFixtures';
 import { closeServer } from '../../sync/syncFixtures';
-import { callCore } from '../coreFixtures';
+import { callCore, syncUntil } from '../coreFixtures';
 
 const NOW = '2023-06-20T02:00:00.000Z';
 const INJECTED = '=HYPERLINK("http://example.invalid","点我")';
@@ -113,12 +113,7 @@ describe('claim records of a unit', () => {
   it('keeps the list fetched current from the change feed, without fetching again', async () => {
     const added = { claimNumber: 'LP-2023-004', personName: '李红', docNumber: '32020219900228122X', planName: '三合一', eventDate: '2023-05-02', reportedOn: '2023-05-20', claimedFen: 50000, status: 'reported' as const };
     expect((await adminCall(t.url, ROUTES.adminAddClaim, { unitId: serverUnitId }, added)).status).toBe(201);
-    let view = await call('claims.search', { unitId });
-    for (let i = 0; i < 100 && view.total < 4; i++) {
-      if (i % 10 === 0) await call('sync.retryNow', {});
-      await new Promise((r) => setTimeout(r, 100));
-      view = await call('claims.search', { unitId });
-    }
+    const view = await syncUntil(core, 'the fourth claim', () => call('claims.search', { unitId }), (v) => v.total >= 4);
     expect(view).toMatchObject({ source: 'cache', fetchedAt: NOW, total: 4 });
     expect(view.claims[0]).toMatchObject({ claimNumber: 'LP-2023-004', statusLabel: '已受理' });
   });
