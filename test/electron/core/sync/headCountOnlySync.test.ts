@@ -10,7 +10,7 @@ import type { In, OpName, Out } from '../../../../shared/api';
 import { ROUTES } from '../../../../shared/wire';
 import { createCore, type Core } from '../../../../electron/core/app/createCore';
 import { call as http, registerUnit, startTestServer, type TestServer } from '../../../server/serverFixtures';
-import { callCore } from '../app/coreFixtures';
+import { callCore, syncUntil } from '../app/coreFixtures';
 import { closeServer } from './syncFixtures';
 
 const NOW = '2025-11-25T02:00:00.000Z';
@@ -34,14 +34,8 @@ function call<K extends OpName>(op: K, input: In<K>): Promise<Out<K>> {
   return callCore(core, op, input);
 }
 
-async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const v = await read();
-    if (ok(v)) return v;
-    await call('sync.retryNow', {});
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`never reached: ${what}`);
+function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
+  return syncUntil(core, what, read, ok);
 }
 
 describe('a head-count-only batch (无名单) through sync', () => {
