@@ -1,6 +1,6 @@
 /** A batch as the unit (and the staff) sees it on the wire. */
 import { batchStateLabel } from '../../shared/domain/batch';
-import type { AdminBatchView, BatchList, BatchView, InvoiceView, RejectedPerson } from '../../shared/wire';
+import type { AdminBatchView, BatchSummary, BatchView, InvoiceView, RejectedPerson } from '../../shared/wire';
 import type { ServerContext } from '../context';
 import type { BatchRecord, InvoiceRecord, PersonRecord } from '../store/batchesStore';
 import { sharedPaymentView } from './sharedPaymentView';
@@ -27,7 +27,7 @@ export function invoicedFen(ctx: ServerContext, batchId: string): number {
   return ctx.batches.invoices(batchId).reduce((sum, i) => sum + i.amountFen, 0);
 }
 
-function summaryOf(ctx: ServerContext, b: BatchRecord): BatchList['batches'][number] {
+function summaryOf(ctx: ServerContext, b: BatchRecord): BatchSummary {
   const counts = ctx.batches.personCounts(b.id);
   return {
     batchId: b.clientBatchId,
@@ -53,7 +53,7 @@ function summaryOf(ctx: ServerContext, b: BatchRecord): BatchList['batches'][num
   };
 }
 
-export function batchSummary(ctx: ServerContext, b: BatchRecord): BatchList['batches'][number] {
+export function batchSummary(ctx: ServerContext, b: BatchRecord): BatchSummary {
   return summaryOf(ctx, b);
 }
 

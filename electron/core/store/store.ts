@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Scheme } from '../../../shared/domain/scheme';
 import { builtInSchemes } from '../../../shared/schemes';
+import { AssociationRecordRepo } from './associationRecordRepo';
 import { AuditRepo } from './auditRepo';
 import { BatchesRepo } from './batchesRepo';
 import { storeFilePath } from './dataDir';
@@ -49,6 +50,8 @@ export class Store {
   readonly records: RecordsRepo;
   /** Unit onboarding: applications, commitment readings, the account as the association reported it. */
   readonly onboarding: OnboardingRepo;
+  /** The unit's batches pulled from the association, and how far their persons reach. */
+  readonly associationRecord: AssociationRecordRepo;
 
   /** Takes an open, migrated database (from openDatabase or quarantineAndStartFresh). */
   constructor(
@@ -68,6 +71,7 @@ export class Store {
     this.occupied = new OccupiedRepo(db);
     this.records = new RecordsRepo(db);
     this.onboarding = new OnboardingRepo(db, clock);
+    this.associationRecord = new AssociationRecordRepo(db, this.syncState);
     this.schemes.seedBuiltIns(options.seedSchemes ?? builtInSchemes());
   }
 

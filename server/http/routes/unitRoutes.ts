@@ -125,7 +125,7 @@ export function unitRoutes(app: FastifyInstance, ctx: ServerContext): void {
 
   on(app, ROUTES.batches, async (req) => {
     const unit = requireUnit(ctx, req);
-    const list: BatchList = { batches: ctx.batches.list({ unitId: unit.id }).map((b) => batchSummary(ctx, b)) };
+    const list: BatchList = { batches: ctx.batches.list({ unitId: unit.id }).map((b) => ({ ...batchSummary(ctx, b), coverageYear: b.coverageYear })) };
     return list;
   });
 
@@ -144,6 +144,7 @@ export function unitRoutes(app: FastifyInstance, ctx: ServerContext): void {
         sourceRow: p.sourceRow,
         status: p.status,
         reasons: p.reasons,
+        values: p.values,
       })),
     };
     return page;
