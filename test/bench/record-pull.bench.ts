@@ -1,0 +1,143 @@
+/**
+ * The unit's record pulled from the association into a fresh store (issue 18): 50,000
+ * persons over five coverage years (10,000 a year in batches of 2,000, the same staff
+ * renewing each year), in force at the association, none of it on this machine.
+ *
+ * ms: from the sign-in on a new data folder to the last `record.progress` (finished), the
+ * core in its own process (as in the app) and the server in another, both on loopback.
+ * max_block_ms: this process's longest event-loop delay meanwhile: the window's process,
+ * which only receives the progress events.
+ * raw_ms: the floor: the same requests (the batch list, each batch, every persons page)
+ * made once with plain `fetch` and parsed, nothing stored. ratio = ms / raw_ms.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { batchListSchema, batchPersonsPageSchema, ROUTES, routePath } from '../../shared/wire';
+import { forkCore } from '../../electron/core/process/forkCore';
+import { createServer } from '../../server/createServer';
+import { ADMIN_TOKEN, adminCall, call, personName, registerUnit, residentIds, shanghaiCentral, shanghaiRow, testClock } from '../server/serverFixtures';
+import { centralDayOf, publishEarlierYears } from '../support/unitYears';
+
+const YEARS = [2016, 2017, 2018, 2019, 2020];
+const PER_YEAR = 10_000;
+const PER_BATCH = 2_000;
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The association's record of the unit, written through its own routes: submitted and approved each year. */
+async function seedAssociation(dir: string): Promise<{ phone: string; password: string }> {
+  const clock = testClock(centralDayOf(YEARS[0]!));
+  const server = await createServer({ dataDir: dir, adminToken: ADMIN_TOKEN, clock, tokenTtlMs: 10 * 366 * 24 * 3600_000, demo: false });
+  const url = await server.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    await publishEarlierYears(url, YEARS.filter((y) => y < 2020));
+    const unit = await registerUnit(url, '五年参保基准单位');
+    const ids = residentIds(PER_YEAR, 1975);
+    for (const year of YEARS) {
+      clock.set(centralDayOf(year));
+      for (let from = 0; from < PER_YEAR; from += PER_BATCH) {
+        const rows = ids.slice(from, from + PER_BATCH).map((id, i) => shanghaiRow(id, personName(from + i), { phone: `139${String(from + i).padStart(8, '0')}` }));
+        const clientBatchId = `bench-${year}-${from / PER_BATCH + 1}`;
+        const schemeId = year === 2020 ? 'shanghai-2020' : `shanghai-${year}`;
+        const res = await call(url, ROUTES.submitBatch, { token: unit.token, key: true, body: shanghaiCentral(clientBatchId, rows, { schemeId, title: `${year}集中参保 第${from / PER_BATCH + 1}批` }) });
+        if (res.status !== 201) throw new Error(`submit ${clientBatchId}: ${res.status} ${res.text}`);
+        const approved = await adminCall(url, ROUTES.adminApprove, { batchId: res.body.serverBatchId });
+        if (approved.status !== 200) throw new Error(`approve ${clientBatchId}: ${approved.status}`);
+      }
+    }
+    return { phone: unit.phone, password: unit.password };
+  } finally {
+    server.app.server.closeAllConnections();
+    await server.close();
+  }
+}
+
+/** The reference server in a process of its own, over the seeded data folder. */
+async function serverProcess(dir: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'main.ts'), '--data-dir', dir, '--port', '0', '--no-demo', '--admin-token', ADMIN_TOKEN, '--clock', '2020-06-01T10:00:00+08:00'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const found = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (found) resolve(found[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`server exited ${code}`)));
+  });
+  // Its request log is not this benchmark's business.
+  child.stdout!.resume();
+  return { url, child };
+}
+
+async function rawPull(url: string, account: { phone: string; password: string }): Promise<{ ms: number; persons: number }> {
+  const login = await call(url, ROUTES.login, { body: { account: account.phone, password: account.password } });
+  const token = login.body.token as string;
+  const get = async (path: string) => {
+    const res = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
+    return res.json() as Promise<unknown>;
+  };
+  const start = performance.now();
+  let persons = 0;
+  const list = batchListSchema.parse(await get(routePath(ROUTES.batches)));
+  for (const b of list.batches) {
+    await get(routePath(ROUTES.batch, { batchId: b.batchId }));
+    for (let offset = 0; offset < b.counts.submitted; offset += 1000) {
+      persons += batchPersonsPageSchema.parse(await get(`${routePath(ROUTES.batchPersons, { batchId: b.batchId })}?offset=${offset}&limit=1000`)).persons.length;
+    }
+  }
+  return { ms: performance.now() - start, persons };
+}
+
+async function appPull(url: string, account: { phone: string; password: string }, dataDir: string): Promise<{ ms: number; persons: number; maxBlockMs: number }> {
+  const { connection } = forkCore({ dataDir, serverUrl: url, backgroundThread: true, clockStart: '2020-06-01T10:00:00+08:00', operator: 'bench' });
+  await connection.ready;
+  const call = async (op: string, input: unknown) => {
+    const r = await connection.dispatch(op, input);
+    if (!r.ok) throw new Error(`${op}: ${r.error.code} ${r.error.message}`);
+    return r.value as Record<string, unknown>;
+  };
+  try {
+    const finished = new Promise<void>((resolve) =>
+      connection.subscribe((e) => {
+        if (e.type === 'record.progress' && (e as { finished?: boolean }).finished) resolve();
+      }),
+    );
+    const delay = monitorEventLoopDelay({ resolution: 5 });
+    delay.enable();
+    const start = performance.now();
+    const login = await call('auth.login', { account: account.phone, password: account.password });
+    await finished;
+    const ms = performance.now() - start;
+    delay.disable();
+    const records = await call('records.search', { unitId: login.unitId, states: ['awaitingPayment'], offset: 0, limit: 1 });
+    return { ms, persons: records.total as number, maxBlockMs: delay.max / 1e6 };
+  } finally {
+    await connection.close();
+  }
+}
+
+export default async function recordPullBench(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'huzhu-bench-record-'));
+  let server: ChildProcess | null = null;
+  try {
+    const account = await seedAssociation(join(dir, 'server'));
+    const started = await serverProcess(join(dir, 'server'));
+    server = started.child;
+    const raw = await rawPull(started.url, account);
+    const app = await appPull(started.url, account, join(dir, 'app'));
+    if (app.persons !== raw.persons || raw.persons !== YEARS.length * PER_YEAR) throw new Error(`pulled ${app.persons} of ${raw.persons} persons`);
+    console.log(
+      `bench record-pull: persons=${app.persons} ms=${Math.round(app.ms)} max_block_ms=${Math.round(app.maxBlockMs)} raw_ms=${Math.round(raw.ms)} ratio=${(app.ms / raw.ms).toFixed(2)} years=${YEARS.length}`,
+    );
+  } finally {
+    server?.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
