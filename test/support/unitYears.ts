@@ -30,15 +30,11 @@ export interface EnrolledYear {
 }
 
 /**
- * A central batch of `year` submitted as the unit (the server's clock in that year's window),
- * approved, paid, confirmed, invoiced and put in force by the staff.
+ * The staff's part of a submitted batch of `year` (the server's clock in that year): approved,
+ * paid with a voucher, confirmed, invoiced and put in force.
  */
-export async function enrolYear(url: string, clock: TestClock, token: string, year: number, clientBatchId: string, rows: WireRosterRow[]): Promise<EnrolledYear> {
+export async function completeYear(url: string, clock: TestClock, token: string, year: number, clientBatchId: string, serverBatchId: string): Promise<EnrolledYear> {
   clock.set(centralDayOf(year));
-  const schemeId = year === BASE_YEAR ? 'shanghai-2020' : `shanghai-${year}`;
-  const submitted = await call(url, ROUTES.submitBatch, { token, key: true, body: shanghaiCentral(clientBatchId, rows, { schemeId, title: `${year}集中参保` }) });
-  if (submitted.status !== 201) throw new Error(`submit ${year}: ${submitted.status} ${submitted.text}`);
-  const serverBatchId = submitted.body.serverBatchId as string;
   const staff = async (route: string, body: unknown = {}) => {
     const res = await adminCall(url, route, { batchId: serverBatchId }, body);
     if (res.status !== 200) throw new Error(`${route} ${year}: ${res.status} ${res.text}`);
@@ -61,4 +57,13 @@ export async function enrolYear(url: string, clock: TestClock, token: string, ye
   await staff(ROUTES.adminSetEffect, { policyNumber });
   await staff(ROUTES.adminTakeEffect);
   return { clientBatchId, serverBatchId, policyNumber, payableFen };
+}
+
+/** A central batch of `year` submitted as the unit over HTTP, then completed by the staff. */
+export async function enrolYear(url: string, clock: TestClock, token: string, year: number, clientBatchId: string, rows: WireRosterRow[]): Promise<EnrolledYear> {
+  clock.set(centralDayOf(year));
+  const schemeId = year === BASE_YEAR ? 'shanghai-2020' : `shanghai-${year}`;
+  const submitted = await call(url, ROUTES.submitBatch, { token, key: true, body: shanghaiCentral(clientBatchId, rows, { schemeId, title: `${year}集中参保` }) });
+  if (submitted.status !== 201) throw new Error(`submit ${year}: ${submitted.status} ${submitted.text}`);
+  return completeYear(url, clock, token, year, clientBatchId, submitted.body.serverBatchId as string);
 }
