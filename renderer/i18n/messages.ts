@@ -591,6 +591,9 @@ export const M = {
     colBatch: '批次',
     colState: '状态',
     empty: '没有符合条件的参保记录（提交后的批次才有参保记录）',
+    /** The unit's batches of every year as the association holds them, pulled to this machine. */
+    recordPulledAt: (at: string) => `互助会历年记录更新于 ${at}`,
+    recordNeverPulled: '尚未从互助会获取本单位历年记录（登录后自动获取），目前只显示本机提交的批次',
   },
   recordViews: {
     label: '查询内容',
@@ -735,6 +738,7 @@ export const M = {
     failed: '发送失败',
     nextAttempt: '下次尝试',
     lastPull: '最近一次获取互助会更新',
+    recordPulled: '本单位历年记录更新于',
     never: '从未',
     sending: (label: string) => `正在发送：${label}`,
     failuresTitle: '发送失败的操作',
