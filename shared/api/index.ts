@@ -5,6 +5,7 @@
 export * from './dto';
 export * from './onboardingDto';
 export * from './enrollmentViewsDto';
+export * from './todoDto';
 export type { PaymentRecordView, PaymentShare, RefundView } from './paymentsDto';
 export {
   OPERATIONS,

@@ -59,6 +59,7 @@ import {
 } from './primitives';
 import { ONBOARDING_OPERATIONS } from './onboardingOperations';
 import { ENROLLMENT_VIEW_OPERATIONS } from './enrollmentViewOperations';
+import { TODO_OPERATIONS } from './todoOperations';
 
 /** A type-only marker for an operation's result: outputs are produced by our own core, not parsed. */
 export interface Returns<T> {
@@ -423,6 +424,7 @@ export const OPERATIONS = defineOperations({
   'auth.logout': { doc: 'Forgets the token; local work stays.', input: none, output: returns<AuthStatus>() },
   ...ONBOARDING_OPERATIONS,
   ...ENROLLMENT_VIEW_OPERATIONS,
+  ...TODO_OPERATIONS,
 });
 
 export type Operations = typeof OPERATIONS;

@@ -10,49 +10,27 @@
  * raw_ms: the floor: the same requests (the batch list, each batch, every persons page)
  * made once with plain `fetch` and parsed, nothing stored. ratio = ms / raw_ms.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { batchListSchema, batchPersonsPageSchema, ROUTES, routePath } from '../../shared/wire';
 import { forkCore } from '../../electron/core/process/forkCore';
-import { createServer } from '../../server/createServer';
-import { ADMIN_TOKEN, adminCall, call, personName, registerUnit, residentIds, shanghaiCentral, shanghaiRow, testClock } from '../server/serverFixtures';
-import { centralDayOf, publishEarlierYears } from '../support/unitYears';
+import { ADMIN_TOKEN, call } from '../server/serverFixtures';
+import { PER_YEAR, YEARS } from './recordPullSeed';
 
-const YEARS = [2016, 2017, 2018, 2019, 2020];
-const PER_YEAR = 10_000;
-const PER_BATCH = 2_000;
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** The association's record of the unit, written through its own routes: submitted and approved each year. */
+/**
+ * The association's data folder seeded in a process of its own (recordPullSeed.ts), so the
+ * garbage of 50,000 submitted rows is not collected in this one while it is measured.
+ */
 async function seedAssociation(dir: string): Promise<{ phone: string; password: string }> {
-  const clock = testClock(centralDayOf(YEARS[0]!));
-  const server = await createServer({ dataDir: dir, adminToken: ADMIN_TOKEN, clock, tokenTtlMs: 10 * 366 * 24 * 3600_000, demo: false });
-  const url = await server.listen({ port: 0, host: '127.0.0.1' });
-  try {
-    await publishEarlierYears(url, YEARS.filter((y) => y < 2020));
-    const unit = await registerUnit(url, '五年参保基准单位');
-    const ids = residentIds(PER_YEAR, 1975);
-    for (const year of YEARS) {
-      clock.set(centralDayOf(year));
-      for (let from = 0; from < PER_YEAR; from += PER_BATCH) {
-        const rows = ids.slice(from, from + PER_BATCH).map((id, i) => shanghaiRow(id, personName(from + i), { phone: `139${String(from + i).padStart(8, '0')}` }));
-        const clientBatchId = `bench-${year}-${from / PER_BATCH + 1}`;
-        const schemeId = year === 2020 ? 'shanghai-2020' : `shanghai-${year}`;
-        const res = await call(url, ROUTES.submitBatch, { token: unit.token, key: true, body: shanghaiCentral(clientBatchId, rows, { schemeId, title: `${year}集中参保 第${from / PER_BATCH + 1}批` }) });
-        if (res.status !== 201) throw new Error(`submit ${clientBatchId}: ${res.status} ${res.text}`);
-        const approved = await adminCall(url, ROUTES.adminApprove, { batchId: res.body.serverBatchId });
-        if (approved.status !== 200) throw new Error(`approve ${clientBatchId}: ${approved.status}`);
-      }
-    }
-    return { phone: unit.phone, password: unit.password };
-  } finally {
-    server.app.server.closeAllConnections();
-    await server.close();
-  }
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', join(ROOT, 'test', 'bench', 'recordPullSeed.ts'), dir], { cwd: ROOT, maxBuffer: 1 << 20 });
+  return JSON.parse(stdout.trim().split('\n').pop()!) as { phone: string; password: string };
 }
 
 /** The reference server in a process of its own, over the seeded data folder. */
@@ -130,8 +108,9 @@ export default async function recordPullBench(): Promise<void> {
     const account = await seedAssociation(join(dir, 'server'));
     const started = await serverProcess(join(dir, 'server'));
     server = started.child;
-    const raw = await rawPull(started.url, account);
+    // The app first, on a cold server: the floor after it meets a warm one, so the ratio never flatters the app.
     const app = await appPull(started.url, account, join(dir, 'app'));
+    const raw = await rawPull(started.url, account);
     if (app.persons !== raw.persons || raw.persons !== YEARS.length * PER_YEAR) throw new Error(`pulled ${app.persons} of ${raw.persons} persons`);
     console.log(
       `bench record-pull: persons=${app.persons} ms=${Math.round(app.ms)} max_block_ms=${Math.round(app.maxBlockMs)} raw_ms=${Math.round(raw.ms)} ratio=${(app.ms / raw.ms).toFixed(2)} years=${YEARS.length}`,
