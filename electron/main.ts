@@ -4,13 +4,15 @@
  * OS's protection. Everything the app does lives in electron/core, which runs under plain
  * Node too.
  */
-import { app, BrowserWindow, ipcMain, Menu, safeStorage, session, shell, utilityProcess, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, Notification, safeStorage, session, shell, utilityProcess, type IpcMainInvokeEvent } from 'electron';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { associationNotice, NOTICE_TITLE } from '../shared/api/associationNotice';
 import { IPC_CALL, IPC_EVENT, IPC_PRINT } from '../shared/api/bridge';
+import { isApiEvent } from '../shared/api/events';
 import { CoreConnection } from './core/process/coreConnection';
 import { loadWindowState, saveWindowState } from './core/host/windowState';
 import { CONTENT_SECURITY_POLICY } from './core/host/staticFiles';
@@ -135,7 +137,12 @@ async function start(): Promise<void> {
 
   Menu.setApplicationMenu(null);
   window = createWindow(join(dataDir, 'window.json'));
-  core.subscribe((e) => window?.webContents.send(IPC_EVENT, e));
+  core.subscribe((e) => {
+    window?.webContents.send(IPC_EVENT, e);
+    // The association's decisions reach the clerk even with the window in the background.
+    const notice = isApiEvent(e) ? associationNotice(e) : null;
+    if (notice && Notification.isSupported()) new Notification({ title: NOTICE_TITLE, body: notice }).show();
+  });
 }
 
 app.enableSandbox();

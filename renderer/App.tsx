@@ -1,5 +1,6 @@
 /** The window: left navigation, the header with the unit switcher and sync state, and the current screen. */
 import { useEffect } from 'react';
+import { associationNotice } from '../shared/api/associationNotice';
 import { connection } from './api/session';
 import { Dialog } from './components/Dialog';
 import { Header } from './components/Header';
@@ -27,6 +28,8 @@ function useStartup(): void {
     const conn = connection();
     const offEvent = conn.onEvent((event) => {
       if (event.type === 'sync.status') useApp.getState().setSyncStatus(event.status);
+      const notice = associationNotice(event);
+      if (notice) useApp.getState().notify('info', notice);
     });
     const offLink = conn.onLinkChange((up) => useApp.getState().setEventLink(up));
     const poll = window.setInterval(() => {
