@@ -14,6 +14,7 @@ import { PrintLogScreen } from './screens/print/PrintLogScreen';
 import { QuickEntryScreen } from './screens/quickEntry/QuickEntryScreen';
 import { RecordsScreen } from './screens/records/RecordsScreen';
 import { SyncScreen } from './screens/sync/SyncScreen';
+import { TodoScreen } from './screens/todo/TodoScreen';
 import { UnitsScreen } from './screens/units/UnitsScreen';
 
 const SYNC_POLL_MS = 15_000;
@@ -47,7 +48,7 @@ function CurrentScreen() {
   const screen = useApp((s) => s.screen);
   switch (screen.name) {
     case 'units':
-      return <UnitsScreen />;
+      return <UnitsScreen key={screen.unitId ?? ''} {...(screen.unitId ? { openUnitId: screen.unitId } : {})} />;
     case 'batches':
       return <BatchesScreen />;
     case 'batch':
@@ -60,6 +61,8 @@ function CurrentScreen() {
       return <PrintLogScreen />;
     case 'records':
       return <RecordsScreen />;
+    case 'todo':
+      return <TodoScreen />;
   }
 }
 

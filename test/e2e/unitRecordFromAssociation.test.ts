@@ -144,6 +144,15 @@ describe("the unit's record from the association on a fresh install", () => {
     await screenshot(page, 'record-from-association');
     await remindersNameLastYear();
 
+    // 待办事项: 2019's persons to renew, from the record alone; it opens the unit's renewal panel.
+    await page.getByRole('button', { name: /^待办事项/ }).click();
+    const renewal = page.getByTestId('todo-table').locator('tr[data-todo="renewal"]');
+    await eventually(() => renewal.count()).toBe(1);
+    await expect(renewal.textContent()).resolves.toContain('有 3 人的保障 2020-03-31 到期');
+    await screenshot(page, 'todo-from-association');
+    await renewal.getByRole('button', { name: '去办理' }).click();
+    await eventually(() => page.getByTestId('renewal-reminders').textContent()).toContain('共 3 人');
+
     // This year's batch is offered 2019's persons, though none of them was entered here.
     const unitId = (await app.call('auth.status', {})).unitId!;
     const batch = await app.call('batches.create', { unitId, schemeId: 'shanghai-2020', enrollmentType: 'central', title: '2020集中参保' });

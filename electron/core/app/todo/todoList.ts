@@ -82,8 +82,10 @@ class TodoCollector {
           opens: { screen: 'batch', batchId: batch.id, step: 'payment' },
         });
       }
+      // A cover already over needs no confirmation printed any more.
+      const current = batch.cover === null || compareDates(batch.cover.end, day) >= 0;
       const printed = ctx.store.printLog.list({ batchId: batch.id }).entries.some((e) => e.kind === 'confirmation');
-      if (!printed) {
+      if (current && !printed) {
         this.add(batch, {
           kind: 'print',
           text: `“${name}”的参保确认书可以打印`,
