@@ -143,7 +143,7 @@ const employmentStatusFilter = z.enum(['在职', '退休', '-'], { error: typeEr
 const recordsFilter = {
   /** Absent: every unit on this machine (a service window). */
   unitId: id.optional(),
-  /** Part of a name or of a document number. */
+  /** Part of a name or of a document number, or of a policy (work-order, 工单编号) number or batch title: that batch's persons. */
   search: text(50).optional(),
   planCode: code.optional(),
   /** The first day of the coverage year (保障年度), as RecordsPage.coverageYears lists them; absent: every year. */

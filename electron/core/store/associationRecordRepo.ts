@@ -5,37 +5,24 @@
  * How far each batch's persons were pulled is kept in sync_state, one key per batch, so a
  * pull stopped half-way resumes at its page and a batch submitted here is never touched.
  */
-import type { BatchState, EnrollmentType, TransitionRecord } from '../../../shared/domain/batch';
-import type { IsoDate, Period } from '../../../shared/domain/dates';
-import type { PlanChoice } from '../../../shared/domain/eligibility';
-import type { HeadCountLine } from '../../../shared/domain/pricing';
+import type { TransitionRecord } from '../../../shared/domain/batch';
+import type { BatchRecord } from './batchRecord';
 import { toJson } from './json';
 import type { SqliteDatabase } from './openDatabase';
 import { Statements } from './statements';
 import type { SyncStateRepo } from './syncStateRepo';
 
 /** A batch as the association reports it; `id` is the client id every unit route uses. */
-export interface AssociationBatch {
-  id: string;
-  unitId: string;
-  schemeId: string;
-  schemeVersion: number;
-  enrollmentType: EnrollmentType;
-  title: string;
-  state: BatchState;
-  selection: PlanChoice[];
-  headCountLines: HeadCountLine[];
-  requestedStart: IsoDate | null;
-  cover: Period | null;
-  coverageYear: Period;
-  policyBatchId: string | null;
-  policyNumber: string | null;
+export type AssociationBatch = Pick<
+  BatchRecord,
+  'id' | 'unitId' | 'schemeId' | 'schemeVersion' | 'enrollmentType' | 'title' | 'state' | 'selection' | 'headCountLines' | 'requestedStart' | 'cover' | 'coverageYear' | 'policyBatchId' | 'policyNumber'
+> & {
   payableFen: number;
   submittedAt: string;
   updatedAt: string;
   /** 保单操作记录 as the association keeps it, oldest first. */
   history: TransitionRecord[];
-}
+};
 
 /** How far a pulled batch's persons reach. */
 export interface RecordPullProgress {

@@ -324,12 +324,12 @@ export class SyncEngine {
     return report;
   }
 
-  // ---- The change feed ----
+  // ---- The change feed, then the unit's record ----
 
   private async pull(report: RunReport): Promise<void> {
     const active = this.sessions.active();
     if (!active || !this.client) return;
-    const outcome = await pullChanges({
+    const job = {
       store: this.store,
       client: this.client,
       session: active.record,
@@ -338,23 +338,13 @@ export class SyncEngine {
       now: this.now,
       signal: this.abort.signal,
       log: this.log,
-    });
+    };
+    const outcome = await pullChanges(job);
     if (!outcome.ok) return this.pullFailed(outcome.response);
     report.changesApplied += outcome.report.applied;
     for (const event of outcome.report.events) this.emit(event);
     // After the feed: what it reported about pulled batches is already in them, and what it skipped is in the record.
-    const record = await pullRecord({
-      store: this.store,
-      client: this.client,
-      session: active.record,
-      token: active.token,
-      timeoutMs: this.timeouts.request,
-      now: this.now,
-      signal: this.abort.signal,
-      maxPages: RECORD_PAGES_PER_RUN,
-      emit: (event) => this.emit(event),
-      log: this.log,
-    });
+    const record = await pullRecord({ ...job, maxPages: RECORD_PAGES_PER_RUN, emit: (event) => this.emit(event) });
     if (!record.ok) return this.pullFailed(record.response);
     this.connectivity.reached();
     this.pullFailures = 0;

@@ -13,26 +13,17 @@ import type { ApiEvent, Finding } from '../../../../shared/api';
 import { ROSTER_FIELDS, type RawRosterRow } from '../../../../shared/domain/roster';
 import { batchListSchema, batchPersonsPageSchema, batchViewSchema, ROUTES, routePath, type BatchPersonsPage, type BatchView } from '../../../../shared/wire';
 import type { AssociationBatch, RecordPullProgress, Store } from '../../store';
-import type { ServerFacts } from '../feed/changeFeed';
-import type { ServerClient, WireResponse } from '../serverClient';
-import type { SessionRecord } from '../session';
+import type { PullJob, ServerFacts } from '../feed/changeFeed';
+import type { WireResponse } from '../serverClient';
 import { knownRevisionKey, serverFactsKey } from '../syncKeys';
 
 /** The server's largest persons page. */
 export const RECORD_PAGE_SIZE = 1000;
 
-export interface RecordPullJob {
-  store: Store;
-  client: ServerClient;
-  session: SessionRecord;
-  token: string;
-  timeoutMs: number;
-  now: () => Date;
-  signal?: AbortSignal;
+export interface RecordPullJob extends PullJob {
   /** At most this many persons pages in one call; the rest waits for the next (the loop has other work). */
   maxPages: number;
   emit: (event: Extract<ApiEvent, { type: 'record.progress' }>) => void;
-  log: (line: string) => void;
 }
 
 export interface RecordPullReport {
