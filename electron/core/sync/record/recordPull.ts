@@ -12,7 +12,7 @@
 import type { ApiEvent, Finding } from '../../../../shared/api';
 import { ROSTER_FIELDS, type RawRosterRow } from '../../../../shared/domain/roster';
 import { batchListSchema, batchPersonsPageSchema, batchViewSchema, ROUTES, routePath, type BatchPersonsPage, type BatchView } from '../../../../shared/wire';
-import type { AssociationBatch, RecordPullProgress, Store } from '../../store';
+import type { AssociationBatch, RecordPullProgress } from '../../store';
 import type { PullJob, ServerFacts } from '../feed/changeFeed';
 import type { WireResponse } from '../serverClient';
 import { knownRevisionKey, serverFactsKey } from '../syncKeys';
