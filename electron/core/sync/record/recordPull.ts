@@ -15,6 +15,7 @@ import { batchListSchema, batchPersonsPageSchema, batchViewSchema, ROUTES, route
 import type { AssociationBatch, RecordPullProgress } from '../../store';
 import type { PullJob, ServerFacts } from '../feed/changeFeed';
 import type { WireResponse } from '../serverClient';
+import { batchesMovedBy } from '../feed/serverBatchState';
 import { knownRevisionKey, serverFactsKey } from '../syncKeys';
 
 /** The server's largest persons page. */
@@ -119,6 +120,7 @@ function factsOf(view: BatchView): ServerFacts {
 
 class RecordPull {
   private readonly report: RecordPullReport = { batches: 0, persons: 0, pages: 0, finished: false };
+  private readonly unreadable = new Set<string>();
   private done = 0;
   private total = 0;
 
@@ -129,10 +131,17 @@ class RecordPull {
     return job.client.send({ method: 'GET', path, token: job.token, timeoutMs: job.timeoutMs, ...(job.signal ? { signal: job.signal } : {}) });
   }
 
-  /** The batches still to bring here: not submitted from this machine, and new or changed at the association. */
+  /**
+   * The batches still to bring here: not submitted from this machine, and new or changed at
+   * the association. One an action of this machine waits on is left to the feed until the
+   * answer came (as serverBatchState.ts does), and one that could not be read this time
+   * waits for the next pull.
+   */
   private wanted(list: readonly Summary[]): Summary[] {
     const { store } = this.job;
+    const busy = new Set(store.outbox.unfinished().flatMap((a) => [...batchesMovedBy(a), ...(a.batchId ? [a.batchId] : [])]));
     return list.filter((s) => {
+      if (busy.has(s.batchId) || this.unreadable.has(s.batchId)) return false;
       const progress = store.associationRecord.progress(s.batchId);
       if (!progress) return store.batches.get(s.batchId) === null;
       return progress.serverUpdatedAt !== s.updatedAt || progress.done < progress.total;
@@ -172,7 +181,12 @@ class RecordPull {
     if (stored && stored.serverUpdatedAt === summary.updatedAt) progress = stored;
     else {
       const res = await this.get(routePath(ROUTES.batch, { batchId: summary.batchId }));
-      if (!res.ok) return res.status === 404 ? null : { ok: false, response: res };
+      if (!res.ok && res.status === 404) {
+        // Gone between the list and now (withdrawn and deleted): the next list says.
+        this.unreadable.add(summary.batchId);
+        return null;
+      }
+      if (!res.ok) return { ok: false, response: res };
       const view = batchViewSchema.safeParse(res.body);
       if (!view.success) return { ok: false, response: unreadable('批次') };
       // A batch this machine created meanwhile (the clerk submitted it here) is the feed's.
@@ -203,8 +217,9 @@ class RecordPull {
         findings: [],
         serverRejection: rejectionOf(p),
       }));
-      // An empty page before the total: the association's count moved; the batch is read again next time.
-      const next: RecordPullProgress = { serverUpdatedAt: progress.serverUpdatedAt, total: rows.length === 0 ? progress.done : page.data.total, done: progress.done + rows.length };
+      // An empty page before the total: the association's count moved; the batch is read again at the next pull.
+      if (rows.length === 0) this.unreadable.add(summary.batchId);
+      const next: RecordPullProgress = { serverUpdatedAt: rows.length === 0 ? '' : progress.serverUpdatedAt, total: page.data.total, done: progress.done + rows.length };
       store.transaction(() => {
         store.persons.putFromAssociation(summary.batchId, progress.done + 1, rows);
         store.associationRecord.setProgress(summary.batchId, next);
@@ -214,6 +229,7 @@ class RecordPull {
       this.report.persons += rows.length;
       this.done += rows.length;
       job.emit({ type: 'record.progress', done: this.done, total: this.total, finished: false });
+      if (rows.length === 0) break;
     }
     return null;
   }

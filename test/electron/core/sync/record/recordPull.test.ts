@@ -143,4 +143,21 @@ describe("the unit's record from the association", () => {
       await client.close();
     }
   });
+
+  it('leaves a batch an action of this machine waits on to the feed, and finishes the rest', async () => {
+    const client = openClient(t.url, { log: () => undefined });
+    try {
+      expect((await client.engine.login(account.phone, account.password)).ok).toBe(true);
+      const active = client.engine.sessions.active()!;
+      // A payment this machine recorded for the refused batch, not yet answered.
+      client.store.outbox.enqueue({ kind: 'recordPayment', unitId: active.record.localUnitId, payload: { batchIds: ['year-2019-b'] } });
+      const job = { store: client.store, client: new ServerClient(t.url), session: active.record, token: active.token, timeoutMs: 10_000, now: client.clock, log: () => undefined, emit: () => undefined };
+      const pulled = await pullRecord({ ...job, maxPages: 10 });
+      expect(pulled).toMatchObject({ ok: true, report: { batches: 2, persons: 6, finished: true } });
+      expect(client.store.batches.get('year-2019-b')).toBeNull();
+      expect(client.store.associationRecord.pulledAt()).not.toBeNull();
+    } finally {
+      await client.close();
+    }
+  });
 });
