@@ -125,6 +125,7 @@ export const M = {
       invoiceRemaining: '剩余开票金额',
       print: '待打印',
       renewal: '续保提醒',
+      onboarding: '开户申请',
     },
     colKind: '类型',
     colUnit: '单位',

@@ -2,7 +2,7 @@
 import type { IsoDate } from '../domain/dates';
 import type { BatchRef } from './dto';
 
-export const TODO_KINDS = ['payment', 'voucherReturned', 'personsRejected', 'invoiceRemaining', 'print', 'renewal'] as const;
+export const TODO_KINDS = ['payment', 'voucherReturned', 'personsRejected', 'invoiceRemaining', 'print', 'renewal', 'onboarding'] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];
 
 /** Where an item is done: the screen to open, with the batch and its step when there is one. */

@@ -1,13 +1,14 @@
 /**
  * The to-do list (待办事项): what needs the clerk, read from this machine's batches and the
  * unit's record pulled from the association, for one unit or every unit of the window. Each
- * item says where it is done. Deadlines come from the scheme (Shanghai's 15 days after the
+ * item says where it is done; a refused onboarding application is one too. Deadlines come from the scheme (Shanghai's 15 days after the
  * premium is confirmed and its fixed date, Qingdao's 1st–25th of each month).
  */
 import type { TodoItem, TodoKind, TodoList, ValidIn } from '../../../../shared/api';
 import { TODO_KINDS } from '../../../../shared/api';
 import { compareDates, daysBetween, todayInChina, type IsoDate } from '../../../../shared/domain/dates';
 import { formatYuan } from '../../../../shared/domain/money';
+import { APPLICATION_KIND_LABELS, APPLICATION_KINDS } from '../../../../shared/domain/onboarding';
 import { remainingToInvoice } from '../../../../shared/domain/payment';
 import { paymentDueOn } from '../../../../shared/domain/scheme';
 import type { BatchRecord } from '../../store';
@@ -95,6 +96,21 @@ class TodoCollector {
     }
   }
 
+  /** An onboarding application the association refused (审核不通过): to correct and submit again. */
+  onboarding(unitId: string): void {
+    for (const kind of APPLICATION_KINDS) {
+      const application = this.ctx.store.onboarding.application(unitId, kind);
+      if (application?.reviewState !== 'rejected') continue;
+      this.items.push({
+        kind: 'onboarding',
+        text: `“${APPLICATION_KIND_LABELS[kind]}”审核不通过${application.reason ? `：${application.reason}` : ''}，请修改后重新提交`,
+        unitId,
+        unitName: this.units.get(unitId) ?? '',
+        opens: { screen: 'unit', unitId },
+      });
+    }
+  }
+
   renewals(unitId: string | undefined): void {
     // One item per policy: its persons due, the day its cover ends.
     const byBatch = new Map<string, { first: ReturnType<typeof renewalReminders>['reminders'][number]; count: number }>();
@@ -131,6 +147,7 @@ export function todoList(ctx: CoreContext, input: ValidIn<'todo.list'>): TodoLis
   const collector = new TodoCollector(ctx, today(ctx));
   for (const batch of ctx.store.batches.list(input.unitId !== undefined ? { unitId: input.unitId } : {})) collector.batch(batch);
   collector.renewals(input.unitId);
+  for (const id of input.unitId !== undefined ? [input.unitId] : ctx.store.units.list().map((u) => u.id)) collector.onboarding(id);
   const counts = Object.fromEntries(TODO_KINDS.map((k) => [k, 0])) as Record<TodoKind, number>;
   for (const item of collector.items) counts[item.kind]++;
   const wanted = input.kinds ? new Set(input.kinds) : null;

@@ -63,7 +63,17 @@ describe('todo.list', () => {
     expect(byKind.print!.opens).toEqual({ screen: 'batch', batchId: ids.lastYear, step: 'documents' });
     expect(byKind.voucherReturned!.text).toContain('缴费凭证被互助会退回');
     expect(byKind.invoiceRemaining!.amountFen).toBe(t.core.store.batches.require(ids.lastYear).payableFen);
-    expect(list.counts).toEqual({ payment: 1, voucherReturned: 1, personsRejected: 1, invoiceRemaining: 1, print: 1, renewal: 1 });
+    expect(list.counts).toEqual({ payment: 1, voucherReturned: 1, personsRejected: 1, invoiceRemaining: 1, print: 1, renewal: 1, onboarding: 0 });
+  });
+
+  it('asks for an onboarding application the association refused to be corrected', async () => {
+    // What sync leaves after the feed's onboardingReview (审核不通过).
+    const application = t.core.store.onboarding.saveSubmission({ id: 'app-1', unitId, kind: 'insuranceCode', schemeId: 'shanghai-2020', form: {}, attachments: [], actionId: 'action-1' });
+    t.core.store.onboarding.recordReview(application.id, { state: 'rejected', reason: '营业执照不清晰', insuranceCode: null, serverApplicationId: 'S-1', at: '2020-04-24T02:00:00.000Z' });
+    const list = await t.call('todo.list', { unitId, kinds: ['onboarding'] });
+    expect(list.items).toEqual([
+      { kind: 'onboarding', text: '“申请参保编码”审核不通过：营业执照不清晰，请修改后重新提交', unitId, unitName: shanghaiUnit.name, opens: { screen: 'unit', unitId } },
+    ]);
   });
 
   it('filters by kind, keeping the counts of every kind', async () => {
