@@ -9,12 +9,13 @@
  * pulled, a batch is kept current by the change feed; it is pulled again only when the
  * association's `updatedAt` of it moved. Batches this machine submitted are left to the feed.
  */
-import type { ApiEvent, Finding } from '../../../../shared/api';
+import type { ApiEvent } from '../../../../shared/api';
 import { ROSTER_FIELDS, type RawRosterRow } from '../../../../shared/domain/roster';
-import { batchListSchema, batchPersonsPageSchema, batchViewSchema, ROUTES, routePath, type BatchPersonsPage, type BatchView } from '../../../../shared/wire';
+import { batchListSchema, batchPersonsPageSchema, batchViewSchema, ROUTES, routePath, type BatchView } from '../../../../shared/wire';
 import type { AssociationBatch, RecordPullProgress } from '../../store';
 import type { PullJob, ServerFacts } from '../feed/changeFeed';
 import type { WireResponse } from '../serverClient';
+import { rejectionFinding } from '../feed/rejectionFinding';
 import { batchesMovedBy } from '../feed/serverBatchState';
 import { knownRevisionKey, serverFactsKey } from '../syncKeys';
 
@@ -54,18 +55,6 @@ function rosterValues(values: Record<string, string>): RawRosterRow {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(values)) if (KNOWN_FIELDS.has(key)) out[key] = value;
   return out as RawRosterRow;
-}
-
-function rejectionOf(person: BatchPersonsPage['persons'][number]): Finding | null {
-  if (person.status !== 'rejected') return null;
-  const rejection: Finding = {
-    code: person.reasons[0]?.code ?? 'rejectedByAssociation',
-    severity: 'error',
-    message: person.reasons.length > 0 ? person.reasons.map((r) => r.message).join('；') : '互助会审核不通过',
-  };
-  const hint = person.reasons.find((r) => r.hint)?.hint;
-  if (hint) rejection.hint = hint;
-  return rejection;
 }
 
 function associationBatch(view: BatchView, summary: Summary, unitId: string): AssociationBatch {
@@ -215,7 +204,7 @@ class RecordPull {
         docNumber: p.docNumber || null,
         name: p.name || null,
         findings: [],
-        serverRejection: rejectionOf(p),
+        serverRejection: p.status === 'rejected' ? rejectionFinding(p.reasons) : null,
       }));
       // An empty page before the total: the association's count moved; the batch is read again at the next pull.
       if (rows.length === 0) this.unreadable.add(summary.batchId);
