@@ -77,6 +77,17 @@ function EnrollmentRecords({ tabs }: { tabs: ReactNode }) {
     };
   }, [input, offset, recordPulledAt]);
 
+  // The newest coverage year by default, as the associations' record searches open; 全部 is then the clerk's choice.
+  const [yearDefaulted, setYearDefaulted] = useState(false);
+  useEffect(() => {
+    if (yearDefaulted || !page || page.coverageYears.length === 0) return;
+    setYearDefaulted(true);
+    const newest = page.coverageYears.map((y) => y.start).sort().at(-1)!;
+    if (filter.coverageYearStart !== '') return;
+    setDraft((d) => ({ ...d, coverageYearStart: newest }));
+    setFilter((f) => ({ ...f, coverageYearStart: newest }));
+  }, [page, yearDefaulted, filter.coverageYearStart]);
+
   const apply = () => {
     setOffset(0);
     setFilter(draft);
