@@ -5,14 +5,16 @@
  * from the association's feed. The decisions (which files, which links, which key storage,
  * which feed) are made by small modules in electron/core/host, tested under plain Node.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell, utilityProcess, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, safeStorage, session, shell, utilityProcess, type IpcMainInvokeEvent } from 'electron';
 import electronUpdater from 'electron-updater';
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { associationNotice, NOTICE_TITLE } from '../shared/api/associationNotice';
 import { IPC_CALL, IPC_EVENT, IPC_PRINT, IPC_PRINTERS, printOptionsSchema, type PrintOptions, type PrinterInfo } from '../shared/api/bridge';
+import { isApiEvent } from '../shared/api/events';
 import { builtInSchemes } from '../shared/schemes';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, isAppUrl, resolveAppRequest } from './core/host/appProtocol';
 import { resolveHostDataKey } from './core/host/dataKeySource';
@@ -215,7 +217,12 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(null);
   const linkOrigins = allowedOrigins([...builtInSchemes().map((s) => s.association.website), process.env.HUZHU_SERVER_URL]);
   window = createWindow(join(dataDir, 'window.json'), linkOrigins);
-  core.subscribe((e) => window?.webContents.send(IPC_EVENT, e));
+  core.subscribe((e) => {
+    window?.webContents.send(IPC_EVENT, e);
+    // The association's decisions reach the clerk even with the window in the background.
+    const notice = isApiEvent(e) ? associationNotice(e) : null;
+    if (notice && Notification.isSupported()) new Notification({ title: NOTICE_TITLE, body: notice }).show();
+  });
   checkForUpdates();
 }
 

@@ -1,5 +1,6 @@
 /** The window: left navigation, the header with the unit switcher and sync state, and the current screen. */
 import { useEffect } from 'react';
+import { associationNotice } from '../shared/api/associationNotice';
 import { connection } from './api/session';
 import { Dialog } from './components/Dialog';
 import { Header } from './components/Header';
@@ -13,6 +14,7 @@ import { PrintLogScreen } from './screens/print/PrintLogScreen';
 import { QuickEntryScreen } from './screens/quickEntry/QuickEntryScreen';
 import { RecordsScreen } from './screens/records/RecordsScreen';
 import { SyncScreen } from './screens/sync/SyncScreen';
+import { TodoScreen } from './screens/todo/TodoScreen';
 import { UnitsScreen } from './screens/units/UnitsScreen';
 
 const SYNC_POLL_MS = 15_000;
@@ -27,6 +29,8 @@ function useStartup(): void {
     const conn = connection();
     const offEvent = conn.onEvent((event) => {
       if (event.type === 'sync.status') useApp.getState().setSyncStatus(event.status);
+      const notice = associationNotice(event);
+      if (notice) useApp.getState().notify('info', notice);
     });
     const offLink = conn.onLinkChange((up) => useApp.getState().setEventLink(up));
     const poll = window.setInterval(() => {
@@ -44,7 +48,7 @@ function CurrentScreen() {
   const screen = useApp((s) => s.screen);
   switch (screen.name) {
     case 'units':
-      return <UnitsScreen />;
+      return <UnitsScreen key={screen.unitId ?? ''} {...(screen.unitId ? { openUnitId: screen.unitId } : {})} />;
     case 'batches':
       return <BatchesScreen />;
     case 'batch':
@@ -57,6 +61,8 @@ function CurrentScreen() {
       return <PrintLogScreen />;
     case 'records':
       return <RecordsScreen />;
+    case 'todo':
+      return <TodoScreen />;
   }
 }
 

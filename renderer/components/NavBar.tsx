@@ -1,4 +1,4 @@
-/** The left navigation; Alt+1…6 reach the same places. */
+/** The left navigation; Alt+1…7 reach the same places. */
 import { M } from '../i18n/messages';
 import { useApp, type Screen } from '../state/appStore';
 
@@ -9,6 +9,7 @@ export const NAV_ITEMS: readonly { screen: Screen['name']; label: string; key: s
   { screen: 'sync', label: M.nav.sync, key: '4' },
   { screen: 'printLog', label: M.nav.printLog, key: '5' },
   { screen: 'records', label: M.nav.records, key: '6' },
+  { screen: 'todo', label: M.nav.todo, key: '7' },
 ];
 
 export function navigateTo(name: Screen['name']): void {

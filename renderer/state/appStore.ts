@@ -14,13 +14,14 @@ export type BatchStep = 'plans' | 'roster' | 'check' | 'premium' | 'submit' | 'p
 export const BATCH_STEPS: readonly BatchStep[] = ['plans', 'roster', 'check', 'premium', 'submit', 'payment', 'documents'];
 
 export type Screen =
-  | { name: 'units' }
+  | { name: 'units'; unitId?: string }
   | { name: 'batches' }
   | { name: 'batch'; batchId: string; step: BatchStep }
   | { name: 'quickEntry'; batchId?: string }
   | { name: 'sync' }
   | { name: 'printLog' }
-  | { name: 'records' };
+  | { name: 'records' }
+  | { name: 'todo' };
 
 export interface Notice {
   id: number;

@@ -1,6 +1,6 @@
 /** A batch as the unit (and the staff) sees it on the wire. */
 import { batchStateLabel } from '../../shared/domain/batch';
-import type { AdminBatchView, BatchList, BatchView, InvoiceView, RejectedPerson } from '../../shared/wire';
+import type { AdminBatchView, BatchSummary, BatchView, InvoiceView, RejectedPerson } from '../../shared/wire';
 import type { ServerContext } from '../context';
 import type { BatchRecord, InvoiceRecord, PersonRecord } from '../store/batchesStore';
 import { sharedPaymentView } from './sharedPaymentView';
@@ -27,7 +27,7 @@ export async function invoicedFen(ctx: ServerContext, batchId: string): Promise<
   return (await ctx.batches.invoices(batchId)).reduce((sum, i) => sum + i.amountFen, 0);
 }
 
-async function summaryOf(ctx: ServerContext, b: BatchRecord): Promise<BatchList['batches'][number]> {
+async function summaryOf(ctx: ServerContext, b: BatchRecord): Promise<BatchSummary> {
   const counts = await ctx.batches.personCounts(b.id);
   return {
     batchId: b.clientBatchId,
@@ -53,7 +53,7 @@ async function summaryOf(ctx: ServerContext, b: BatchRecord): Promise<BatchList[
   };
 }
 
-export async function batchSummary(ctx: ServerContext, b: BatchRecord): Promise<BatchList['batches'][number]> {
+export async function batchSummary(ctx: ServerContext, b: BatchRecord): Promise<BatchSummary> {
   return await summaryOf(ctx, b);
 }
 

@@ -338,6 +338,8 @@ export interface SyncStatus {
   /** When the next attempt is due while offline or backing off. */
   nextAttemptAt: string | null;
   lastPullAt: string | null;
+  /** When the unit's record (its batches and persons of every coverage year) was last pulled whole from the association. */
+  recordPulledAt: string | null;
   /** Why nothing moves while actions wait or were refused (null: nothing waits, or it is on its way). */
   blocker: SyncBlocker | null;
 }

@@ -13,12 +13,14 @@ export type ApiEvent =
   /** A batch changed state, by the clerk elsewhere or by the association through sync. */
   | { type: 'batch.changed'; batchId: string; state: BatchState; record: TransitionRecord }
   /** The print queue moved on: `done` of `total` batches rendered. */
-  | { type: 'print.progress'; done: number; total: number };
+  | { type: 'print.progress'; done: number; total: number }
+  /** The unit's record from the association is being pulled: `done` of `total` persons of the batches it brings. */
+  | { type: 'record.progress'; done: number; total: number; finished: boolean };
 
 export type ApiEventType = ApiEvent['type'];
 export type ApiEventOf<T extends ApiEventType> = Extract<ApiEvent, { type: T }>;
 
-export const API_EVENT_TYPES = ['import.progress', 'sync.status', 'batch.changed', 'print.progress'] as const satisfies readonly ApiEventType[];
+export const API_EVENT_TYPES = ['import.progress', 'sync.status', 'batch.changed', 'print.progress', 'record.progress'] as const satisfies readonly ApiEventType[];
 
 export interface ApiEventSource {
   /** Returns the unsubscribe function. */

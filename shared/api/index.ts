@@ -5,6 +5,7 @@
 export * from './dto';
 export * from './onboardingDto';
 export * from './enrollmentViewsDto';
+export * from './todoDto';
 export type { PaymentRecordView, PaymentShare, RefundView } from './paymentsDto';
 export {
   OPERATIONS,
@@ -28,6 +29,7 @@ export {
 } from './operations';
 export { validateInput, toApiError, type ValidationResult } from './validate';
 export { FIELD_LABELS, FIELD_LABELS_BY_PATH, fieldLabel } from './fieldLabels';
+export { associationNotice, NOTICE_TITLE } from './associationNotice';
 export { API_EVENT_TYPES, isApiEvent, type ApiEvent, type ApiEventType, type ApiEventOf, type ApiEventSource } from './events';
 export { createApiClient, httpPath, type Transport } from './client';
 export * as schemas from './primitives';

@@ -62,6 +62,7 @@ import {
 } from './primitives';
 import { ONBOARDING_OPERATIONS } from './onboardingOperations';
 import { ENROLLMENT_VIEW_OPERATIONS } from './enrollmentViewOperations';
+import { TODO_OPERATIONS } from './todoOperations';
 
 /** A type-only marker for an operation's result: outputs are produced by our own core, not parsed. */
 export interface Returns<T> {
@@ -155,7 +156,7 @@ const employmentStatusFilter = z.enum(['在职', '退休', '-'], { error: typeEr
 const recordsFilter = {
   /** Absent: every unit on this machine (a service window). */
   unitId: id.optional(),
-  /** Part of a name or of a document number. */
+  /** Part of a name or of a document number, or of a policy (work-order, 工单编号) number or batch title: that batch's persons. */
   search: text(50).optional(),
   planCode: code.optional(),
   /** The first day of the coverage year (保障年度), as RecordsPage.coverageYears lists them; absent: every year. */
@@ -457,6 +458,7 @@ export const OPERATIONS = defineOperations({
   'auth.logout': { doc: 'Forgets the token; local work stays.', input: none, output: returns<AuthStatus>() },
   ...ONBOARDING_OPERATIONS,
   ...ENROLLMENT_VIEW_OPERATIONS,
+  ...TODO_OPERATIONS,
 });
 
 export type Operations = typeof OPERATIONS;

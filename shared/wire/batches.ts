@@ -217,7 +217,12 @@ export const batchViewSchema = z.object({
 });
 export type BatchView = z.infer<typeof batchViewSchema>;
 
-export const batchListSchema = z.object({ batches: z.array(batchViewSchema.omit({ rejectedPersons: true, history: true, invoices: true, payment: true })) });
+/** A batch without its persons, payment, invoices and history. */
+export const batchSummarySchema = batchViewSchema.omit({ rejectedPersons: true, history: true, invoices: true, payment: true });
+export type BatchSummary = z.infer<typeof batchSummarySchema>;
+
+/** The unit's batches, each with the scheme's coverage year (保障年度) it belongs to: the unit's record is read year by year. */
+export const batchListSchema = z.object({ batches: z.array(batchSummarySchema.extend({ coverageYear: periodSchema })) });
 export type BatchList = z.infer<typeof batchListSchema>;
 
 export const PERSON_STATUSES = ['enrolled', 'rejected'] as const;
@@ -233,6 +238,8 @@ export const batchPersonsPageSchema = z.object({
       sourceRow: z.number().int().nullable(),
       status: z.enum(PERSON_STATUSES),
       reasons: z.array(reasonSchema),
+      /** The row as the association keeps it (plans, 职退情况, contact): the unit's record on a machine that did not submit it. */
+      values: z.record(z.string(), z.string()),
     }),
   ),
 });

@@ -84,8 +84,9 @@ describe('reading batches back', () => {
   it('lists the unit’s batches and pages through a batch’s persons', async () => {
     const list = batchListSchema.parse((await call(t.url, ROUTES.batches, { token: unitA.token })).body);
     expect(list.batches.map((b) => b.batchId)).toEqual(expect.arrayContaining(['a-idem-1', 'a-idem-2']));
+    expect(list.batches.find((b) => b.batchId === 'a-idem-1')?.coverageYear).toEqual({ start: '2020-04-01', end: '2021-03-31' });
     const page = batchPersonsPageSchema.parse((await call(t.url, ROUTES.batchPersons, { token: unitA.token, params: { batchId: 'a-idem-1' }, query: { limit: '10' } })).body);
-    expect(page).toEqual({ total: 1, offset: 0, persons: [{ docNumber: P1, name: '王小明', rowId: 'row-1', sourceRow: null, status: 'enrolled', reasons: [] }] });
+    expect(page).toEqual({ total: 1, offset: 0, persons: [{ docNumber: P1, name: '王小明', rowId: 'row-1', sourceRow: null, status: 'enrolled', reasons: [], values: { name: '王小明', documentType: '身份证', documentNumber: P1, socialSecurity: '是' } }] });
     const bad = await call(t.url, ROUTES.batchPersons, { token: unitA.token, params: { batchId: 'a-idem-1' }, query: { limit: '5000' } });
     expect(bad.status).toBe(422);
   });

@@ -23,6 +23,7 @@ import { claimsHandlers } from './records/claimsHandlers';
 import { paymentsHandlers } from './payments/paymentsHandlers';
 import { recordsHandlers } from './records/recordsHandlers';
 import { rosterHandlers } from './roster/rosterHandlers';
+import { todoHandlers } from './todo/todoHandlers';
 import { schemesHandlers } from './schemes/schemesHandlers';
 import { syncHandlers } from './sync/syncHandlers';
 import type { TokenVault } from '../sync/tokenVault';
@@ -98,6 +99,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...paymentsHandlers(ctx),
     ...invoicesHandlers(ctx, sync),
     ...recordsHandlers(ctx),
+    ...todoHandlers(ctx),
     ...claimsHandlers(ctx, sync),
     ...onboardingHandlers(ctx, () => sync.kick()),
     ...syncHandlers(sync),

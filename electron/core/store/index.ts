@@ -36,3 +36,4 @@ export { SyncStateRepo, SYNC_KEYS } from './syncStateRepo';
 export { OccupiedRepo, type OccupiedPerson } from './occupiedRepo';
 export { RecordsRepo, type PersonRef, type EnrollmentMatch } from './recordsRepo';
 export { OnboardingRepo, type LocalApplication, type CommitmentReading, type AttachmentMeta } from './onboardingRepo';
+export { AssociationRecordRepo, RECORD_PULLED_AT_KEY, type AssociationBatch, type RecordPullProgress } from './associationRecordRepo';

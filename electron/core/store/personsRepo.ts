@@ -622,6 +622,25 @@ export class PersonsRepo {
     });
   }
 
+  /**
+   * A page of a batch's persons as the association reports them (the unit's record pulled to
+   * this machine): rows from `fromSeq` on are replaced, so a page pulled again after an
+   * interruption writes the same rows once. Not a roster edit: the batch is past editing.
+   */
+  putFromAssociation(batchId: string, fromSeq: number, rows: readonly (NewPerson & { serverRejection: Finding | null })[]): void {
+    inWriteTransaction(this.db, () => {
+      const now = isoAt(this.clock);
+      this.sql.get('DELETE FROM persons WHERE batch_id = ? AND seq >= ?').run(batchId, fromSeq);
+      const reject = this.sql.get('UPDATE persons SET server_rejection = ? WHERE id = ?');
+      let seq = fromSeq;
+      const sealed = this.sealedAll(rows);
+      rows.forEach((row, i) => {
+        const id = this.insertOne(batchId, seq++, row, sealed[i]!, null, now);
+        if (row.serverRejection) reject.run(toJson(row.serverRejection), id);
+      });
+    });
+  }
+
   clearServerRejections(batchId: string): number {
     return this.sql
       .get('UPDATE persons SET server_rejection = NULL, updated_at = ? WHERE batch_id = ? AND server_rejection IS NOT NULL')

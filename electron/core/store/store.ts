@@ -5,6 +5,7 @@
  */
 import type { Scheme } from '../../../shared/domain/scheme';
 import { builtInSchemes } from '../../../shared/schemes';
+import { AssociationRecordRepo } from './associationRecordRepo';
 import { AuditRepo } from './auditRepo';
 import { BatchesRepo } from './batchesRepo';
 import type { DataKey } from './dataKey';
@@ -60,6 +61,8 @@ export class Store {
   readonly onboarding: OnboardingRepo;
   /** Seals and opens personal data with the store's data key. */
   readonly cipher: PersonalDataCipher;
+  /** The unit's batches pulled from the association, and how far their persons reach. */
+  readonly associationRecord: AssociationRecordRepo;
 
   /** Takes an open, migrated database (from openDatabase or quarantineAndStartFresh) and the key it was opened with. */
   constructor(
@@ -81,6 +84,7 @@ export class Store {
     this.occupied = new OccupiedRepo(db, cipher);
     this.records = new RecordsRepo(db, cipher);
     this.onboarding = new OnboardingRepo(db, clock, cipher);
+    this.associationRecord = new AssociationRecordRepo(db, this.syncState);
     this.schemes.seedBuiltIns(options.seedSchemes ?? builtInSchemes());
   }
 

@@ -19,8 +19,9 @@ import { pullChanges, type ServerFacts } from './feed/changeFeed';
 import { OutboxSender } from './outbox/outboxSender';
 import { DEFAULT_TIMEOUTS, type Timeouts } from './outbox/sendAction';
 import { fetchClaims, fetchInvoiceDocument, refreshSchemes } from './remoteReads';
+import { pullRecord } from './record/recordPull';
 import { realScheduler, type Scheduler } from './scheduler';
-import { ServerClient, type FetchLike } from './serverClient';
+import { ServerClient, type FetchLike, type WireResponse } from './serverClient';
 import { SessionStore } from './session';
 import type { SyncContext } from './syncContext';
 import { buildSyncStatus } from './syncStatus';
@@ -74,6 +75,9 @@ export interface RunReport {
   /** Changes applied from the feed. */
   changesApplied: number;
 }
+
+/** Persons pages of the unit's record per run (1,000 persons each): the outbox is never kept waiting long. */
+const RECORD_PAGES_PER_RUN = 10;
 
 /** The loop never wakes more often than this. */
 const MIN_WAKE_MS = 20;
@@ -325,12 +329,12 @@ export class SyncEngine {
     return report;
   }
 
-  // ---- The change feed ----
+  // ---- The change feed, then the unit's record ----
 
   private async pull(report: RunReport): Promise<void> {
     const active = this.sessions.active();
     if (!active || !this.client) return;
-    const outcome = await pullChanges({
+    const job = {
       store: this.store,
       client: this.client,
       session: active.record,
@@ -339,18 +343,22 @@ export class SyncEngine {
       now: this.now,
       signal: this.abort.signal,
       log: this.log,
-    });
-    const now = this.now().getTime();
-    if (outcome.ok) {
-      this.connectivity.reached();
-      this.wantPull = false;
-      this.pullFailures = 0;
-      this.nextPullAt = now + this.pullIntervalMs;
-      report.changesApplied += outcome.report.applied;
-      for (const event of outcome.report.events) this.emit(event);
-      return;
-    }
-    const { response } = outcome;
+    };
+    const outcome = await pullChanges(job);
+    if (!outcome.ok) return this.pullFailed(outcome.response);
+    report.changesApplied += outcome.report.applied;
+    for (const event of outcome.report.events) this.emit(event);
+    // After the feed: what it reported about pulled batches is already in them, and what it skipped is in the record.
+    const record = await pullRecord({ ...job, maxPages: RECORD_PAGES_PER_RUN, emit: (event) => this.emit(event) });
+    if (!record.ok) return this.pullFailed(record.response);
+    this.connectivity.reached();
+    this.pullFailures = 0;
+    // A record not yet whole goes on in the next run, right after this one gave the outbox its turn.
+    this.wantPull = !record.report.finished;
+    this.nextPullAt = this.now().getTime() + (record.report.finished ? this.pullIntervalMs : 0);
+  }
+
+  private pullFailed(response: Extract<WireResponse, { ok: false }>): void {
     if (response.reached) this.connectivity.reached();
     else this.connectivity.unreachable();
     if (response.failure === 'relogin') {
@@ -359,7 +367,7 @@ export class SyncEngine {
     }
     if (response.failure === 'permanent') this.log(`[sync] 拉取变更被拒绝：${response.error.code}`);
     this.pullFailures++;
-    this.nextPullAt = now + backoffDelay(this.pullFailures, this.backoff, this.random);
+    this.nextPullAt = this.now().getTime() + backoffDelay(this.pullFailures, this.backoff, this.random);
   }
 
   // ---- What the API offers ----

@@ -63,5 +63,6 @@ export function buildSyncStatus(store: Store, live: LiveFacts): SyncStatus {
     failed,
     nextAttemptAt,
     lastPullAt: store.syncState.get(ENGINE_KEYS.lastPullAt),
+    recordPulledAt: store.associationRecord.pulledAt(),
   };
 }

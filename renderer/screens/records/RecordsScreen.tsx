@@ -11,6 +11,7 @@ import { api } from '../../api/session';
 import { Callout } from '../../components/Callout';
 import { M } from '../../i18n/messages';
 import { attempt, useApp } from '../../state/appStore';
+import { formatTimestamp } from '../../util/dates';
 import { saveDownload } from '../../util/files';
 import { ScopeChips, type Scope } from '../../components/ScopeChips';
 import { ClaimsPanel } from './ClaimsPanel';
@@ -39,6 +40,8 @@ export function RecordsScreen() {
 
 function EnrollmentRecords({ tabs }: { tabs: ReactNode }) {
   const unitId = useApp((s) => s.currentUnitId);
+  // The unit's record pulled from the association: the page is read again once it lands.
+  const recordPulledAt = useApp((s) => s.sync.status?.recordPulledAt ?? null);
   const [scope, setScope] = useState<Scope>('unit');
   const [draft, setDraft] = useState<Filter>({ search: '', planCode: '', coverageYearStart: '', state: '' });
   const [filter, setFilter] = useState<Filter>(draft);
@@ -72,7 +75,18 @@ function EnrollmentRecords({ tabs }: { tabs: ReactNode }) {
     return () => {
       live = false;
     };
-  }, [input, offset]);
+  }, [input, offset, recordPulledAt]);
+
+  // The newest coverage year by default, as the associations' record searches open; 全部 is then the clerk's choice.
+  const [yearDefaulted, setYearDefaulted] = useState(false);
+  useEffect(() => {
+    if (yearDefaulted || !page || page.coverageYears.length === 0) return;
+    setYearDefaulted(true);
+    const newest = page.coverageYears.map((y) => y.start).sort().at(-1)!;
+    if (filter.coverageYearStart !== '') return;
+    setDraft((d) => ({ ...d, coverageYearStart: newest }));
+    setFilter((f) => ({ ...f, coverageYearStart: newest }));
+  }, [page, yearDefaulted, filter.coverageYearStart]);
 
   const apply = () => {
     setOffset(0);
@@ -96,6 +110,9 @@ function EnrollmentRecords({ tabs }: { tabs: ReactNode }) {
           {M.records.export}
         </button>
       </div>
+      <p className="muted" data-testid="record-pulled-at">
+        {recordPulledAt ? M.records.recordPulledAt(formatTimestamp(recordPulledAt)) : M.records.recordNeverPulled}
+      </p>
       <form
         className="inline-form"
         data-testid="records-filter"

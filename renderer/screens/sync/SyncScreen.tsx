@@ -73,6 +73,10 @@ export function SyncScreen() {
                 <dt>{M.sync.lastPull}</dt>
                 <dd>{s.lastPullAt ? formatTimestamp(s.lastPullAt) : M.sync.never}</dd>
               </div>
+              <div>
+                <dt>{M.sync.recordPulled}</dt>
+                <dd data-testid="sync-record-pulled">{s.recordPulledAt ? formatTimestamp(s.recordPulledAt) : M.sync.never}</dd>
+              </div>
             </dl>
             {s.sending && (
               <div className="sending">
@@ -123,6 +127,7 @@ function AccountPanel() {
   const auth = useApp((s) => s.auth);
   const setAuthStatus = useApp((s) => s.setAuthStatus);
   const notify = useApp((s) => s.notify);
+  const loadUnits = useApp((s) => s.loadUnits);
   const [account, setAccount] = useState('');
   const [secret, setSecret] = useState('');
   const [useSms, setUseSms] = useState(false);
@@ -136,6 +141,8 @@ function AccountPanel() {
     );
     if (status) {
       setAuthStatus(status);
+      // A first login on this machine adds the account's unit here.
+      void loadUnits();
       setSecret('');
       notify('success', M.auth.loggedIn);
     }

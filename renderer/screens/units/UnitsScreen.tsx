@@ -9,13 +9,14 @@ import { RenewalReminders } from './RenewalReminders';
 import { UnitEditor } from './UnitEditor';
 import { UnitOnboarding } from './UnitOnboarding';
 
-export function UnitsScreen() {
+/** `openUnitId`: the unit whose page (profile and renewal panel) opens at once, as a to-do item asks. */
+export function UnitsScreen({ openUnitId }: { openUnitId?: string }) {
   const units = useApp((s) => s.units);
   const currentId = useApp((s) => s.currentUnitId);
   const selectUnit = useApp((s) => s.selectUnit);
   const navigate = useApp((s) => s.navigate);
   const [query, setQuery] = useState('');
-  const [editing, setEditing] = useState<UnitProfile | 'new' | null>(units.length === 0 ? 'new' : null);
+  const [editing, setEditing] = useState<UnitProfile | 'new' | null>(() => units.find((u) => u.id === openUnitId) ?? (units.length === 0 ? 'new' : null));
   const shown = useMemo(() => units.filter((u) => matchesUnit(u, query)), [units, query]);
 
   useKeys((e) => {

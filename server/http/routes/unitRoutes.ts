@@ -147,7 +147,7 @@ export function unitRoutes(app: FastifyInstance, ctx: ServerContext): void {
 
   on(app, ROUTES.batches, async (req) => {
     const unit = await requireUnit(ctx, req);
-    const list: BatchList = { batches: await Promise.all((await ctx.batches.list({ unitId: unit.id })).map((b) => batchSummary(ctx, b))) };
+    const list: BatchList = { batches: await Promise.all((await ctx.batches.list({ unitId: unit.id })).map(async (b) => ({ ...(await batchSummary(ctx, b)), coverageYear: b.coverageYear }))) };
     return list;
   });
 
@@ -166,6 +166,7 @@ export function unitRoutes(app: FastifyInstance, ctx: ServerContext): void {
         sourceRow: p.sourceRow,
         status: p.status,
         reasons: p.reasons,
+        values: p.values,
       })),
     };
     return page;

@@ -67,6 +67,6 @@ export {
   type CoverageProblemCode,
   type WaitingPeriodSpan,
 } from './coverage';
-export { paymentDueDate, paymentRemark, type RemarkValues } from './payment';
+export { monthlyWindowEnd, paymentDueDate, paymentDueOn, paymentRemark, type RemarkValues } from './payment';
 export { maskValue, maskDocumentNumber, maskBankCard } from './masking';
 export { templateHeaderRowIndex, columnForHeader, columnNames, closestHeader, headerSimilarity, normaliseHeader, withColumnMapping, COMMON_HEADER_SYNONYMS, type ColumnMapping } from './roster';

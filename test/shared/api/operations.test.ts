@@ -77,6 +77,7 @@ const VALID: { [K in OpName]: In<K>[] } = {
   'records.export': [{ unitId: 'unit-1' }, { search: '3101', coverageYearStart: '2019-04-01' }],
   'records.person': [{ query: '440301199001011234' }, { query: '王小明', unitId: 'unit-1' }],
   'batches.supplements': [{ batchId: 'b1' }],
+  'todo.list': [{}, { unitId: 'unit-1', kinds: ['payment', 'renewal'] }],
   'claims.search': [{ unitId: 'unit-1' }, { unitId: 'unit-1', refresh: true, search: '王', planName: '三合一', year: 2022, status: 'paid', offset: 0, limit: 50 }],
   'claims.export': [{ unitId: 'unit-1' }, { unitId: 'unit-1', status: 'refused', year: 2023 }],
   'templates.generate': [{ schemeId: 'wuxi-2023' }, { schemeId: 'shanghai-2020', enrollmentType: 'instant' }],
@@ -176,6 +177,7 @@ const INVALID: [OpName, unknown, string, string][] = [
   ['records.export', { offset: 0 }, 'offset', '不是此操作的输入'],
   ['records.person', { query: '' }, 'query', '不能为空'],
   ['batches.supplements', { batchId: '' }, 'batchId', '编号格式不正确'],
+  ['todo.list', { kinds: ['coffee'] }, 'kinds[0]', '必须是以下之一'],
   ['claims.search', { unitId: 'u1', status: 'lost' }, 'status', '必须是以下之一'],
   ['claims.export', { unitId: 'u1', year: 1999 }, 'year', '2000 年以后'],
   ['templates.generate', { enrollmentType: 'central' }, 'schemeId', '缺少必填字段'],
@@ -328,7 +330,7 @@ describe('the typed API', () => {
 
 describe('pushed events', () => {
   it('recognises the event types and nothing else', () => {
-    expect(API_EVENT_TYPES).toEqual(['import.progress', 'sync.status', 'batch.changed', 'print.progress']);
+    expect(API_EVENT_TYPES).toEqual(['import.progress', 'sync.status', 'batch.changed', 'print.progress', 'record.progress']);
     expect(isApiEvent({ type: 'sync.status', status: {} })).toBe(true);
     expect(isApiEvent({ type: 'sync.unknown' })).toBe(false);
     expect(isApiEvent(null)).toBe(false);

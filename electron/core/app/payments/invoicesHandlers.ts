@@ -15,7 +15,7 @@ import { earlyCommitmentOf } from './paymentRecords';
 
 const REQUEST_STATUS = { pending: 'pending', sending: 'sending', done: 'sent', failed: 'failed' } as const;
 
-function invoicesView(ctx: CoreContext, batchId: string): InvoicesView {
+export function invoicesView(ctx: CoreContext, batchId: string): InvoicesView {
   const batch = storeCall(() => ctx.store.batches.require(batchId));
   const requests: InvoiceRequestView[] = ctx.store.outbox
     .listForBatch(batchId)

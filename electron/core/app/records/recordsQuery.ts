@@ -117,7 +117,12 @@ function find(ctx: CoreContext, filter: RecordsFilter): Found {
     chosen.map((b) => [b.id, new BatchPlans(b, schemes.get(`${b.schemeId}@${b.schemeVersion}`) ?? null, () => ctx.store.persons.allRows(b.id))]),
   );
   const order = new Map(chosen.map((b, i) => [b.id, i]));
-  let refs = ctx.store.records.refs([...batches.keys()], filter.search).sort((a, b) => order.get(a.batchId)! - order.get(b.batchId)! || a.seq - b.seq);
+  // A policy or work-order number (工单编号) or a batch title finds the whole batch.
+  const text = filter.search?.trim().toUpperCase();
+  const wholeBatches = text ? chosen.filter((b) => (b.policyNumber ?? '').toUpperCase().includes(text) || b.title.toUpperCase().includes(text)).map((b) => b.id) : [];
+  const whole = new Set(wholeBatches);
+  const byPerson = ctx.store.records.refs([...batches.keys()].filter((id) => !whole.has(id)), filter.search);
+  let refs = [...ctx.store.records.refs(wholeBatches), ...byPerson].sort((a, b) => order.get(a.batchId)! - order.get(b.batchId)! || a.seq - b.seq);
   if (filter.planCode !== undefined) {
     const planCode = filter.planCode;
     refs = refs.filter((r) => batches.get(r.batchId)!.takes(r, planCode));

@@ -4,7 +4,6 @@
  * even if the app dies half-way. What a page needs from the network (a new scheme version's
  * file) is fetched before the transaction opens.
  */
-import type { Finding } from '../../../../shared/api';
 import {
   CHANGES_DEFAULT_LIMIT,
   changesPageSchema,
@@ -21,6 +20,7 @@ import { ASSOCIATION } from '../associationActor';
 import { applyOnboardingChange } from './onboardingChanges';
 import { applyServerBatchState, type BatchChangedEvent } from './serverBatchState';
 import { upsertCachedClaim } from './claimsCache';
+import { rejectionFinding } from './rejectionFinding';
 import { ENGINE_KEYS, pullCursorKey, serverFactsKey } from '../syncKeys';
 
 
@@ -84,16 +84,7 @@ class PageApplier {
         this.store.persons.clearServerRejections(batch.id);
         this.store.persons.markServerRejections(
           batch.id,
-          change.persons.map((p) => {
-            const rejection: Finding = {
-              code: p.reasons[0]?.code ?? 'rejectedByAssociation',
-              severity: 'error',
-              message: p.reasons.length > 0 ? p.reasons.map((r) => r.message).join('；') : '互助会审核不通过',
-            };
-            const hint = p.reasons.find((r) => r.hint)?.hint;
-            if (hint) rejection.hint = hint;
-            return { docNumber: p.docNumber, rejection };
-          }),
+          change.persons.map((p) => ({ docNumber: p.docNumber, rejection: rejectionFinding(p.reasons) })),
         );
         return { applied: true };
       }

@@ -98,7 +98,7 @@ describe('sync and auth through the application API', () => {
   it('works offline without a server URL: sync stays idle and says so', async () => {
     await start(undefined);
     expect(core.sync.serverUrl).toBeNull();
-    expect(await call('sync.status', {})).toEqual({ online: false, pending: 0, sending: null, failed: [], nextAttemptAt: null, lastPullAt: null, blocker: null });
+    expect(await call('sync.status', {})).toEqual({ online: false, pending: 0, sending: null, failed: [], nextAttemptAt: null, lastPullAt: null, recordPulledAt: null, blocker: null });
     expect(await refusal('auth.login', { account: '任何单位', password: 'whatever-123' })).toMatchObject({ status: 503, error: { code: 'SERVER_NOT_SET' } });
   });
 });

@@ -165,7 +165,7 @@ describe('the login', () => {
 
     expect((await client.engine.login(phone, password)).ok).toBe(true);
     expect(await client.engine.runOnce()).toMatchObject({ attempts: 1, done: 1 });
-    const keys = client.requests.filter((r) => r.path === '/v1/batches').map((r) => r.key);
+    const keys = client.requests.filter((r) => r.method === 'POST' && r.path === '/v1/batches').map((r) => r.key);
     expect(keys).toEqual([held!.idempotencyKey, held!.idempotencyKey]);
     expect((await serverBatch(t.server.context.db, batch.id))).toMatchObject({ copies: 1, events: ['submit', 'acknowledge'] });
   });

@@ -78,7 +78,7 @@ describe('a response lost after the server committed', () => {
     expect(await client.engine.runOnce()).toMatchObject({ attempts: 1, done: 1, replayed: 1 });
     const held = (await serverBatch(t.server.context.db, batch.id));
     expect(held).toMatchObject({ copies: 1, events: ['submit', 'acknowledge'], persons: 2 });
-    const keys = client.requests.filter((r) => r.path === '/v1/batches').map((r) => r.key);
+    const keys = client.requests.filter((r) => r.method === 'POST' && r.path === '/v1/batches').map((r) => r.key);
     expect(new Set(keys).size).toBe(1);
     console.log(`drop after commit: attempts ${keys.length}, copies on server ${held.copies}, duplicates found: ${held.events.filter((e) => e === 'submit').length - 1}`);
   });

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { paymentDueDate, paymentRemark } from '../../../../shared/domain/scheme';
+import { monthlyWindowEnd, paymentDueDate, paymentDueOn, paymentRemark } from '../../../../shared/domain/scheme';
 import { schemeById } from '../../../../shared/schemes';
 
 describe('paymentDueDate', () => {
@@ -12,6 +12,30 @@ describe('paymentDueDate', () => {
     ['qingdao-2025', 'new', '2025-11-25', null],
   ] as const)('%s %s confirmed %s → %s', (id, type, confirmed, due) => {
     expect(paymentDueDate(schemeById(id)!, type, confirmed)).toBe(due);
+  });
+});
+
+describe('monthlyWindowEnd (Qingdao: 缴费时间为每月1日至25日)', () => {
+  it.each([
+    [25, '2025-03-01', '2025-03-25'],
+    [25, '2025-03-25', '2025-03-25'],
+    [25, '2025-03-26', '2025-04-25'],
+    [25, '2025-12-31', '2026-01-25'],
+    [30, '2025-02-10', '2025-02-28'],
+    [30, '2025-03-01', '2025-03-30'],
+  ] as const)('last day %i, on %s → %s', (lastDay, day, end) => {
+    expect(monthlyWindowEnd({ lastDay }, day)).toBe(end);
+  });
+});
+
+describe('paymentDueOn: the deadline or the monthly window, the sooner', () => {
+  it.each([
+    ['shanghai-2020', 'central', '2020-04-20', '2020-04-25', '2020-05-05'],
+    ['qingdao-2025', 'new', '2025-11-20', '2025-11-20', '2025-11-25'],
+    ['qingdao-2025', 'new', '2025-11-20', '2025-11-27', '2025-12-25'],
+    ['suzhou-2024', 'renewal', '2024-09-20', '2024-09-21', null],
+  ] as const)('%s %s confirmed %s, today %s → %s', (id, type, confirmed, today, due) => {
+    expect(paymentDueOn(schemeById(id)!, type, confirmed, today)).toBe(due);
   });
 });
 

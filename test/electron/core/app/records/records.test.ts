@@ -73,6 +73,10 @@ describe('records.search', () => {
 
   it.each([
     [{ search: '张一' }, ['2020 张一', '2019 张一']],
+    // A policy (work-order) number or a batch title finds the whole batch.
+    [{ search: 'sh2019-1' }, ['2019 张一', '2019 赵三']],
+    [{ search: 'SH2020-9' }, ['2020 张一', '2020 王二', '2020 赵三', `2020 ${INJECTED}`]],
+    [{ search: '2019集中' }, ['2019 张一', '2019 赵三']],
     [{ search: ID.wang.slice(6, 14) }, ['2020 王二']],
     [{ planCode: 'A0' }, ['2020 张一', '2020 王二', `2020 ${INJECTED}`, '2019 张一']],
     [{ planCode: 'A3' }, []],
