@@ -16,7 +16,7 @@ import { AccountSignIn, type LoginResult } from './accountSignIn';
 import { ACTION_BACKOFF, backoffDelay, PROBE_BACKOFF, type BackoffPolicy } from './backoff';
 import { Connectivity } from './connectivity';
 import { pullChanges, type ServerFacts } from './feed/changeFeed';
-import { OutboxSender } from './outbox/outboxSender';
+import { OutboxSender, type SendTally } from './outbox/outboxSender';
 import { DEFAULT_TIMEOUTS, type Timeouts } from './outbox/sendAction';
 import { fetchClaims, fetchInvoiceDocument, refreshSchemes } from './remoteReads';
 import { pullRecord } from './record/recordPull';
@@ -55,23 +55,9 @@ export interface SyncEngineOptions {
   log?: (line: string) => void;
 }
 
-/** What one run did (the tests report these figures). */
-export interface RunReport {
+/** What one run did (the tests report these figures): what sending did, and the feed. */
+export interface RunReport extends SendTally {
   online: boolean;
-  /** Attempts made. */
-  attempts: number;
-  /** Actions the server applied (or had applied: a replay). */
-  done: number;
-  /** Of those, answered from the server's idempotency store. */
-  replayed: number;
-  /** Permanently refused. */
-  failed: number;
-  /** Rescheduled after a transient failure. */
-  retried: number;
-  /** Waiting for a login. */
-  held: number;
-  /** Upload chunks put. */
-  chunksSent: number;
   /** Changes applied from the feed. */
   changesApplied: number;
 }

@@ -22,12 +22,19 @@ const MAX_PASSES = 10_000;
 
 /** What sending did in one run (the engine's RunReport has these fields). */
 export interface SendTally {
+  /** Attempts made. */
   attempts: number;
+  /** Actions the server applied (or had applied: a replay). */
   done: number;
+  /** Of those, answered from the server's idempotency store. */
   replayed: number;
+  /** Permanently refused. */
   failed: number;
+  /** Rescheduled after a transient failure. */
   retried: number;
+  /** Waiting for a login. */
   held: number;
+  /** Upload chunks put. */
   chunksSent: number;
 }
 
