@@ -30,9 +30,8 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
-import { forkCore } from '../../electron/core/process/forkCore';
-import { DataKey } from '../../electron/core/store/dataKey';
 import { writeShanghaiRoster } from '../support/shanghaiRosterFile';
+import { startBenchCore } from './benchCore';
 import { BENCH_BUNDLE, bundleBenchProcess } from './bundleBenchProcess';
 
 const ROWS = 100_000;
@@ -73,13 +72,7 @@ async function importInOwnProcess(script: string, path: string, smallPath: strin
 
 /** The window's process meanwhile: a 100,000-row import in the core's own process, this event loop's longest delay. */
 async function hostBlockDuringImport(bytes: Buffer, dir: string): Promise<number> {
-  const { connection } = forkCore({ dataDir: dir, dataKey: DataKey.generate().toBase64(), backgroundThread: true, clockStart: '2020-04-20T10:00:00+08:00', operator: 'bench' }, join(BENCH_BUNDLE, 'coreProcess.mjs'));
-  await connection.ready;
-  const call = async (op: string, input: unknown) => {
-    const r = await connection.dispatch(op, input);
-    if (!r.ok) throw new Error(`${op}: ${r.error.code} ${r.error.message}`);
-    return r.value as Record<string, unknown>;
-  };
+  const { connection, call } = await startBenchCore({ dataDir: dir, backgroundThread: true, clockStart: '2020-04-20T10:00:00+08:00', operator: 'bench' }, join(BENCH_BUNDLE, 'coreProcess.mjs'));
   try {
     const unit = await call('units.save', { unit: { name: '基准测试单位', socialSecurityCodes: [], contacts: [], handler: { name: '经办', phone: '13800000000' } } });
     const batch = await call('batches.create', { unitId: unit.id, schemeId: 'shanghai-2020', enrollmentType: 'central' });

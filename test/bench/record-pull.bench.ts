@@ -20,10 +20,9 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { batchListSchema, batchPersonsPageSchema, ROUTES, routePath } from '../../shared/wire';
-import { forkCore } from '../../electron/core/process/forkCore';
 import { ADMIN_TOKEN, call } from '../server/serverFixtures';
 import { PER_YEAR, YEARS } from './recordPullSeed';
-import { DataKey } from '../../electron/core/store/dataKey';
+import { startBenchCore } from './benchCore';
 
 /** How long this loop's delay is watched with the core and the server idle, as the block's baseline. */
 const IDLE_MS = 3000;
@@ -79,13 +78,7 @@ async function rawPull(url: string, account: { phone: string; password: string }
 }
 
 async function appPull(url: string, account: { phone: string; password: string }, dataDir: string): Promise<{ ms: number; persons: number; maxBlockMs: number; idleBlockMs: number }> {
-  const { connection } = forkCore({ dataKey: DataKey.generate().toBase64(), dataDir, serverUrl: url, backgroundThread: true, clockStart: '2020-06-01T10:00:00+08:00', operator: 'bench' });
-  await connection.ready;
-  const call = async (op: string, input: unknown) => {
-    const r = await connection.dispatch(op, input);
-    if (!r.ok) throw new Error(`${op}: ${r.error.code} ${r.error.message}`);
-    return r.value as Record<string, unknown>;
-  };
+  const { connection, call } = await startBenchCore({ dataDir, serverUrl: url, backgroundThread: true, clockStart: '2020-06-01T10:00:00+08:00', operator: 'bench' });
   try {
     const finished = new Promise<void>((resolve) =>
       connection.subscribe((e) => {
